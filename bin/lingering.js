@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of the `lingering` command: loads the TypeScript CLI through tsx, so a fresh
+// `npm ci` is all the set-up there is (no build step).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

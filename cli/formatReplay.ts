@@ -1,0 +1,53 @@
+/**
+ * The replay report for people: a per-poll table, then the invariants with ✓ / ✗.
+ */
+import type { TCPFailures } from '../engine/agent/tcpFailures.js';
+import type { ReplayReport } from '../properties/replayReport.js';
+
+/** `{104:1}` or `{}`. */
+export const formatFailures = (f: TCPFailures): string =>
+  `{${Object.entries(f)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(', ')}}`;
+
+/** A rate as a percentage, or `—` while no close has shipped. */
+export const formatRate = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 100)}%`);
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
+
+/** Renders the report as text. */
+export function formatReplay(report: ReplayReport, title: string): string {
+  const lines: string[] = [];
+  lines.push(`${title}: driver ${report.driver}, agent ${report.agent}, L=${report.layers}, ${report.clients} client${report.clients === 1 ? '' : 's'}, ${report.events} events`);
+  lines.push('');
+  const head = ['poll', 'client', 'closes', 'failures', 'rate', 'lingering', 'shipped records'];
+  const rows = report.polls.map((p) => [
+    String(p.poll),
+    String(p.client),
+    String(p.backend.closes),
+    String(p.backend.failures),
+    formatRate(p.backend.rate),
+    String(p.telemetry.windows_lingering_flows),
+    p.records.length === 0
+      ? '(nothing shipped)'
+      : p.records
+          .map((r) => `flow ${r.flow}: TCPClosed ${r.lastTCPClosed}, failures ${formatFailures(r.tcpFailures)}, +${r.lastSentBytes} B`)
+          .join('; '),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  ').trimEnd();
+  lines.push(line(head));
+  for (const r of rows) lines.push(line(r));
+  if (report.polls.length === 0) lines.push('(the trace has no poll)');
+  lines.push('');
+  lines.push(`invariants (safety after every event; quiescence after a close-out of ${report.closeOutEvents} events):`);
+  for (const v of report.invariants) {
+    if (v.verdict === 'holds') lines.push(`  ✓ ${v.name}`);
+    else {
+      const where = v.step === undefined ? 'at quiescence' : `after event ${v.step}`;
+      lines.push(`  ✗ ${v.name} — ${v.subject}: ${v.detail} (${where})`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,57 @@
+/**
+ * The `lingering` command line: dispatches to one command, turns every input problem into one
+ * line on standard error with exit status 2, and never prints a stack trace for bad input.
+ */
+import { StepError } from '../engine/errors/StepError.js';
+import { TraceError } from '../engine/errors/TraceError.js';
+import { InputError, UsageError } from './args.js';
+import type { Io } from './io.js';
+import { processIo } from './io.js';
+import { replayCommand } from './replayCommand.js';
+import { variantsCommand } from './variantsCommand.js';
+
+/** The bundled example: the PR #50823 test's three polls. */
+export const EXAMPLE_TRACE = new URL('../counterexamples/pr-50823-three-polls.json', import.meta.url).pathname;
+
+type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  replay: { run: replayCommand, summary: 'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report' },
+  variants: { run: variantsCommand, summary: 'variants [--json]: list the driver and agent variants with their steps' },
+};
+
+const HELP = `lingering: verification suite for the Windows lingering-flow race
+
+usage: lingering [command] [options]
+
+commands:
+${Object.entries(COMMANDS)
+  .map(([, c]) => `  ${c.summary}`)
+  .join('\n')}
+  help: this text
+
+With no command, lingering replays the bundled example (${'counterexamples/pr-50823-three-polls.json'}).
+`;
+
+/**
+ * Runs the command line `argv` (without `node` and the script); returns the exit status.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) return await replayCommand([EXAMPLE_TRACE], io);
+    if (name === 'help' || name === '--help' || name === '-h') {
+      io.out(HELP);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (command === undefined) throw new UsageError('command', `"${name}"`, [...Object.keys(COMMANDS), 'help']);
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof TraceError || e instanceof StepError || e instanceof InputError) {
+      io.err(`lingering: ${e.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

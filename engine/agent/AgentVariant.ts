@@ -1,0 +1,53 @@
+/**
+ * What an agent-side design changes (SPEC 2.3): what a re-reported record keeps of its
+ * `TCPFailures` in `updateConnWithStats`, and what the encoder writes to `tcpFailuresByErrCode`.
+ *
+ * Leaves out: everything the designs share (the closed and active passes, the filter, the
+ * baselines), which lives in networkState.ts.
+ */
+import type { ConnectionStats } from './ConnectionStats.js';
+import type { StatCounters } from './statCounters.js';
+import type { TCPFailures } from './tcpFailures.js';
+
+/** A client's memory of a cookie: the counters it last saw, and the failures read with them. */
+export interface Baseline {
+  readonly counters: StatCounters;
+  /** The failures of the same read; only the failures-delta design uses them. */
+  readonly failures: TCPFailures;
+}
+
+/** What `updateConnWithStats` knows when a baseline exists. */
+export interface ReReport {
+  /** The record's failures, as `FlowToConnStat` built them. */
+  readonly failures: TCPFailures;
+  readonly baseline: Baseline;
+  /** `Last`, after the underflow correction. */
+  readonly last: StatCounters;
+}
+
+/** The failures the record keeps, and whether the design counts a suppression. */
+export interface ReReportDecision {
+  readonly failures: TCPFailures;
+  /** Counts one `windows_lingering_flows`. */
+  readonly suppressed: boolean;
+}
+
+/** An agent design (one file in `engine/agent/variants/`). */
+export interface AgentVariant {
+  readonly name: string;
+  /** One line for `lingering variants` and the reports. */
+  readonly summary: string;
+  /** `updateConnWithStats`, baseline branch. */
+  readonly reReport: (input: ReReport) => ReReportDecision;
+  /** The encoder (`pkg/network/encoding/marshal/format.go`): failures written to the payload. */
+  readonly encodeFailures: (record: ConnectionStats) => TCPFailures;
+}
+
+/** Keeps the failures as they are: the shipping agent's re-report and encoder behaviour. */
+export const keepFailures = ({ failures }: ReReport): ReReportDecision => ({
+  failures,
+  suppressed: false,
+});
+
+/** Writes the record's failures as they are. */
+export const encodeAsIs = (record: ConnectionStats): TCPFailures => record.tcpFailures;

@@ -1,0 +1,35 @@
+/**
+ * One connection as the encoder writes it into the payload (`pkg/network/encoding/marshal/format.go`):
+ * `lastTcpClosed = Last.TCPClosed`, `tcpFailuresByErrCode` as the design's encoder decides, and
+ * the byte deltas. The field names are SPEC 3.2's.
+ */
+import type { AgentVariant } from './AgentVariant.js';
+import type { ConnectionStats } from './ConnectionStats.js';
+import type { TCPFailures } from './tcpFailures.js';
+
+/** A shipped connection. */
+export interface PayloadRecord {
+  readonly flow: number;
+  readonly cookie: number;
+  readonly lastTCPClosed: number;
+  readonly lastTCPEstablished: number;
+  readonly tcpFailures: TCPFailures;
+  readonly lastSentBytes: number;
+  readonly lastRecvBytes: number;
+}
+
+/**
+ * Encodes a record that passed the filter.
+ *
+ * @example
+ * encodeConnection(record, prefix).tcpFailures //=> record.tcpFailures
+ */
+export const encodeConnection = (c: ConnectionStats, variant: AgentVariant): PayloadRecord => ({
+  flow: c.cookie,
+  cookie: c.cookie,
+  lastTCPClosed: c.last.tcpClosed,
+  lastTCPEstablished: c.last.tcpEstablished,
+  tcpFailures: variant.encodeFailures(c),
+  lastSentBytes: c.last.sentBytes,
+  lastRecvBytes: c.last.recvBytes,
+});

@@ -1,0 +1,29 @@
+/**
+ * The agent-design registry: every file in this folder is a variant (SPEC 2.3).
+ */
+import type { AgentVariant } from '../AgentVariant.js';
+import { loadVariants } from '../../registry.js';
+
+/** SPEC 2.3's order, used for listings; others follow alphabetically. */
+const SPEC_ORDER = ['prefix', 'postfix', 'encoder-gate', 'failures-delta'];
+
+const isAgentVariant = (v: unknown): v is AgentVariant =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as AgentVariant).name === 'string' &&
+  typeof (v as AgentVariant).reReport === 'function' &&
+  typeof (v as AgentVariant).encodeFailures === 'function';
+
+/** Every agent variant, in SPEC order. */
+export const agentVariants: readonly AgentVariant[] = await loadVariants(
+  import.meta.url,
+  SPEC_ORDER,
+  isAgentVariant,
+);
+
+/** The names of {@link agentVariants}. */
+export const agentNames: readonly string[] = agentVariants.map((v) => v.name);
+
+/** The agent variant called `name`, if there is one. */
+export const findAgent = (name: string): AgentVariant | undefined =>
+  agentVariants.find((v) => v.name === name);

@@ -1,0 +1,33 @@
+/**
+ * Flow lock: a per-flow spin lock guards the reference count and the move. Under the lock the
+ * notify and the release each decrement, and whoever leaves only the table's reference after the
+ * last association is gone moves the flow (repair pattern (iv) of datadog-semantics.md §5.3).
+ */
+import { BLOCKED, done, goto, type DriverVariant, type StepInput } from '../DriverVariant.js';
+import { interlockedDecrement } from '../refCount.js';
+import { moveToClosedTable, updateFlow } from '../tables.js';
+
+const acquire = ({ driver, id, flow }: StepInput) =>
+  flow.locked ? BLOCKED : goto(updateFlow(driver, id, (f) => ({ ...f, locked: true })), 'update');
+
+// One step under the lock: the decrement, the check and the move cannot be split by the other
+// lock holder; a callout entry (an interlocked increment) can only make the check fail safely.
+const update = ({ driver, id }: StepInput) => {
+  const { driver: after, value } = interlockedDecrement(driver, id);
+  const flow = after.flows[id];
+  const last = value === 1 && flow !== undefined && flow.notifies === after.layers;
+  const moved = last && after.openFlows.includes(id) ? moveToClosedTable(after, id) : after;
+  return goto(moved, 'release');
+};
+
+const release = ({ driver, id }: StepInput) =>
+  done(updateFlow(driver, id, (f) => ({ ...f, locked: false })));
+
+export const flowLock = {
+  name: 'flow-lock',
+  summary: 'a per-flow spin lock around decrement, check and move, in the notify and the release',
+  flowDeleteNotify: { acquire, update, release },
+  calloutExit: { acquire, update, release },
+} satisfies DriverVariant;
+
+export default flowLock;
