@@ -1,0 +1,42 @@
+/**
+ * The engine's observable state, as the model describes it too (SPEC 2.4 `EngineMatchesModel`): per
+ * flow its table, refCount, whether it ended, `pendingMove`; per connection the closes and
+ * failures shipped to each client's backend. Plain JSON, so two projections compare with
+ * `toEqual`.
+ */
+import type { EngineState } from './EngineState.js';
+import { totalsOf } from './backend/backend.js';
+import { isEnded } from './driver/flow.js';
+import type { TableName } from './driver/tables.js';
+import { allFlows, tableOf } from './driver/tables.js';
+
+/** One flow as both sides see it. */
+export interface FlowProjection {
+  readonly flow: number;
+  readonly table: TableName;
+  readonly refCount: number;
+  readonly ended: boolean;
+  readonly pendingMove: boolean;
+  /** Closes and failures shipped for this connection, one entry per client. */
+  readonly shipped: readonly { readonly closes: number; readonly failures: number }[];
+}
+
+/** The whole observable state: established flows by number. */
+export type Projection = readonly FlowProjection[];
+
+/**
+ * Projects the engine's state.
+ *
+ * @example
+ * project(afterEstablish) //=> [{ flow: 1, table: 'open', refCount: 5, ended: false, pendingMove: false, shipped: [{ closes: 0, failures: 0 }] }]
+ */
+export function project(state: EngineState): Projection {
+  return allFlows(state.driver).map((f) => ({
+    flow: f.id,
+    table: tableOf(state.driver, f.id),
+    refCount: f.refCount,
+    ended: isEnded(f),
+    pendingMove: f.pendingMove,
+    shipped: state.backends.map((b) => totalsOf(b, f.id)),
+  }));
+}
