@@ -7,6 +7,7 @@ import { TraceError } from '../engine/errors/TraceError.js';
 import { InputError, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
+import { modelCommand } from './modelCommand.js';
 import { replayCommand } from './replayCommand.js';
 import { variantsCommand } from './variantsCommand.js';
 
@@ -17,6 +18,7 @@ type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   replay: { run: replayCommand, summary: 'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report' },
+  model: { run: modelCommand, summary: 'model [--driver D] [--flows N] [--layers L] [--format text|json|mermaid] [--json]: explore the xstate model' },
   variants: { run: variantsCommand, summary: 'variants [--json]: list the driver and agent variants with their steps' },
 };
 

@@ -2,7 +2,7 @@
  * The agent-design registry: every file in this folder is a variant (SPEC 2.3).
  */
 import type { AgentVariant } from '../AgentVariant.js';
-import { loadVariants } from '../../registry.js';
+import { loadVariants } from '../../../lib/loadVariants.js';
 
 /** SPEC 2.3's order, used for listings; others follow alphabetically. */
 const SPEC_ORDER = ['prefix', 'postfix', 'encoder-gate', 'failures-delta'];

@@ -3,7 +3,7 @@
  * here and every command, the matrix and the tests pick it up.
  */
 import type { DriverVariant } from '../DriverVariant.js';
-import { loadVariants } from '../../registry.js';
+import { loadVariants } from '../../../lib/loadVariants.js';
 
 /** SPEC 2.2's order, used for listings; variants not named here follow alphabetically. */
 const SPEC_ORDER = ['original', 'cas-retry', 'deferred-move', 'deferred-move-racy', 'flow-lock'];
