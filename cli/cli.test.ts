@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from './io.js';
+import { main } from './main.js';
+
+const EXAMPLE = 'counterexamples/pr-50823-three-polls.json';
+
+async function run(...argv: string[]) {
+  const b = bufferIo();
+  const status = await main(argv, b.io);
+  return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+describe('lingering replay', () => {
+  it('shows the rate climbing 100%, 200%, 300% with --agent prefix --json', async () => {
+    const r = await run('replay', EXAMPLE, '--agent', 'prefix', '--json');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([1, 2, 3]);
+  });
+
+  it('shows 100% three times and windows_lingering_flows 2 with --agent postfix --json', async () => {
+    const report = JSON.parse((await run('replay', EXAMPLE, '--agent', 'postfix', '--json')).stdout);
+    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([1, 1, 1]);
+    expect(report.polls[2].telemetry.windows_lingering_flows).toBe(2);
+  });
+
+  it('prints a per-poll table for people', async () => {
+    const r = await run('replay', EXAMPLE);
+    expect(r.stdout).toMatch(/^3 +1 +1 +3 +300%/m);
+    expect(r.stdout).toContain('✗ RateAtMost100');
+  });
+
+  it.each([
+    [['replay'], /no FILE/],
+    [['replay', 'missing.json'], /missing\.json: got no such file/],
+    [['replay', EXAMPLE, '--agent', 'nope'], /--agent: got "nope"; allowed: prefix, postfix, encoder-gate, failures-delta/],
+    [['replay', EXAMPLE, '--frob'], /replay option: got "--frob"/],
+    [['replay', EXAMPLE, '--clients', 'x'], /--clients: got "x"; allowed: an integer from 1 to 8/],
+    [['teleport'], /command: got "teleport"/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('the lingering binary', () => {
+  it('replays the bundled example with no arguments', () => {
+    const out = execFileSync('node', ['bin/lingering.js'], { encoding: 'utf8' });
+    expect(out).toContain('300%');
+  });
+
+  it('prints one line and no stack trace for a malformed trace', () => {
+    const r = spawnSync('node', ['bin/lingering.js', 'replay', 'package.json'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^lingering: package\.json: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

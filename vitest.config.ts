@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{engine,model,properties,counterexamples,cli,lib}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'scratch/**', 'reports/**'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
