@@ -7,6 +7,7 @@ import { TraceError } from '../engine/errors/TraceError.js';
 import { InputError, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
+import { matrixCommand } from './matrixCommand.js';
 import { modelCommand } from './modelCommand.js';
 import { replayCommand } from './replayCommand.js';
 import { variantsCommand } from './variantsCommand.js';
@@ -17,6 +18,7 @@ export const EXAMPLE_TRACE = new URL('../counterexamples/pr-50823-three-polls.js
 type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  matrix: { run: matrixCommand, summary: 'matrix [--runs N] [--seed S] [--json]: every driver × agent pair against every invariant (the default)' },
   replay: { run: replayCommand, summary: 'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report' },
   model: { run: modelCommand, summary: 'model [--driver D] [--flows N] [--layers L] [--format text|json|mermaid] [--json]: explore the xstate model' },
   variants: { run: variantsCommand, summary: 'variants [--json]: list the driver and agent variants with their steps' },
@@ -32,7 +34,7 @@ ${Object.entries(COMMANDS)
   .join('\n')}
   help: this text
 
-With no command, lingering replays the bundled example (${'counterexamples/pr-50823-three-polls.json'}).
+With no command, lingering runs the matrix.
 `;
 
 /**
@@ -41,7 +43,7 @@ With no command, lingering replays the bundled example (${'counterexamples/pr-50
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === undefined) return await replayCommand([EXAMPLE_TRACE], io);
+    if (name === undefined) return await matrixCommand([], io);
     if (name === 'help' || name === '--help' || name === '-h') {
       io.out(HELP);
       return 0;

@@ -11,18 +11,35 @@ import { formatEvent } from './events.js';
 import type { Result } from './result.js';
 import { err, ok } from './result.js';
 
+/** Why the closed-table read cannot run now, or null. */
+function closedReadWaitsFor(state: EngineState): string | null {
+  const waits = state.config.driver.closedReadWaits;
+  if (waits === undefined) return null;
+  for (const id of state.driver.closedFlows) {
+    const flow = state.driver.flows[id];
+    if (flow !== undefined && waits(flow)) return `the closed-table read waits for flow ${id} (its lock is held)`;
+  }
+  return null;
+}
+
 function pollStep(state: EngineState, step: string | undefined, label: string): Result<EngineState, StepError> {
   const next = state.poll === null ? 'readOpen' : 'readClosed';
   if (step === undefined) {
     if (state.poll !== null) {
       return err(new StepError(label, 'a poll is part-way through (next step: readClosed); name its steps'));
     }
+    const waits = closedReadWaitsFor(state);
+    if (waits !== null) return err(new StepError(label, waits));
     return ok(readClosed(readOpen(state)));
   }
   if (!(POLL_STEPS as readonly string[]).includes(step)) {
     return err(new StepError(label, `poll has no step ${step} (steps: ${POLL_STEPS.join(', ')})`));
   }
   if (step !== next) return err(new StepError(label, `the next step of poll is ${next}, got ${step}`));
+  if (step === 'readClosed') {
+    const waits = closedReadWaitsFor(state);
+    if (waits !== null) return err(new StepError(label, waits));
+  }
   return ok(step === 'readOpen' ? readOpen(state) : readClosed(state));
 }
 

@@ -56,7 +56,18 @@ export function checkTrace(
 ): Result<TraceCheck, StepError> {
   const run = runEvents(config, events);
   if (!run.ok) return run;
-  const states = run.value;
+  return ok(judge(config, run.value, invariants));
+}
+
+/**
+ * Judges the states a run went through (`states[0]` the start): the safety invariants on every
+ * state after the start, the quiescence ones after the close-out.
+ */
+export function judge(
+  config: EngineConfig,
+  states: readonly EngineState[],
+  invariants: readonly Invariant[] = ALL,
+): TraceCheck {
   const last = states[states.length - 1] as EngineState;
   const tail = closeOut(last);
   const closed = runEvents(config, tail, last);
@@ -69,5 +80,5 @@ export function checkTrace(
     const v = firstViolation(states, inv);
     return v === null ? { invariant: inv, verdict: 'holds' } : { invariant: inv, verdict: 'violated', ...v };
   });
-  return ok({ states, closeOut: tail, quiescent, verdicts });
+  return { states, closeOut: tail, quiescent, verdicts };
 }

@@ -16,11 +16,14 @@ import { step } from '../engine/step.js';
 /** What an actor may try next. */
 export type IntentKind = 'traffic' | 'calloutEnter' | 'calloutExit' | 'reset' | 'fin' | 'notify' | 'poll';
 
-/** One generated choice: an actor (a flow's, or the poll) tries to move. */
+/**
+ * One generated choice: an action kind, and which of the flows that can take it now moves
+ * (`pick` modulo their number, so every value means something and shrinks towards flow 1).
+ */
 export interface Intent {
   readonly kind: IntentKind;
-  /** 1-based flow; ignored for `poll`. */
-  readonly flow: number;
+  /** Index into the flows that can take the action now; ignored for `poll`. */
+  readonly pick: number;
   /** Bytes for `traffic`. */
   readonly bytes: number;
 }
@@ -35,23 +38,32 @@ export interface Bounds {
   readonly callouts: number;
   /** Polls in the whole trace. */
   readonly polls: number;
+  /** Flows, numbered 1 to `flows`. */
+  readonly flows: number;
 }
 
-/** The concrete event for `intent` in `state`, or null when the actor cannot move. */
-export function eventFor(state: EngineState, intent: Intent, entered: readonly number[], bounds: Bounds): Event | null {
-  if (intent.kind === 'poll') {
+/** The concrete event for an action of `kind` by flow `n` (or the poll) in `state`, or null. */
+export function eventFor(
+  state: EngineState,
+  kind: IntentKind,
+  n: number,
+  bytes: number,
+  entered: readonly number[],
+  bounds: Bounds,
+): Event | null {
+  if (kind === 'poll') {
     if (state.poll !== null) return { type: 'poll', step: 'readClosed' };
     return state.polls < bounds.polls ? { type: 'poll', step: 'readOpen' } : null;
   }
-  const id = flowId(intent.flow);
+  const id = flowId(n);
   const flow = state.driver.flows[id];
   // The first move of a flow's actor is its establish.
   if (flow === undefined) return { type: 'establish', flow: id };
   const ended = flow.status !== 'established';
-  switch (intent.kind) {
+  switch (kind) {
     case 'traffic': {
       const tracked = state.driver.openFlows.includes(id) || state.driver.closedFlows.includes(id);
-      return tracked ? { type: 'traffic', flow: id, bytes: intent.bytes } : null;
+      return tracked ? { type: 'traffic', flow: id, bytes } : null;
     }
     case 'calloutEnter':
       return (entered[id] ?? 0) < bounds.callouts && (flow.notifies < bounds.layers || flow.notify !== null)
@@ -62,7 +74,7 @@ export function eventFor(state: EngineState, intent: Intent, entered: readonly n
       return flow.callouts > 0 ? { type: 'calloutExit', flow: id, step: firstStep(bounds.driver.calloutExit) } : null;
     case 'reset':
     case 'fin':
-      return ended ? null : { type: intent.kind, flow: id };
+      return ended ? null : { type: kind, flow: id };
     case 'notify':
       if (flow.notify !== null) return { type: 'flowDeleteNotify', flow: id, step: flow.notify.step };
       return ended && flow.notifies < bounds.layers
@@ -71,11 +83,32 @@ export function eventFor(state: EngineState, intent: Intent, entered: readonly n
   }
 }
 
+/** The next step of an operation that holds the lock `blocked` waits for, if any. */
+function lockHolder(state: EngineState, blocked: Event): Event | null {
+  if (blocked.type === 'poll') {
+    for (const id of state.driver.closedFlows) {
+      const f = state.driver.flows[id];
+      if (f?.notify) return { type: 'flowDeleteNotify', flow: f.id, step: f.notify.step };
+      if (f?.exit) return { type: 'calloutExit', flow: f.id, step: f.exit.step };
+    }
+    return null;
+  }
+  const flow = state.driver.flows[blocked.flow];
+  if (flow === undefined) return null;
+  if (blocked.type === 'flowDeleteNotify' && flow.exit !== null) {
+    return { type: 'calloutExit', flow: flow.id, step: flow.exit.step };
+  }
+  if (blocked.type === 'calloutExit' && flow.notify !== null) {
+    return { type: 'flowDeleteNotify', flow: flow.id, step: flow.notify.step };
+  }
+  return null;
+}
+
 /**
  * The events the intents materialise to, and the states along them.
  *
  * @example
- * materialize(bounds, [{ kind: 'reset', flow: 1, bytes: 1 }, { kind: 'reset', flow: 1, bytes: 1 }]).events
+ * materialize({ ...bounds, flows: 1 }, [{ kind: 'reset', pick: 0, bytes: 1 }, { kind: 'reset', pick: 0, bytes: 1 }]).events
  * //=> [establish(1), reset(1)]
  */
 export function materialize(bounds: Bounds, intents: readonly Intent[]): { events: Event[]; states: EngineState[] } {
@@ -83,15 +116,32 @@ export function materialize(bounds: Bounds, intents: readonly Intent[]): { event
   const states: EngineState[] = [state];
   const events: Event[] = [];
   const entered: number[] = [];
+  const flows = Array.from({ length: bounds.flows }, (_, i) => i + 1);
   for (const intent of intents) {
-    const e = eventFor(state, intent, entered, bounds);
-    if (e === null) continue;
-    const r = step(state, e);
-    if (!r.ok) continue; // a step the flow lock blocks right now
-    if (e.type === 'calloutEnter') entered[e.flow] = (entered[e.flow] ?? 0) + 1;
-    state = r.value;
-    states.push(state);
-    events.push(e);
+    const candidates =
+      intent.kind === 'poll'
+        ? [eventFor(state, 'poll', 0, 0, entered, bounds)]
+        : flows.map((n) => eventFor(state, intent.kind, n, intent.bytes, entered, bounds));
+    const movable = candidates.filter((e): e is Event => e !== null);
+    // From the picked flow on, the first whose step can run now. A step the flow lock blocks
+    // spins: the operation holding the lock runs its next step instead.
+    for (let k = 0; k < movable.length; k++) {
+      const wanted = movable[(intent.pick + k) % movable.length] as Event;
+      let e = wanted;
+      let r = step(state, e);
+      if (!r.ok) {
+        const holder = lockHolder(state, wanted);
+        if (holder === null) continue;
+        e = holder;
+        r = step(state, e);
+      }
+      if (!r.ok) continue;
+      if (e.type === 'calloutEnter') entered[e.flow] = (entered[e.flow] ?? 0) + 1;
+      state = r.value;
+      states.push(state);
+      events.push(e);
+      break;
+    }
   }
   return { events, states };
 }

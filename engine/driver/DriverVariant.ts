@@ -40,6 +40,11 @@ export interface DriverVariant {
   readonly summary: string;
   readonly flowDeleteNotify: Operation;
   readonly calloutExit: Operation;
+  /**
+   * True while the poll's closed-table read must wait before it drops this flow's table reference
+   * (a design whose lock guards every change of the count makes the drain take the lock too).
+   */
+  readonly closedReadWaits?: (flow: Flow) => boolean;
 }
 
 /** Continues with step `next`. */

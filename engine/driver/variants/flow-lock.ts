@@ -1,7 +1,9 @@
 /**
- * Flow lock: a per-flow spin lock guards the reference count and the move. Under the lock the
- * notify and the release each decrement, and whoever leaves only the table's reference after the
- * last association is gone moves the flow (repair pattern (iv) of datadog-semantics.md §5.3).
+ * Flow lock: a per-flow spin lock guards the reference count and the move (repair pattern (iv) of
+ * datadog-semantics.md §5.3). Under the lock the notify and the release each decrement, and
+ * whoever leaves only the table's reference after the last association is gone moves the flow.
+ * The closed-table drain also changes the count, so it takes the lock too: without that, the
+ * drain can free the flow while the mover still holds the lock inside it.
  */
 import { BLOCKED, done, goto, type DriverVariant, type StepInput } from '../DriverVariant.js';
 import { interlockedDecrement } from '../refCount.js';
@@ -28,6 +30,7 @@ export const flowLock = {
   summary: 'a per-flow spin lock around decrement, check and move, in the notify and the release',
   flowDeleteNotify: { acquire, update, release },
   calloutExit: { acquire, update, release },
+  closedReadWaits: (flow) => flow.locked,
 } satisfies DriverVariant;
 
 export default flowLock;
