@@ -8,6 +8,8 @@ import { runMatrix } from '../properties/matrix.js';
 import { invariants } from '../properties/invariants/index.js';
 import { scenarios } from '../properties/scenarios.js';
 import { matrixExtras } from '../properties/matrixExtras.js';
+import { writeFileSync, renameSync, existsSync } from 'node:fs';
+import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../properties/manifest.js';
 import { flag, int, parse } from './args.js';
 import type { Io } from './io.js';
 
@@ -75,7 +77,12 @@ export function formatMatrix(m: Matrix): string {
 
 /** Runs `matrix`. */
 export function matrixCommand(argv: readonly string[], io: Io): number {
-  const p = parse('matrix', argv, { runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+  const p = parse('matrix', argv, {
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+    'update-manifest': { type: 'boolean' },
+  });
   const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
   const progress = io.errIsTty && !flag(p, 'json');
@@ -89,5 +96,16 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
   });
   if (progress) io.err('\r'.padEnd(61) + '\r');
   io.out(flag(p, 'json') ? `${JSON.stringify(matrixJson(m), null, 2)}\n` : formatMatrix(m));
+  if (flag(p, 'update-manifest')) updateManifest(m, io);
   return 0;
+}
+
+/** Rewrites the committed expectations on purpose, saying which verdicts changed. */
+function updateManifest(m: Matrix, io: Io): void {
+  const next = manifestOf(m);
+  const changes = existsSync(MANIFEST_PATH) ? manifestChanges(readManifest(), next) : ['(new manifest)'];
+  const tmp = `${MANIFEST_PATH}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
+  renameSync(tmp, MANIFEST_PATH);
+  io.err(changes.length === 0 ? 'manifest: no verdict changed\n' : `manifest: ${changes.length} change(s)\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
 }

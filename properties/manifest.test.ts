@@ -1,0 +1,33 @@
+/**
+ * CI invariant checks with committed verdicts: the matrix at the manifest's seed and run count
+ * must give exactly the recorded verdicts. A change, for better or worse, fails until
+ * `npm run manifest` records it on purpose.
+ */
+import { describe, expect, it } from 'vitest';
+import { manifestChanges, manifestOf, readManifest } from './manifest.js';
+import { runMatrix } from './matrix.js';
+import { matrixExtras } from './matrixExtras.js';
+
+const expected = readManifest();
+
+describe(`the matrix against properties/manifest.json (seed ${expected.seed}, ${expected.runs} runs)`, () => {
+  const m = runMatrix({ seed: expected.seed, runs: expected.runs, layers: expected.layers, extra: matrixExtras });
+
+  it('gives every recorded verdict, and no other', () => {
+    expect(manifestChanges(expected, manifestOf(m))).toEqual([]);
+  });
+
+  it('reaches every scenario in every pair, so no holds is vacuous', () => {
+    expect(m.sometimes.filter((s) => s.runs === 0)).toEqual([]);
+  });
+
+  it('shows the acceptance cells of issue 4', () => {
+    const v = (d: string, a: string, i: string) => m.cells.find((c) => c.driver === d && c.agent === a && c.invariant === i)?.verdict;
+    expect(v('original', 'prefix', 'RateAtMost100')).toBe('violated');
+    expect(v('original', 'prefix', 'NoLingeringAtQuiescence')).toBe('violated');
+    expect(v('original', 'postfix', 'RateAtMost100')).toBe('holds');
+    expect(v('original', 'postfix', 'NoLingeringAtQuiescence')).toBe('violated');
+    expect(v('deferred-move-racy', 'postfix', 'NoLingeringAtQuiescence')).toBe('violated');
+    expect(m.cells.filter((c) => c.driver === 'flow-lock' && c.agent === 'postfix' && c.verdict === 'violated')).toEqual([]);
+  });
+});
