@@ -27,7 +27,7 @@ describe('lingering replay', () => {
 
   it('prints a per-poll table for people', async () => {
     const r = await run('replay', EXAMPLE);
-    expect(r.stdout).toMatch(/^3 +1 +1 +3 +300%/m);
+    expect(r.stdout).toMatch(/^3 +1 +1 +3 +300% +0 /m);
     expect(r.stdout).toContain('✗ RateAtMost100');
   });
 

@@ -20,7 +20,7 @@ export function formatReplay(report: ReplayReport, title: string): string {
   const lines: string[] = [];
   lines.push(`${title}: driver ${report.driver}, agent ${report.agent}, L=${report.layers}, ${report.clients} client${report.clients === 1 ? '' : 's'}, ${report.events} events`);
   lines.push('');
-  const head = ['poll', 'client', 'closes', 'failures', 'rate', 'lingering', 'shipped records'];
+  const head = ['poll', 'client', 'closes', 'failures', 'rate', 'windows_lingering_flows', 'shipped records'];
   const rows = report.polls.map((p) => [
     String(p.poll),
     String(p.client),
