@@ -47,9 +47,30 @@ describe('lingering replay', () => {
   });
 });
 
+describe('lingering matrix', () => {
+  it('lists 5 drivers × 4 agents × every invariant as JSON', async () => {
+    const r = await run('matrix', '--runs', '5', '--json');
+    const m = JSON.parse(r.stdout);
+    expect([r.status, m.seed, m.runs]).toEqual([0, 1, 5]);
+    const pairs = new Set(m.cells.map((c: { driver: string; agent: string }) => `${c.driver}/${c.agent}`));
+    expect(pairs.size).toBe(20);
+    expect(m.cells.length % 20).toBe(0);
+  });
+
+  it.each([
+    [['matrix', '--runs', '0'], /--runs: got 0; allowed: an integer from 1 to 100000/],
+    [['matrix', '--seed', 'abc'], /--seed: got "abc"/],
+    [['matrix', '--seed', '1.5'], /--seed: got "1.5"/],
+  ])('exits 2 for %j', async (argv, message) => {
+    const r = await run(...argv);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
 describe('the lingering binary', () => {
-  it('replays the bundled example with no arguments', () => {
-    const out = execFileSync('node', ['bin/lingering.js'], { encoding: 'utf8' });
+  it('replays the bundled example', () => {
+    const out = execFileSync('node', ['bin/lingering.js', 'replay', EXAMPLE], { encoding: 'utf8' });
     expect(out).toContain('300%');
   });
 
