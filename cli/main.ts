@@ -9,7 +9,9 @@ import type { Io } from './io.js';
 import { processIo } from './io.js';
 import { matrixCommand } from './matrixCommand.js';
 import { modelCommand } from './modelCommand.js';
+import { renderCommand } from './renderCommand.js';
 import { replayCommand } from './replayCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { variantsCommand } from './variantsCommand.js';
 
 /** The bundled example: the PR #50823 test's three polls. */
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   matrix: { run: matrixCommand, summary: 'matrix [--runs N] [--seed S] [--json]: every driver × agent pair against every invariant (the default)' },
   replay: { run: replayCommand, summary: 'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report' },
   model: { run: modelCommand, summary: 'model [--driver D] [--flows N] [--layers L] [--format text|json|mermaid] [--json]: explore the xstate model' },
+  render: { run: renderCommand, summary: 'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]: draw a trace' },
+  report: { run: reportCommand, summary: 'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample' },
   variants: { run: variantsCommand, summary: 'variants [--json]: list the driver and agent variants with their steps' },
 };
 
