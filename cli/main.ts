@@ -7,6 +7,7 @@ import { TraceError } from '../engine/errors/TraceError.js';
 import { InputError, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
+import { checkCommand } from './checkCommand.js';
 import { matrixCommand } from './matrixCommand.js';
 import { modelCommand } from './modelCommand.js';
 import { renderCommand } from './renderCommand.js';
@@ -22,6 +23,7 @@ type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   matrix: { run: matrixCommand, summary: 'matrix [--runs N] [--seed S] [--json]: every driver × agent pair against every invariant (the default)' },
   replay: { run: replayCommand, summary: 'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report' },
+  check: { run: checkCommand, summary: 'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--save] [--replace] [--json]: find, shrink and save a counterexample' },
   model: { run: modelCommand, summary: 'model [--driver D] [--flows N] [--layers L] [--format text|json|mermaid] [--json]: explore the xstate model' },
   render: { run: renderCommand, summary: 'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]: draw a trace' },
   report: { run: reportCommand, summary: 'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample' },

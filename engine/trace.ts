@@ -11,7 +11,7 @@ import type { Result } from './result.js';
 import { err, ok } from './result.js';
 
 /** The format tag. */
-export const TRACE_FORMAT = 'lingering-trace/v1';
+export const TRACE_FORMAT = 'lingering-trace/v1' as const;
 
 /** Most events a file may hold. */
 export const MAX_EVENTS = 100_000;

@@ -1,0 +1,52 @@
+/**
+ * Saves a counterexample as `counterexamples/<driver>--<agent>--<Invariant>.json`: atomically
+ * (temporary file, then rename), never silently over another file. A second find of the same cell
+ * keeps the existing file unless asked to `replace`, and then keeps the shorter trace.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Trace } from '../engine/trace.js';
+import { serializeTrace } from '../engine/trace.js';
+
+/** What {@link saveCounterexample} did. */
+export type SaveOutcome =
+  | { readonly action: 'written'; readonly file: string }
+  | { readonly action: 'kept'; readonly file: string; readonly existing: number; readonly reason: string }
+  | { readonly action: 'replaced'; readonly file: string; readonly existing: number };
+
+/** The conventional file name of a generated counterexample (STYLE rule 21). */
+export const counterexampleName = (t: Pick<Trace, 'driver' | 'agent' | 'violated'>): string =>
+  `${t.driver}--${t.agent}--${t.violated ?? 'trace'}.json`;
+
+const eventCount = (file: string): number => {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { events?: unknown[] };
+    return Array.isArray(parsed.events) ? parsed.events.length : Number.POSITIVE_INFINITY;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+};
+
+/**
+ * Writes `trace` into `dir`.
+ *
+ * @example
+ * saveCounterexample(trace, 'counterexamples', { replace: false }) //=> { action: 'written', file: 'counterexamples/original--prefix--RateAtMost100.json' }
+ */
+export function saveCounterexample(trace: Trace, dir: string, options: { readonly replace: boolean }): SaveOutcome {
+  const file = join(dir, counterexampleName(trace));
+  const write = () => {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, serializeTrace(trace), { flag: 'wx' });
+    renameSync(tmp, file);
+  };
+  if (!existsSync(file)) {
+    write();
+    return { action: 'written', file };
+  }
+  const existing = eventCount(file);
+  if (!options.replace) return { action: 'kept', file, existing, reason: 'the file exists; --replace keeps the shorter trace' };
+  if (existing <= trace.events.length) return { action: 'kept', file, existing, reason: `the existing trace is not longer (${existing} events)` };
+  write();
+  return { action: 'replaced', file, existing };
+}
