@@ -81,11 +81,11 @@ export const MATRIX_BOUNDS = { intents: 80, polls: 8, callouts: 2 } as const;
 
 /** Runs over 1–4 flows for one pair (the flow count shrinks towards 1). */
 export const matrixRuns = (config: EngineConfig): fc.Arbitrary<Run> =>
-  fc.integer({ min: 1, max: 4 }).chain((flows) =>
-    intents(MATRIX_BOUNDS.intents).map((list) =>
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), intents(MATRIX_BOUNDS.intents))
+    .map(([flows, list]) =>
       materialize({ ...config, flows, callouts: MATRIX_BOUNDS.callouts, polls: MATRIX_BOUNDS.polls }, list),
-    ),
-  );
+    );
 
 /** A claim per engine invariant, judged on the run's states. */
 export const invariantProperty = (inv: Invariant): MatrixProperty => ({
