@@ -1,11 +1,77 @@
 /**
- * `lingering render FILE --format mermaid|svg|html`: pictures of a trace or counterexample.
- * Placeholder until the renderers land.
+ * `lingering render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]`:
+ * pictures of a trace or counterexample on standard output (a mermaid sequence diagram, the
+ * backend rate as SVG, or one self-contained HTML page with both, the program and the verdicts).
  */
-import { InputError } from './args.js';
+import { agentNames, findAgent } from '../engine/agent/variants/index.js';
+import { driverNames, findDriver } from '../engine/driver/variants/index.js';
+import type { EngineConfig } from '../engine/EngineState.js';
+import type { Trace } from '../engine/trace.js';
+import { invariantNames } from '../properties/invariants/index.js';
+import { checkTrace } from '../properties/checkTrace.js';
+import { htmlPage } from '../render/htmlPage.js';
+import { rateChart } from '../render/rateChart.js';
+import { sequenceDiagram } from '../render/sequenceDiagram.js';
+import type { TracePicture } from '../render/TracePicture.js';
+import { tracePicture } from '../render/TracePicture.js';
+import { chartTitles, traceSection } from '../render/traceSection.js';
+import { InputError, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
+import { loadTrace } from './loadTrace.js';
 
-/** Runs `render`. */
-export function renderCommand(_argv: readonly string[], _io: Io): number {
-  throw new InputError('render: not built yet');
+/** The picture formats. */
+export const RENDER_FORMATS = ['mermaid', 'svg', 'html'] as const;
+
+/** Options of `render`. */
+export const RENDER_OPTIONS = {
+  format: { type: 'string' },
+  driver: { type: 'string' },
+  agent: { type: 'string' },
+  invariant: { type: 'string' },
+} as const;
+
+/** What `render` and `report` need to draw one file. */
+export interface PictureRequest {
+  readonly driver?: string | undefined;
+  readonly agent?: string | undefined;
+  readonly invariant?: string | undefined;
+}
+
+/**
+ * Runs `trace` (with the variants asked for, else the file's) and builds its picture; a trace the
+ * engine refuses is an `InputError` naming the file.
+ */
+export function pictureOf(file: string, trace: Trace, request: PictureRequest = {}): TracePicture {
+  const driver = findDriver(request.driver ?? trace.driver);
+  const agent = findAgent(request.agent ?? trace.agent);
+  if (driver === undefined || agent === undefined) throw new UsageError('render', 'an unknown variant', [...driverNames, ...agentNames]);
+  const config: EngineConfig = { driver, agent, layers: trace.layers, clients: 1 };
+  const checked = checkTrace(config, trace.events);
+  if (!checked.ok) throw new InputError(`${file}: ${checked.error.message}`);
+  return tracePicture(checked.value, trace.events, { title: file, violated: trace.violated, invariant: request.invariant });
+}
+
+/** The picture in the asked format. */
+export function renderPicture(picture: TracePicture, format: (typeof RENDER_FORMATS)[number]): string {
+  if (format === 'mermaid') return sequenceDiagram(picture);
+  if (format === 'svg') return rateChart({ ...chartTitles(picture), polls: picture.polls });
+  return htmlPage(`lingering: ${picture.title}`, traceSection(picture, { id: 'trace', level: 1 }));
+}
+
+/** Runs `render`; returns the exit status. */
+export function renderCommand(argv: readonly string[], io: Io): number {
+  const p = parse('render', argv, RENDER_OPTIONS);
+  const file = p.positionals[0];
+  if (file === undefined) throw new UsageError('render', 'no FILE', 'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json');
+  if (p.positionals.length > 1) throw new UsageError('render', `"${p.positionals[1]}"`, 'one FILE');
+  const format = oneOf(p, 'format', RENDER_FORMATS);
+  if (format === undefined) throw new UsageError('--format', 'nothing (the option is missing)', RENDER_FORMATS);
+  const request = {
+    driver: oneOf(p, 'driver', driverNames),
+    agent: oneOf(p, 'agent', agentNames),
+    invariant: oneOf(p, 'invariant', invariantNames),
+  };
+  const picture = pictureOf(file, loadTrace(file), request);
+  io.out(renderPicture(picture, format as (typeof RENDER_FORMATS)[number]));
+  return 0;
 }

@@ -1,0 +1,120 @@
+/**
+ * The backend's failure rate after each poll as a self-contained SVG bar chart, drawn by hand: x is
+ * the poll number, y the rate in %, a dashed red line marks 100%, and every bar carries its value.
+ * Bars above 100% are red. Deterministic: coordinates are rounded to one decimal.
+ */
+import type { ReportPoll } from '../properties/replayReport.js';
+import { escapeXml } from './escapeXml.js';
+
+/** What the chart shows. */
+export interface RateChartInput {
+  /** First title line. */
+  readonly title: string;
+  /** Second, smaller line (the file, the pair). */
+  readonly subtitle: string;
+  readonly polls: readonly Pick<ReportPoll, 'poll' | 'backend'>[];
+}
+
+const WIDTH = 640;
+const HEIGHT = 360;
+const LEFT = 64;
+const RIGHT = 112;
+const TOP = 64;
+const BOTTOM = 56;
+const PLOT_W = WIDTH - LEFT - RIGHT;
+const PLOT_H = HEIGHT - TOP - BOTTOM;
+const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
+
+/** A coordinate with at most one decimal, and no `-0`. */
+const n = (v: number): string => {
+  const r = Math.round(v * 10) / 10;
+  return String(r === 0 ? 0 : r);
+};
+
+/** A rate as a whole percentage. */
+const percent = (rate: number): number => Math.round(rate * 100);
+
+/** The top of the y axis: at least 200% so that the 100% line sits inside the plot. */
+function yMaxOf(rates: readonly number[]): number {
+  const top = Math.max(0, ...rates);
+  return Math.max(200, Math.ceil(top / 100) * 100);
+}
+
+/** Gridline spacing: 100% until the axis gets crowded. */
+const gridStep = (yMax: number): number => (yMax <= 1000 ? 100 : Math.ceil(yMax / 500) * 100);
+
+function axes(yMax: number, y: (p: number) => number): string[] {
+  const out: string[] = [];
+  for (let p = 0; p <= yMax; p += gridStep(yMax)) {
+    out.push(
+      `  <line x1="${LEFT}" y1="${n(y(p))}" x2="${LEFT + PLOT_W}" y2="${n(y(p))}" stroke="#e3e3e3" stroke-width="1"/>`,
+      `  <text x="${LEFT - 8}" y="${n(y(p) + 4)}" text-anchor="end" font-size="12" fill="#555">${p}%</text>`,
+    );
+  }
+  out.push(
+    `  <line x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${TOP + PLOT_H}" stroke="#333" stroke-width="1"/>`,
+    `  <line x1="${LEFT}" y1="${TOP + PLOT_H}" x2="${LEFT + PLOT_W}" y2="${TOP + PLOT_H}" stroke="#333" stroke-width="1"/>`,
+    `  <text x="${n(LEFT + PLOT_W / 2)}" y="${HEIGHT - 12}" text-anchor="middle" font-size="12" fill="#333">poll</text>`,
+    `  <text x="16" y="${n(TOP + PLOT_H / 2)}" text-anchor="middle" font-size="12" fill="#333" transform="rotate(-90 16 ${n(TOP + PLOT_H / 2)})">failure rate (failures / closes)</text>`,
+  );
+  return out;
+}
+
+function bars(input: RateChartInput, y: (p: number) => number): string[] {
+  const count = input.polls.length;
+  const slot = PLOT_W / Math.max(1, count);
+  const barW = Math.min(48, slot * 0.6);
+  const every = Math.max(1, Math.ceil(count / 16));
+  const out: string[] = [];
+  input.polls.forEach((p, i) => {
+    const cx = LEFT + slot * (i + 0.5);
+    if (i % every === 0 || i === count - 1) {
+      out.push(`  <text x="${n(cx)}" y="${TOP + PLOT_H + 18}" text-anchor="middle" font-size="12" fill="#333">${p.poll}</text>`);
+    }
+    if (p.backend.rate === null) {
+      out.push(`  <text x="${n(cx)}" y="${n(y(0) - 6)}" text-anchor="middle" font-size="12" fill="#777">—</text>`);
+      return;
+    }
+    const v = percent(p.backend.rate);
+    const over = v > 100;
+    const top = y(v);
+    out.push(
+      `  <rect x="${n(cx - barW / 2)}" y="${n(top)}" width="${n(barW)}" height="${n(y(0) - top)}" fill="${over ? '#d7263d' : '#3f7cac'}">` +
+        `<title>poll ${p.poll}: ${v}% (${p.backend.failures} failures / ${p.backend.closes} closes)</title></rect>`,
+      `  <text x="${n(cx)}" y="${n(top - 6)}" text-anchor="middle" font-size="13" font-weight="bold" fill="${over ? '#a1162a' : '#234'}">${v}%</text>`,
+    );
+  });
+  return out;
+}
+
+/**
+ * The chart as an SVG document (no XML declaration, so it also inlines into HTML).
+ *
+ * @example
+ * rateChart({ title: 'backend failure rate per poll', subtitle: 'original × prefix', polls: report.polls })
+ * //=> '<svg xmlns="http://www.w3.org/2000/svg" ...>…300%…</svg>\n'
+ */
+export function rateChart(input: RateChartInput): string {
+  const rates = input.polls.flatMap((p) => (p.backend.rate === null ? [] : [percent(p.backend.rate)]));
+  const yMax = yMaxOf(rates);
+  const y = (p: number): number => TOP + PLOT_H - (p / yMax) * PLOT_H;
+  const label = `${input.title}: ${rates.length === 0 ? 'no rate yet' : rates.map((r) => `${r}%`).join(', ')}`;
+  const limit = y(100);
+  const lines = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(label)}" ${FONT}>`,
+    `  <title>${escapeXml(label)}</title>`,
+    `  <rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
+    `  <text x="${LEFT}" y="24" font-size="16" font-weight="bold" fill="#111">${escapeXml(input.title)}</text>`,
+    `  <text x="${LEFT}" y="44" font-size="12" fill="#555">${escapeXml(input.subtitle)}</text>`,
+    ...axes(yMax, y),
+    ...bars(input, y),
+    `  <line x1="${LEFT}" y1="${n(limit)}" x2="${LEFT + PLOT_W}" y2="${n(limit)}" stroke="#a1162a" stroke-width="2" stroke-dasharray="8 4"/>`,
+    `  <text x="${LEFT + PLOT_W + 6}" y="${n(limit - 2)}" font-size="12" font-weight="bold" fill="#a1162a">100% limit</text>`,
+    `  <text x="${LEFT + PLOT_W + 6}" y="${n(limit + 12)}" font-size="11" fill="#a1162a">RateAtMost100</text>`,
+  ];
+  if (input.polls.length === 0) {
+    lines.push(`  <text x="${n(LEFT + PLOT_W / 2)}" y="${n(TOP + PLOT_H / 2)}" text-anchor="middle" font-size="14" fill="#777">no poll in this trace</text>`);
+  }
+  lines.push('</svg>');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,99 @@
+/**
+ * A trace as a mermaid `sequenceDiagram`: one lifeline per actor, one numbered message per event
+ * annotated with what changed, the step where the highlighted invariant breaks in a red `rect`,
+ * and a final note for an invariant judged at quiescence. Text only; nothing is rendered here.
+ */
+import type { Actor, StepView } from './describeSteps.js';
+import { ACTORS, ACTOR_TITLES } from './describeSteps.js';
+import type { Highlight, TracePicture } from './TracePicture.js';
+import { verdictLine } from './verdictLine.js';
+
+/** Mermaid's participant ids, one per lifeline. */
+export const MERMAID_IDS: Readonly<Record<Actor, string>> = {
+  callout: 'Callout',
+  notify: 'Notify',
+  driver: 'Driver',
+  agent: 'Agent',
+  backend: 'Backend',
+};
+
+const SUBTITLES: Partial<Readonly<Record<Actor, string>>> = {
+  driver: 'openFlows · closedFlows · refCount',
+};
+
+/** The highlight's background: red for a violation, green when it holds. */
+const RED = 'rect rgb(255, 221, 221)';
+const GREEN = 'rect rgb(221, 244, 221)';
+
+/**
+ * Makes text safe inside a mermaid message or note: `;` and `#` would end the statement or start
+ * an entity, so they become mermaid's entity codes; line breaks become `<br/>`.
+ *
+ * @example
+ * mermaidText('a; b #1') //=> 'a#59; b #35;1'
+ */
+export const mermaidText = (text: string): string =>
+  text.replace(/#/g, '#35;').replace(/;/g, '#59;').replace(/\r?\n/g, '<br/>');
+
+/** `Note over A,B` spanning the actors a step touches. */
+function noteSpan(actors: readonly Actor[]): string {
+  const order = actors.map((a) => ACTORS.indexOf(a)).sort((a, b) => a - b);
+  const first = ACTORS[order[0] ?? 0] as Actor;
+  const last = ACTORS[order[order.length - 1] ?? ACTORS.length - 1] as Actor;
+  return first === last ? `Note over ${MERMAID_IDS[first]}` : `Note over ${MERMAID_IDS[first]},${MERMAID_IDS[last]}`;
+}
+
+const ALL = `Note over ${MERMAID_IDS.callout},${MERMAID_IDS.backend}`;
+
+function messageLines(step: StepView, indent: string): string[] {
+  return step.messages.map((m, i) => {
+    const label = i === 0 ? `${step.index}. ${m.label}` : m.label;
+    return `${indent}${MERMAID_IDS[m.from]}->>${MERMAID_IDS[m.to]}: ${mermaidText(`${label}\n${m.detail}`)}`;
+  });
+}
+
+function stepLines(step: StepView, highlight: Highlight | null): string[] {
+  if (highlight?.step !== step.index) return messageLines(step, '  ');
+  const actors = step.messages.flatMap((m) => [m.from, m.to]);
+  return [
+    `  ${RED}`,
+    ...messageLines(step, '    '),
+    `    ${noteSpan(actors)}: ${mermaidText(verdictLine(highlight))}`,
+    '  end',
+  ];
+}
+
+/** The notes after the last event: the close-out, and a verdict not tied to a step. */
+function finalLines(picture: TracePicture): string[] {
+  const h = picture.highlight;
+  if (h === null || h.step !== undefined) return [];
+  const lines: string[] = [];
+  if (h.when === 'quiescence') {
+    const n = picture.closeOut.length;
+    lines.push(
+      `  ${ALL}: ${mermaidText(`close-out (${n} event${n === 1 ? '' : 's'}): operations finish, callouts exit, every ended flow gets its ${picture.layers} notifies, 2 polls with traffic, 2 without`)}`,
+    );
+  }
+  lines.push(`  ${h.verdict === 'violated' ? RED : GREEN}`, `    ${ALL}: ${mermaidText(verdictLine(h))}`, '  end');
+  return lines;
+}
+
+/**
+ * The mermaid source of a trace's picture.
+ *
+ * @example
+ * sequenceDiagram(picture).split('\n').slice(0, 3)
+ * //=> ['sequenceDiagram', '  %% counterexamples/pr-50823-three-polls.json: driver original, agent prefix, L=4', '  participant Callout as transport callout']
+ */
+export function sequenceDiagram(picture: TracePicture): string {
+  const head = [
+    'sequenceDiagram',
+    `  %% ${picture.title.replace(/\r?\n/g, ' ')}: driver ${picture.driver}, agent ${picture.agent}, L=${picture.layers}`,
+    ...ACTORS.map((a) => {
+      const sub = SUBTITLES[a];
+      return `  participant ${MERMAID_IDS[a]} as ${ACTOR_TITLES[a]}${sub === undefined ? '' : `<br/>${sub}`}`;
+    }),
+  ];
+  const body = picture.steps.flatMap((s) => stepLines(s, picture.highlight));
+  return `${[...head, ...body, ...finalLines(picture)].join('\n')}\n`;
+}
