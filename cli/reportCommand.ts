@@ -1,11 +1,127 @@
 /**
- * `lingering report [--out DIR]`: one HTML page with the matrix and every saved counterexample.
- * Placeholder until the renderers land.
+ * `lingering report [--out DIR] [--runs N] [--seed S] [--force] [--json]`: runs the matrix and
+ * writes one self-contained HTML page, `DIR/index.html`, with it and every saved counterexample.
+ * Nothing is lost: it writes only into a directory it created (marked by `.lingering-report`) or an
+ * empty one, unless `--force`, and every file is written to a temporary name, then renamed.
  */
-import { InputError } from './args.js';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StepError } from '../engine/errors/StepError.js';
+import { TraceError } from '../engine/errors/TraceError.js';
+import { invariants } from '../properties/invariants/index.js';
+import { runMatrix } from '../properties/matrix.js';
+import { matrixExtras } from '../properties/matrixExtras.js';
+import type { ReportEntry } from '../render/reportPage.js';
+import { entryId, reportPage } from '../render/reportPage.js';
+import { traceSection } from '../render/traceSection.js';
+import { flag, InputError, int, parse, str } from './args.js';
 import type { Io } from './io.js';
+import { loadTrace } from './loadTrace.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
+import { pictureOf } from './renderCommand.js';
 
-/** Runs `report`. */
-export function reportCommand(_argv: readonly string[], _io: Io): number {
-  throw new InputError('report: not built yet');
+/** Where the page goes unless `--out` says otherwise. */
+export const DEFAULT_OUT = 'reports/lingering';
+
+/** The file that marks a directory `report` created (and may therefore overwrite). */
+export const MARKER = '.lingering-report';
+
+/** The saved counterexamples the page draws. */
+export const COUNTEREXAMPLES_DIR = new URL('../counterexamples/', import.meta.url).pathname;
+
+/** Options of `report`. */
+export const REPORT_OPTIONS = {
+  out: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** How the output directory stands: whether `report` may write there, and must mark it. */
+type OutDir = { readonly mark: boolean };
+
+/** Checks `dir` before any work is done; refuses a directory that holds someone else's files. */
+function prepareOutDir(dir: string, force: boolean): OutDir {
+  if (!existsSync(dir)) return { mark: true };
+  if (!statSync(dir).isDirectory()) throw new InputError(`report: --out ${dir} is a file, not a directory`);
+  const entries = readdirSync(dir);
+  if (entries.length === 0 || entries.includes(MARKER)) return { mark: entries.length === 0 };
+  if (force) return { mark: false };
+  throw new InputError(
+    `report: ${dir} is not empty and was not created by lingering report (no ${MARKER}); choose another --out or pass --force`,
+  );
+}
+
+/** Writes `text` to `path` through a temporary file in the same directory and a rename. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** One saved counterexample drawn as a section, or the one-line reason it could not be. */
+function entryOf(name: string): ReportEntry {
+  const file = `counterexamples/${name}`;
+  const id = entryId(name);
+  try {
+    const trace = loadTrace(join(COUNTEREXAMPLES_DIR, name));
+    const picture = pictureOf(file, trace);
+    const note = [trace.violated === undefined ? '' : `violated: ${trace.violated}`, trace.expect === undefined ? '' : `expect: ${trace.expect}`]
+      .filter((s) => s !== '')
+      .join(', ');
+    return { id, file, html: traceSection(picture, { id, level: 2, ...(note === '' ? {} : { note }) }) };
+  } catch (e) {
+    if (e instanceof TraceError || e instanceof StepError || e instanceof InputError) {
+      return { id, file, html: null, problem: e.message.split('\n')[0] ?? e.message };
+    }
+    throw e;
+  }
+}
+
+/** The names of the saved counterexamples, sorted. */
+const savedFiles = (): string[] =>
+  existsSync(COUNTEREXAMPLES_DIR) ? readdirSync(COUNTEREXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort() : [];
+
+/** Runs `report`; returns the exit status. */
+export function reportCommand(argv: readonly string[], io: Io): number {
+  const p = parse('report', argv, REPORT_OPTIONS);
+  if (p.positionals.length > 0) throw new InputError(`report: got "${p.positionals[0]}"; allowed: no FILE (options only)`);
+  const out = str(p, 'out', DEFAULT_OUT) as string;
+  const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
+  const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
+  const dir = prepareOutDir(out, flag(p, 'force'));
+  const progress = (text: string) => {
+    if (io.errIsTty) io.err(`\r${text}`.padEnd(70));
+  };
+  const matrix = runMatrix({
+    seed,
+    runs,
+    extra: matrixExtras,
+    onPair: (driver, agent, i, total) => progress(`report: matrix ${i}/${total} ${driver} × ${agent}`),
+  });
+  const names = savedFiles();
+  const entries = names.map((name, i) => {
+    progress(`report: drawing ${i + 1}/${names.length} ${name}`);
+    return entryOf(name);
+  });
+  if (io.errIsTty) io.err('\r'.padEnd(71) + '\r');
+  for (const e of entries) if (e.html === null) io.err(`lingering: report: ${e.file} not drawn: ${e.problem ?? ''}\n`);
+  const statements = new Map([...invariants, ...matrixExtras].map((i) => [i.name, i.statement]));
+  const page = reportPage({ matrix, statements, entries });
+
+  mkdirSync(out, { recursive: true });
+  const files: string[] = [];
+  if (dir.mark) {
+    writeAtomically(join(out, MARKER), 'Written by `lingering report`: it may overwrite the files in this directory.\n');
+    files.push(join(out, MARKER));
+  }
+  writeAtomically(join(out, 'index.html'), page);
+  files.push(join(out, 'index.html'));
+  io.out(
+    flag(p, 'json')
+      ? `${JSON.stringify({ out, files }, null, 2)}\n`
+      : `report: wrote ${join(out, 'index.html')} (matrix of ${matrix.cells.length} cells, ${entries.length} counterexample${entries.length === 1 ? '' : 's'})\n`,
+  );
+  return 0;
 }

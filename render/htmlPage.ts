@@ -12,6 +12,7 @@ const STYLE = `
   .figure { overflow-x: auto; border: 1px solid #ddd; padding: .5rem; margin: .5rem 0 1rem; }
   table { border-collapse: collapse; font-size: 13px; }
   th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }
+  thead th { vertical-align: bottom; }
   th.invariant { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 600; }
   td.holds { background: #ddf4dd; color: #1b5e20; text-align: center; }
   td.violated { background: #ffdddd; color: #7a0f1f; text-align: center; font-weight: 600; }
