@@ -6,6 +6,7 @@
 import type { Event } from '../engine/events.js';
 import { formatEvent } from '../engine/events.js';
 import type { TraceCheck, Verdict } from '../properties/checkTrace.js';
+import { explainViolation } from '../properties/explainViolation.js';
 import type { ReportPoll } from '../properties/replayReport.js';
 import { pollsOf } from '../properties/replayReport.js';
 import type { StepView } from './describeSteps.js';
@@ -22,6 +23,8 @@ export interface Highlight {
   readonly step?: number;
   readonly subject?: string;
   readonly detail?: string;
+  /** The *because* of a violation (STYLE rule 22), when one step explains it. */
+  readonly because?: string;
 }
 
 /** The pictures' input. */
@@ -92,6 +95,9 @@ export function pickHighlight(verdicts: readonly Verdict[], name: string | undef
  */
 export function tracePicture(check: TraceCheck, events: readonly Event[], options: PictureOptions): TracePicture {
   const { config } = check.states[0] ?? check.quiescent;
+  const picked = pickHighlight(check.verdicts, options.invariant ?? options.violated);
+  const because =
+    picked?.verdict === 'violated' ? explainViolation(check.states, events, check.quiescent, picked.name) : null;
   return {
     title: options.title,
     driver: config.driver.name,
@@ -101,6 +107,6 @@ export function tracePicture(check: TraceCheck, events: readonly Event[], option
     polls: pollsOf(check.states),
     verdicts: check.verdicts,
     closeOut: check.closeOut.map(formatEvent),
-    highlight: pickHighlight(check.verdicts, options.invariant ?? options.violated),
+    highlight: picked === null || because === null ? picked : { ...picked, because },
   };
 }

@@ -68,10 +68,19 @@ function tableRemark(before: EngineState, after: EngineState, flow: Flow): strin
   return is === 'none' ? 'in no table' : `still in ${TABLE_WORDS[is]}`;
 }
 
+/** The variant's own fields when the step changed them: `pendingMove set`, `lock taken`. */
+function flagRemarks(was: Flow | undefined, flow: Flow): string[] {
+  const out: string[] = [];
+  if (was !== undefined && was.pendingMove !== flow.pendingMove) out.push(flow.pendingMove ? 'pendingMove set' : 'pendingMove cleared');
+  if (was !== undefined && was.locked !== flow.locked) out.push(flow.locked ? 'lock taken' : 'lock released');
+  return out;
+}
+
 /** `refCount 2, still in openFlows` (and `freed` when the count reached 0). */
 function refCountText(before: EngineState, after: EngineState, flow: Flow): string {
   const remark = tableRemark(before, after, flow);
-  return [`refCount ${flow.refCount}`, flow.freed ? 'freed' : '', remark].filter((s) => s !== '').join(', ');
+  const flags = flagRemarks(before.driver.flows[flow.id], flow);
+  return [`refCount ${flow.refCount}`, ...flags, flow.freed ? 'freed' : '', remark].filter((s) => s !== '').join(', ');
 }
 
 /** A notify's or release's steps: `cas saw refCount 3 → decrement`. */

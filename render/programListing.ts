@@ -3,7 +3,7 @@
  * highlighted invariant's verdict. Plain text, aligned in columns.
  */
 import type { TracePicture } from './TracePicture.js';
-import { verdictLine } from './verdictLine.js';
+import { verdictLines } from './verdictLine.js';
 
 /** Labels longer than this do not widen the column. */
 const MAX_LABEL = 32;
@@ -21,6 +21,6 @@ export function programListing(picture: TracePicture): string {
   const lw = Math.min(MAX_LABEL, Math.max(0, ...picture.steps.map((s) => s.label.length)));
   const lines = picture.steps.map((s) => `${pad(`${s.index}.`, nw)} ${pad(s.label, lw)}  ${s.change}`.trimEnd());
   if (picture.steps.length === 0) lines.push('(no events)');
-  if (picture.highlight !== null) lines.push(verdictLine(picture.highlight));
+  if (picture.highlight !== null) lines.push(...verdictLines(picture.highlight));
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@
 import type { Actor, StepView } from './describeSteps.js';
 import { ACTORS, ACTOR_TITLES } from './describeSteps.js';
 import type { Highlight, TracePicture } from './TracePicture.js';
-import { verdictLine } from './verdictLine.js';
+import { verdictLines } from './verdictLine.js';
 
 /** Mermaid's participant ids, one per lifeline. */
 export const MERMAID_IDS: Readonly<Record<Actor, string>> = {
@@ -58,7 +58,7 @@ function stepLines(step: StepView, highlight: Highlight | null): string[] {
   return [
     `  ${RED}`,
     ...messageLines(step, '    '),
-    `    ${noteSpan(actors)}: ${mermaidText(verdictLine(highlight))}`,
+    `    ${noteSpan(actors)}: ${mermaidText(verdictLines(highlight).map((l) => l.trim()).join('\n'))}`,
     '  end',
   ];
 }
@@ -74,7 +74,7 @@ function finalLines(picture: TracePicture): string[] {
       `  ${ALL}: ${mermaidText(`close-out (${n} event${n === 1 ? '' : 's'}): operations finish, callouts exit, every ended flow gets its ${picture.layers} notifies, 2 polls with traffic, 2 without`)}`,
     );
   }
-  lines.push(`  ${h.verdict === 'violated' ? RED : GREEN}`, `    ${ALL}: ${mermaidText(verdictLine(h))}`, '  end');
+  lines.push(`  ${h.verdict === 'violated' ? RED : GREEN}`, `    ${ALL}: ${mermaidText(verdictLines(h).map((l) => l.trim()).join('\n'))}`, '  end');
   return lines;
 }
 

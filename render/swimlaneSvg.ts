@@ -7,7 +7,7 @@ import type { Actor, StepView } from './describeSteps.js';
 import { ACTORS, ACTOR_TITLES } from './describeSteps.js';
 import { escapeXml } from './escapeXml.js';
 import type { TracePicture } from './TracePicture.js';
-import { verdictLine } from './verdictLine.js';
+import { verdictLines } from './verdictLine.js';
 
 const NUM_W = 40;
 const LANE_W = 160;
@@ -42,13 +42,14 @@ function rowsOf(picture: TracePicture): Row[] {
   for (const step of picture.steps) {
     const marked = h?.step === step.index;
     rows.push({ kind: 'step', step, marked });
-    if (marked && h !== null) rows.push({ kind: 'note', text: verdictLine(h), tone: 'bad' });
+    if (marked && h !== null) rows.push(...verdictLines(h).map((text): Row => ({ kind: 'note', text: text.trim(), tone: 'bad' })));
   }
   if (h !== null && h.step === undefined) {
     if (h.when === 'quiescence') {
       rows.push({ kind: 'note', text: `close-out: ${picture.closeOut.length} events, then the quiescence invariants are judged`, tone: 'plain' });
     }
-    rows.push({ kind: 'note', text: verdictLine(h), tone: h.verdict === 'violated' ? 'bad' : 'good' });
+    const tone = h.verdict === 'violated' ? 'bad' : 'good';
+    rows.push(...verdictLines(h).map((text): Row => ({ kind: 'note', text: text.trim(), tone })));
   }
   return rows;
 }

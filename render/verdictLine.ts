@@ -19,3 +19,12 @@ export function verdictLine(h: Highlight): string {
   const why = h.subject === undefined ? h.statement : `${h.subject}: ${h.detail ?? ''}`;
   return `✗ ${h.name} — ${why} (${where})`;
 }
+
+/**
+ * The highlighted invariant's verdict, then its *because* on a second line when there is one.
+ *
+ * @example
+ * verdictLines(h) //=> ['✗ RateAtMost100 — …', '  because at step 12 (poll) connection 1, …']
+ */
+export const verdictLines = (h: Highlight): readonly string[] =>
+  h.because === undefined ? [verdictLine(h)] : [verdictLine(h), `  because ${h.because}`];
