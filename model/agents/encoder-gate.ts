@@ -1,0 +1,13 @@
+/**
+ * The alternative in PR #50823's test file: the encoder writes `tcpFailuresByErrCode` only when
+ * the record ships a close (`Last.TCPClosed > 0`).
+ *
+ * Leaves out: nothing else changes; the agent's state is untouched.
+ */
+import { agentModel } from '../agentModel.js';
+
+export default agentModel({
+  name: 'encoder-gate',
+  summary: 'failures ship only with Last.TCPClosed > 0',
+  failuresShipped: ({ failure, lastClosed }) => (failure && lastClosed === 1 ? 1 : 0),
+});

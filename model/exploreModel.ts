@@ -1,0 +1,120 @@
+/**
+ * Graph exploration of the model with @xstate/graph: `getAdjacencyMap` over the bounded events
+ * (enabledEvents.ts) gives every reachable state and transition; a breadth-first pass over that
+ * map gives one shortest event path to each state (what `getShortestPaths` computes, without a
+ * second traversal).
+ *
+ * Leaves out: symmetry reduction beyond establishing flows in number order.
+ */
+import type { SerializedSnapshot } from '@xstate/graph';
+import { getAdjacencyMap } from '@xstate/graph';
+import type { Event } from '../engine/events.js';
+import type { ExploreBounds } from './enabledEvents.js';
+import { DEFAULT_BOUNDS, enabledEvents } from './enabledEvents.js';
+import { isStranded } from './ModelFlow.js';
+import { stateKey } from './stateKey.js';
+import type { ModelConfig, ModelSnapshot, SystemModel } from './systemModel.js';
+import { modelStart, systemModel } from './systemModel.js';
+
+/** One reachable state: its snapshot and how the shortest path reaches it. */
+export interface GraphNode {
+  readonly key: SerializedSnapshot;
+  readonly snapshot: ModelSnapshot;
+  /** The previous state on a shortest path (`null` for the start). */
+  readonly parent: SerializedSnapshot | null;
+  /** The event from `parent`. */
+  readonly event: Event | null;
+  readonly depth: number;
+}
+
+/** One transition. */
+export interface GraphEdge {
+  readonly from: SerializedSnapshot;
+  readonly event: Event;
+  readonly to: SerializedSnapshot;
+}
+
+/** What an exploration found. */
+export interface Exploration {
+  readonly model: SystemModel;
+  readonly bounds: ExploreBounds;
+  /** Reachable states in breadth-first order (the start first). */
+  readonly nodes: ReadonlyMap<SerializedSnapshot, GraphNode>;
+  readonly edges: readonly GraphEdge[];
+  /** The nearest state with a lingering flow, if any is reachable. */
+  readonly lingering: GraphNode | null;
+}
+
+/** True when some flow is stranded in `openFlows` (SPEC 2.4 `NoLingeringAtQuiescence`'s subject). */
+export const hasLingeringFlow = (s: ModelSnapshot): boolean =>
+  s.context.flows.some((f) => f !== null && isStranded(f, s.context.layers));
+
+/** The events of the shortest path to `key`. */
+export function pathTo(x: Pick<Exploration, 'nodes'>, key: SerializedSnapshot): Event[] {
+  const events: Event[] = [];
+  for (let n = x.nodes.get(key); n !== undefined && n.parent !== null; n = x.nodes.get(n.parent)) {
+    if (n.event !== null) events.push(n.event);
+  }
+  return events.reverse();
+}
+
+/** Options of {@link exploreModel}. */
+export interface ExploreOptions extends Partial<ExploreBounds> {
+  /** Identify states up to renumbering the flows. @defaultValue true when flows > 1 */
+  readonly symmetry?: boolean;
+  /** Called every 1,000 new states (the CLI shows progress from it). */
+  readonly onProgress?: (states: number) => void;
+}
+
+/**
+ * Explores `config` within the bounds.
+ *
+ * @example
+ * const x = exploreModel({ driver: 'original', flows: 1 });
+ * x.lingering !== null //=> true
+ */
+export function exploreModel(config: ModelConfig, options: ExploreOptions = {}): Exploration {
+  const model = systemModel(config);
+  const bounds: ExploreBounds = {
+    callouts: options.callouts ?? DEFAULT_BOUNDS.callouts,
+    polls: options.polls ?? DEFAULT_BOUNDS.polls,
+  };
+  const symmetric = options.symmetry ?? model.flows > 1;
+  const key = (s: ModelSnapshot) =>
+    stateKey(s.context, symmetric, s.context.polls < bounds.polls) as SerializedSnapshot;
+  let seen = 0;
+  const adjacency = getAdjacencyMap(model.machine, {
+    fromState: modelStart(model),
+    serializeState: key,
+    events: (s: ModelSnapshot) => {
+      if (++seen % 1000 === 0) options.onProgress?.(seen);
+      return enabledEvents(model, s, bounds);
+    },
+  });
+  const start = key(modelStart(model));
+  const nodes = new Map<SerializedSnapshot, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const first = adjacency[start];
+  if (first === undefined) throw new Error('exploreModel: the start state is missing');
+  nodes.set(start, { key: start, snapshot: first.state, parent: null, event: null, depth: 0 });
+  const queue = [start];
+  let lingering: GraphNode | null = null;
+  for (let i = 0; i < queue.length; i++) {
+    const from = nodes.get(queue[i] as SerializedSnapshot) as GraphNode;
+    if (lingering === null && hasLingeringFlow(from.snapshot)) lingering = from;
+    for (const t of Object.values(adjacency[from.key]?.transitions ?? {})) {
+      const to = key(t.state);
+      edges.push({ from: from.key, event: t.event, to });
+      if (nodes.has(to)) continue;
+      nodes.set(to, {
+        key: to,
+        snapshot: t.state,
+        parent: from.key,
+        event: t.event,
+        depth: from.depth + 1,
+      });
+      queue.push(to);
+    }
+  }
+  return { model, bounds, nodes, edges, lingering };
+}

@@ -1,0 +1,26 @@
+/**
+ * Flow lock: a per-flow spin lock guards the count and the move. Under it the notify and the
+ * release each decrement, and whoever leaves only the table's reference while the flow is still
+ * in `openFlows` moves it. A step that would spin on a held lock cannot run.
+ *
+ * Leaves out: spinning itself (a blocked acquire is simply not a possible next event).
+ */
+import type { ModelFlow } from '../ModelFlow.js';
+import { BLOCKED, done, driverModel, next } from '../driverModel.js';
+import { moveToClosedTable, releaseReference } from '../ModelFlow.js';
+
+const acquire = (f: ModelFlow) => (f.locked ? BLOCKED : next({ ...f, locked: true }, 'update'));
+
+const update = (f: ModelFlow) => {
+  const g = releaseReference(f);
+  return next(g.refCount === 1 && g.table === 'open' ? moveToClosedTable(g) : g, 'release');
+};
+
+const release = (f: ModelFlow) => done({ ...f, locked: false });
+
+export default driverModel({
+  name: 'flow-lock',
+  summary: 'a per-flow spin lock around decrement, check and move, in the notify and the release',
+  flowDeleteNotify: { acquire, update, release },
+  calloutExit: { acquire, update, release },
+});

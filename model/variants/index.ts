@@ -1,0 +1,30 @@
+/**
+ * The model's driver-design registry: every file in this folder is a design (SPEC 2.2). A new
+ * design is a new file here and nothing else; a test fails when this registry and the engine's
+ * name different designs.
+ */
+import { loadVariants } from '../../lib/loadVariants.js';
+import type { DriverModel } from '../driverModel.js';
+
+const SPEC_ORDER = ['original', 'cas-retry', 'deferred-move', 'deferred-move-racy', 'flow-lock'];
+
+const isDriverModel = (v: unknown): v is DriverModel =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as DriverModel).name === 'string' &&
+  typeof (v as DriverModel).guards === 'object' &&
+  typeof (v as DriverModel).actions === 'object';
+
+/** Every driver design the model knows, in SPEC order. */
+export const driverModels: readonly DriverModel[] = await loadVariants(
+  import.meta.url,
+  SPEC_ORDER,
+  isDriverModel,
+);
+
+/** The names of {@link driverModels}. */
+export const driverModelNames: readonly string[] = driverModels.map((d) => d.name);
+
+/** The driver design called `name`, if there is one. */
+export const findDriverModel = (name: string): DriverModel | undefined =>
+  driverModels.find((d) => d.name === name);
