@@ -33,7 +33,7 @@ const GREEN = 'rect rgb(221, 244, 221)';
  * mermaidText('a; b #1') //=> 'a#59; b #35;1'
  */
 export const mermaidText = (text: string): string =>
-  text.replace(/#/g, '#35;').replace(/;/g, '#59;').replace(/\r?\n/g, '<br/>');
+  text.replace(/[#;]/g, (c) => (c === '#' ? '#35;' : '#59;')).replace(/\r?\n/g, '<br/>');
 
 /** `Note over A,B` spanning the actors a step touches. */
 function noteSpan(actors: readonly Actor[]): string {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { seq } from '../properties/seq.js';
+import { inlinePicture, prPicture } from './fixtures.js';
+import { mermaidText, sequenceDiagram } from './sequenceDiagram.js';
+
+/** The lines inside the red `rect` blocks. */
+const highlighted = (source: string): string[] => {
+  const lines = source.split('\n');
+  const start = lines.indexOf('  rect rgb(255, 221, 221)');
+  const end = lines.indexOf('  end', start);
+  return start < 0 ? [] : lines.slice(start + 1, end);
+};
+
+describe('sequenceDiagram', () => {
+  it('draws the PR trace with the five lifelines, in order', () => {
+    const source = sequenceDiagram(prPicture());
+    expect(source.split('\n').filter((l) => l.startsWith('  participant '))).toEqual([
+      '  participant Callout as transport callout',
+      '  participant Notify as delete notifications',
+      '  participant Driver as driver tables<br/>openFlows · closedFlows · refCount',
+      '  participant Agent as agent poll',
+      '  participant Backend as backend',
+    ]);
+    expect(source.startsWith('sequenceDiagram\n')).toBe(true);
+  });
+
+  it('sends each event between the right actors, annotated with what changed', () => {
+    const source = sequenceDiagram(prPicture());
+    expect(source).toContain('  Callout->>Driver: 3. calloutEnter(1)<br/>refCount 6, 1 callout holding\n');
+    expect(source).toContain(
+      '  Notify->>Driver: 8. flowDeleteNotify(1)<br/>notify 4/4: cas saw refCount 3 → decrement · refCount 2, still in openFlows\n',
+    );
+    expect(source).toContain('  Agent->>Driver: 10. poll<br/>read openFlows [1], drained closedFlows []\n');
+    expect(source).toContain(
+      '  Agent->>Backend: ship<br/>shipped flow 1 TCPClosed 1, TCPFailures {104:1}, +100 B · rate 100% (1 failure / 1 close)\n',
+    );
+  });
+
+  it('highlights step 12, the poll that ships the failure a second time', () => {
+    const lines = highlighted(sequenceDiagram(prPicture()));
+    expect(lines[0]).toBe('    Agent->>Driver: 12. poll<br/>read openFlows [1], drained closedFlows []');
+    expect(lines[1]).toContain('rate 200% (2 failures / 1 close)');
+    expect(lines[2]).toMatch(/^ {4}Note over Driver,Backend: ✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close \(after step 12\)<br\/>because at step 12 \(poll\)/);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('highlights the invariant asked for with --invariant', () => {
+    const lines = highlighted(sequenceDiagram(prPicture({ invariant: 'RateAtMost100' })));
+    expect(lines[2]).toContain('✗ RateAtMost100 — backend: 2 failures over 1 closes: rate 200% (after step 12)');
+  });
+
+  it("highlights the file's violated invariant", () => {
+    const source = sequenceDiagram(inlinePicture(seq('e1 r1 p t1 p'), { violated: 'RateAtMost100' }));
+    expect(highlighted(source).at(-1)).toContain('✗ RateAtMost100');
+  });
+
+  it('adds a final note after the close-out for an invariant judged at quiescence', () => {
+    const source = sequenceDiagram(prPicture({ invariant: 'NoLingeringAtQuiescence' }));
+    const lines = source.trimEnd().split('\n');
+    expect(lines.slice(-4)).toEqual([
+      expect.stringMatching(/^ {2}Note over Callout,Backend: close-out \(\d+ events\): /),
+      '  rect rgb(255, 221, 221)',
+      expect.stringMatching(
+        /^ {4}Note over Callout,Backend: ✗ NoLingeringAtQuiescence — flow 1: ended \(recvRst\) but still in openFlows with refCount 1 \(at quiescence\)<br\/>because at step 8 \(flowDeleteNotify\(1\)\) the last delete notification began with refCount 3/,
+      ),
+      '  end',
+    ]);
+  });
+
+  it('says in green that the invariant holds when it does', () => {
+    const source = sequenceDiagram(prPicture({ agent: 'postfix', invariant: 'RateAtMost100' }));
+    expect(source).toContain('  rect rgb(221, 244, 221)\n    Note over Callout,Backend: ✓ RateAtMost100 holds on this trace\n  end\n');
+    expect(source).not.toContain('rgb(255, 221, 221)');
+  });
+
+  it('gives the same bytes for the same trace', () => {
+    expect(sequenceDiagram(prPicture())).toBe(sequenceDiagram(prPicture()));
+  });
+
+  it('escapes the characters that would end a mermaid statement', () => {
+    expect(mermaidText('a; b #1\nc')).toBe('a#59; b #35;1<br/>c');
+  });
+});
