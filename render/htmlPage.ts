@@ -1,6 +1,7 @@
 /**
  * The HTML document shell every page uses: UTF-8, inline styles, no script and no external
- * resource (the pages open from disk and in CI without network), so a browser logs nothing.
+ * resource (the pages open from disk and in CI without network), so a browser logs nothing. The
+ * markup is also well-formed XML (void elements self-closed), so the tests can parse it whole.
  */
 import { escapeXml } from './escapeXml.js';
 
@@ -34,9 +35,9 @@ export function htmlPage(title: string, body: string): string {
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<link rel="icon" href="data:,">',
+    '<meta charset="utf-8"/>',
+    '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+    '<link rel="icon" href="data:,"/>',
     `<title>${escapeXml(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',

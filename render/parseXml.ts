@@ -139,6 +139,7 @@ function skipProlog(c: Cursor): void {
   for (;;) {
     c.skipSpace();
     if (c.peek('<?')) c.skipPast('?>');
+    else if (c.peek('<!DOCTYPE')) c.skipPast('>');
     else if (c.peek('<!--')) c.skipPast('-->');
     else return;
   }
