@@ -26,14 +26,19 @@ function inFlightSteps(state: EngineState): Event[] {
  * @example
  * closeOut(afterTheRace).at(-1) //=> { type: 'poll' }
  */
-export function closeOut(start: EngineState): readonly Event[] {
+export const closeOut = (start: EngineState): readonly Event[] => closeOutRun(start).events;
+
+/** The close-out's events and the states after each of them (the last is quiescent). */
+export function closeOutRun(start: EngineState): { readonly events: readonly Event[]; readonly states: readonly EngineState[] } {
   const events: Event[] = [];
+  const states: EngineState[] = [];
   let state = start;
   const apply = (e: Event): boolean => {
     const r = step(state, e);
     if (!r.ok) return false;
     state = r.value;
     events.push(e);
+    states.push(state);
     return true;
   };
   // Finish what is part-way through: take the first step that can run, until none is left.
@@ -57,5 +62,5 @@ export function closeOut(start: EngineState): readonly Event[] {
     }
     for (let c = 0; c < state.config.clients; c++) apply({ type: 'poll' });
   }
-  return events;
+  return { events, states };
 }

@@ -3,7 +3,7 @@
  * the trace is closed out (SPEC 2.4). The close-out is not itself safety-checked: a saved
  * counterexample shows its violation inside its own events.
  */
-import { closeOut } from '../engine/closeOut.js';
+import { closeOutRun } from '../engine/closeOut.js';
 import type { EngineConfig, EngineState } from '../engine/EngineState.js';
 import type { StepError } from '../engine/errors/StepError.js';
 import type { Event } from '../engine/events.js';
@@ -28,7 +28,7 @@ export interface TraceCheck {
   /** `states[i]` is the state after event `i`. */
   readonly states: readonly EngineState[];
   readonly closeOut: readonly Event[];
-  /** The state after the close-out. */
+  /** The state after the close-out (the last state when no quiescence invariant was judged). */
   readonly quiescent: EngineState;
   readonly verdicts: readonly Verdict[];
 }
@@ -69,9 +69,10 @@ export function judge(
   invariants: readonly Invariant[] = ALL,
 ): TraceCheck {
   const last = states[states.length - 1] as EngineState;
-  const tail = closeOut(last);
-  const closed = runEvents(config, tail, last);
-  const quiescent = closed.ok ? (closed.value[closed.value.length - 1] as EngineState) : last;
+  // The close-out costs a run of its own: only when a quiescence invariant is judged.
+  const needed = invariants.some((i) => i.when === 'quiescence');
+  const tail = needed ? closeOutRun(last) : { events: [], states: [] };
+  const quiescent = tail.states[tail.states.length - 1] ?? last;
   const verdicts = invariants.map((inv): Verdict => {
     if (inv.when === 'quiescence') {
       const c = inv.check(quiescent);
@@ -80,5 +81,5 @@ export function judge(
     const v = firstViolation(states, inv);
     return v === null ? { invariant: inv, verdict: 'holds' } : { invariant: inv, verdict: 'violated', ...v };
   });
-  return { states, closeOut: tail, quiescent, verdicts };
+  return { states, closeOut: tail.events, quiescent, verdicts };
 }
