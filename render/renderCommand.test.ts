@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from '../cli/io.js';
+import { main } from '../cli/main.js';
+import { PR_TRACE } from './fixtures.js';
+import { descendants, parseXml, textOf } from './parseXml.js';
+
+async function run(...argv: string[]) {
+  const b = bufferIo();
+  const status = await main(argv, b.io);
+  return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+describe('lingering render', () => {
+  it('draws the rate chart of the PR trace climbing to 300% (the acceptance command)', () => {
+    const svg = execFileSync('node', ['bin/lingering.js', 'render', PR_TRACE, '--format', 'svg'], { encoding: 'utf8' });
+    const bold = descendants(parseXml(svg)).filter((e) => e.name === 'text' && e.attrs['font-weight'] === 'bold');
+    expect(bold.map(textOf)).toContain('300%');
+  });
+
+  it.each([
+    ['mermaid', /^sequenceDiagram\n/],
+    ['svg', /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/],
+    ['html', /^<!DOCTYPE html>\n/],
+  ])('writes --format %s to standard output', async (format, start) => {
+    const r = await run('render', PR_TRACE, '--format', format);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(start);
+  });
+
+  it('draws the same trace under another agent', async () => {
+    const r = await run('render', PR_TRACE, '--format', 'mermaid', '--agent', 'postfix');
+    expect(r.stdout).toContain('rate 100% (1 failure / 1 close) · windows_lingering_flows 2');
+  });
+
+  it('exits 2 with one line when the engine refuses the trace, naming the file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lingering-render-')), 'refused.json');
+    writeFileSync(file, JSON.stringify({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', events: [{ type: 'calloutExit', flow: 1 }] }));
+    const r = await run('render', file, '--format', 'svg');
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`lingering: ${file}: events[0] calloutExit(1): flow 1 was never established\n`);
+  });
+
+  it.each([
+    [['render'], /render: got no FILE/],
+    [['render', PR_TRACE], /--format: got nothing \(the option is missing\); allowed: mermaid, svg, html/],
+    [['render', PR_TRACE, '--format', 'png'], /--format: got "png"; allowed: mermaid, svg, html/],
+    [['render', 'missing.json', '--format', 'svg'], /missing\.json: got no such file/],
+    [['render', 'package.json', '--format', 'svg'], /^lingering: package\.json: /],
+    [['render', PR_TRACE, '--format', 'svg', '--invariant', 'Nope'], /--invariant: got "Nope"; allowed: FailuresWithinCloses, /],
+    [['render', PR_TRACE, '--format', 'svg', '--agent', 'nope'], /--agent: got "nope"/],
+    [['render', PR_TRACE, PR_TRACE, '--format', 'svg'], /render: got ".*"; allowed: one FILE/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const r = await run(...argv);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from '../cli/io.js';
+import { main } from '../cli/main.js';
+import { MARKER } from '../cli/reportCommand.js';
+
+async function run(...argv: string[]) {
+  const b = bufferIo();
+  const status = await main(argv, b.io);
+  return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+const fresh = (): string => mkdtempSync(join(tmpdir(), 'lingering-report-'));
+
+describe('lingering report', () => {
+  it('writes index.html and its marker into a new directory, and lists them with --json', async () => {
+    // Arrange
+    const out = join(fresh(), 'nested', 'report');
+    // Act
+    const r = await run('report', '--out', out, '--runs', '1', '--json');
+    // Assert
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toEqual({ out, files: [join(out, MARKER), join(out, 'index.html')] });
+    expect(readdirSync(out).sort()).toEqual([MARKER, 'index.html']);
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toContain('<table id="matrix" class="matrix">');
+    expect(page).toContain('<section id="cx-pr-50823-three-polls">');
+    expect(page).toContain('seed 1, 1 generated sequences per pair');
+  });
+
+  it('writes again into a directory it created, and only there without --force', async () => {
+    const out = fresh();
+    expect((await run('report', '--out', out, '--runs', '1')).status).toBe(0);
+    const again = await run('report', '--out', out, '--runs', '1', '--seed', '2');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^report: wrote .*index\.html \(matrix of \d+ cells, \d+ counterexamples?\)\n$/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('seed 2,');
+  });
+
+  it('refuses a non-empty directory it did not create, and leaves it as it was', async () => {
+    const out = fresh();
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const r = await run('report', '--out', out, '--runs', '1');
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      `lingering: report: ${out} is not empty and was not created by lingering report (no ${MARKER}); choose another --out or pass --force\n`,
+    );
+    expect(readdirSync(out)).toEqual(['notes.txt']);
+  });
+
+  it('writes into such a directory with --force, keeping what was there', async () => {
+    const out = fresh();
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const r = await run('report', '--out', out, '--runs', '1', '--force', '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).files).toEqual([join(out, 'index.html')]);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'notes.txt']);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it.each([
+    [['--runs', '0'], /--runs: got 0; allowed: an integer from 1 to 100000/],
+    [['--seed', 'x'], /--seed: got "x"/],
+    [['--frob'], /report option: got "--frob"/],
+    [['extra'], /report: got "extra"; allowed: no FILE/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const out = join(fresh(), 'r');
+    const r = await run('report', '--out', out, ...argv);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 when --out is a file', async () => {
+    const dir = fresh();
+    const file = join(dir, 'f');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, 'x');
+    const r = await run('report', '--out', file, '--runs', '1');
+    expect([r.status, r.stderr]).toEqual([2, `lingering: report: --out ${file} is a file, not a directory\n`]);
+  });
+});
