@@ -1,6 +1,6 @@
 /**
  * `lingering check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--save]
- * [--replace] [--json]`: searches one pair for a violation, shrinks it, compares it with the
+ * [--replace] [--out DIR] [--json]`: searches one pair for a violation, shrinks it, compares it with the
  * breadth-first minimum, prints it as a numbered program with the reason, and saves it on request.
  * Exit 1 when a violation is found, 0 when none, 2 on bad arguments.
  */
@@ -16,7 +16,8 @@ import { findCounterexample } from '../properties/findCounterexample.js';
 import { findInvariant, invariants } from '../properties/invariants/index.js';
 import { shortestCounterexample } from '../properties/shortestCounterexample.js';
 import { saveCounterexample } from '../properties/saveCounterexample.js';
-import { flag, int, oneOf, parse, UsageError } from './args.js';
+import { existsSync } from 'node:fs';
+import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { programListing } from './programListing.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
@@ -35,6 +36,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     layers: { type: 'string' },
     save: { type: 'boolean' },
     replace: { type: 'boolean' },
+    out: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (p.positionals.length > 0) throw new UsageError('check', `"${p.positionals[0]}"`, 'options only (--driver, --agent, ...)');
@@ -78,7 +80,9 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     path: search.path,
     events,
   };
-  const saved = flag(p, 'save') ? saveCounterexample(trace, COUNTEREXAMPLES_DIR, { replace: flag(p, 'replace') }) : null;
+  const dir = str(p, 'out', COUNTEREXAMPLES_DIR) as string;
+  if (flag(p, 'save') && !existsSync(dir)) throw new UsageError('--out', `"${dir}"`, 'an existing directory');
+  const saved = flag(p, 'save') ? saveCounterexample(trace, dir, { replace: flag(p, 'replace') }) : null;
   if (flag(p, 'json')) {
     io.out(
       `${JSON.stringify(

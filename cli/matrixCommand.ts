@@ -8,7 +8,8 @@ import { runMatrix } from '../properties/matrix.js';
 import { invariants } from '../properties/invariants/index.js';
 import { scenarios } from '../properties/scenarios.js';
 import { matrixExtras } from '../properties/matrixExtras.js';
-import { writeFileSync, renameSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { atomicWrite } from '../lib/atomicWrite.js';
 import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../properties/manifest.js';
 import { flag, int, parse } from './args.js';
 import type { Io } from './io.js';
@@ -104,8 +105,6 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
 function updateManifest(m: Matrix, io: Io): void {
   const next = manifestOf(m);
   const changes = existsSync(MANIFEST_PATH) ? manifestChanges(readManifest(), next) : ['(new manifest)'];
-  const tmp = `${MANIFEST_PATH}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
-  renameSync(tmp, MANIFEST_PATH);
+  atomicWrite(MANIFEST_PATH, `${JSON.stringify(next, null, 2)}\n`);
   io.err(changes.length === 0 ? 'manifest: no verdict changed\n' : `manifest: ${changes.length} change(s)\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
 }

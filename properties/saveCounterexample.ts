@@ -3,8 +3,9 @@
  * (temporary file, then rename), never silently over another file. A second find of the same cell
  * keeps the existing file unless asked to `replace`, and then keeps the shorter trace.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { atomicWrite } from '../lib/atomicWrite.js';
 import type { Trace } from '../engine/trace.js';
 import { serializeTrace } from '../engine/trace.js';
 
@@ -35,11 +36,7 @@ const eventCount = (file: string): number => {
  */
 export function saveCounterexample(trace: Trace, dir: string, options: { readonly replace: boolean }): SaveOutcome {
   const file = join(dir, counterexampleName(trace));
-  const write = () => {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serializeTrace(trace), { flag: 'wx' });
-    renameSync(tmp, file);
-  };
+  const write = () => atomicWrite(file, serializeTrace(trace));
   if (!existsSync(file)) {
     write();
     return { action: 'written', file };

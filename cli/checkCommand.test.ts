@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from './io.js';
+import { main } from './main.js';
+
+async function run(...argv: string[]) {
+  const b = bufferIo();
+  const status = await main(argv, b.io);
+  return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+const CHECK = ['check', '--driver', 'original', '--agent', 'prefix', '--invariant', 'RateAtMost100', '--seed', '7'];
+
+describe('lingering check', () => {
+  it('exits 1, prints the numbered program and the reason', async () => {
+    const r = await run(...CHECK);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^ ?1\. /m);
+    expect(r.stdout).toMatch(/✗ RateAtMost100 — backend: 2 failures over 1 closes: rate 200%/);
+    expect(r.stdout).toMatch(/because at step \d+ \(poll\.readClosed\) connection 1/);
+  });
+
+  it('exits 0 when the pair holds', async () => {
+    const r = await run('check', '--driver', 'deferred-move', '--agent', 'postfix', '--runs', '30');
+    expect([r.status, r.stdout]).toEqual([0, expect.stringContaining('✓ no violation in 30 sequences')]);
+  });
+
+  it('writes the file once, and a second --save leaves it unchanged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingering-check-'));
+    await run(...CHECK, '--save', '--out', dir);
+    const file = join(dir, 'original--prefix--RateAtMost100.json');
+    const first = readFileSync(file, 'utf8');
+    const again = await run(...CHECK, '--seed', '8', '--save', '--out', dir);
+    expect(again.stdout).toMatch(/kept .*original--prefix--RateAtMost100\.json/);
+    expect(readFileSync(file, 'utf8')).toBe(first);
+    expect(JSON.parse(first)).toMatchObject({ violated: 'RateAtMost100', expect: 'violates', seed: 7 });
+  });
+
+  it('leaves no partial file when interrupted with Ctrl-C', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingering-sigint-'));
+    for (const delay of [150, 400, 700]) {
+      const child = spawn('node', ['bin/lingering.js', ...CHECK, '--runs', '2000', '--save', '--out', dir]);
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('close', r));
+    }
+    const left = readdirSync(dir);
+    expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const f of left) expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
+  });
+});
