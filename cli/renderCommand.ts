@@ -44,15 +44,23 @@ export interface PictureRequest {
 export function pictureOf(file: string, trace: Trace, request: PictureRequest = {}): TracePicture {
   const driver = findDriver(request.driver ?? trace.driver);
   const agent = findAgent(request.agent ?? trace.agent);
-  if (driver === undefined || agent === undefined) throw new UsageError('render', 'an unknown variant', [...driverNames, ...agentNames]);
+  if (driver === undefined || agent === undefined)
+    throw new UsageError('render', 'an unknown variant', [...driverNames, ...agentNames]);
   const config: EngineConfig = { driver, agent, layers: trace.layers, clients: 1 };
   const checked = checkTrace(config, trace.events);
   if (!checked.ok) throw new InputError(`${file}: ${checked.error.message}`);
-  return tracePicture(checked.value, trace.events, { title: file, violated: trace.violated, invariant: request.invariant });
+  return tracePicture(checked.value, trace.events, {
+    title: file,
+    violated: trace.violated,
+    invariant: request.invariant,
+  });
 }
 
 /** The picture in the asked format. */
-export function renderPicture(picture: TracePicture, format: (typeof RENDER_FORMATS)[number]): string {
+export function renderPicture(
+  picture: TracePicture,
+  format: (typeof RENDER_FORMATS)[number],
+): string {
   if (format === 'mermaid') return sequenceDiagram(picture);
   if (format === 'svg') return rateChart({ ...chartTitles(picture), polls: picture.polls });
   return htmlPage(`lingering: ${picture.title}`, traceSection(picture, { id: 'trace', level: 1 }));
@@ -62,10 +70,16 @@ export function renderPicture(picture: TracePicture, format: (typeof RENDER_FORM
 export function renderCommand(argv: readonly string[], io: Io): number {
   const p = parse('render', argv, RENDER_OPTIONS);
   const file = p.positionals[0];
-  if (file === undefined) throw new UsageError('render', 'no FILE', 'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json');
+  if (file === undefined)
+    throw new UsageError(
+      'render',
+      'no FILE',
+      'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json',
+    );
   if (p.positionals.length > 1) throw new UsageError('render', `"${p.positionals[1]}"`, 'one FILE');
   const format = oneOf(p, 'format', RENDER_FORMATS);
-  if (format === undefined) throw new UsageError('--format', 'nothing (the option is missing)', RENDER_FORMATS);
+  if (format === undefined)
+    throw new UsageError('--format', 'nothing (the option is missing)', RENDER_FORMATS);
   const request = {
     driver: oneOf(p, 'driver', driverNames),
     agent: oneOf(p, 'agent', agentNames),

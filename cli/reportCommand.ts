@@ -44,7 +44,8 @@ type OutDir = { readonly mark: boolean };
 /** Checks `dir` before any work is done; refuses a directory that holds someone else's files. */
 function prepareOutDir(dir: string, force: boolean): OutDir {
   if (!existsSync(dir)) return { mark: true };
-  if (!statSync(dir).isDirectory()) throw new InputError(`report: --out ${dir} is a file, not a directory`);
+  if (!statSync(dir).isDirectory())
+    throw new InputError(`report: --out ${dir} is a file, not a directory`);
   const entries = readdirSync(dir);
   if (entries.length === 0 || entries.includes(MARKER)) return { mark: entries.length === 0 };
   if (force) return { mark: false };
@@ -67,10 +68,17 @@ function entryOf(name: string): ReportEntry {
   try {
     const trace = loadTrace(join(COUNTEREXAMPLES_DIR, name));
     const picture = pictureOf(file, trace);
-    const note = [trace.violated === undefined ? '' : `violated: ${trace.violated}`, trace.expect === undefined ? '' : `expect: ${trace.expect}`]
+    const note = [
+      trace.violated === undefined ? '' : `violated: ${trace.violated}`,
+      trace.expect === undefined ? '' : `expect: ${trace.expect}`,
+    ]
       .filter((s) => s !== '')
       .join(', ');
-    return { id, file, html: traceSection(picture, { id, level: 2, ...(note === '' ? {} : { note }) }) };
+    return {
+      id,
+      file,
+      html: traceSection(picture, { id, level: 2, ...(note === '' ? {} : { note }) }),
+    };
   } catch (e) {
     if (e instanceof TraceError || e instanceof StepError || e instanceof InputError) {
       return { id, file, html: null, problem: e.message.split('\n')[0] ?? e.message };
@@ -81,12 +89,17 @@ function entryOf(name: string): ReportEntry {
 
 /** The names of the saved counterexamples, sorted. */
 const savedFiles = (): string[] =>
-  existsSync(COUNTEREXAMPLES_DIR) ? readdirSync(COUNTEREXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort() : [];
+  existsSync(COUNTEREXAMPLES_DIR)
+    ? readdirSync(COUNTEREXAMPLES_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
 
 /** Runs `report`; returns the exit status. */
 export function reportCommand(argv: readonly string[], io: Io): number {
   const p = parse('report', argv, REPORT_OPTIONS);
-  if (p.positionals.length > 0) throw new InputError(`report: got "${p.positionals[0]}"; allowed: no FILE (options only)`);
+  if (p.positionals.length > 0)
+    throw new InputError(`report: got "${p.positionals[0]}"; allowed: no FILE (options only)`);
   const out = str(p, 'out', DEFAULT_OUT) as string;
   const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
@@ -98,7 +111,8 @@ export function reportCommand(argv: readonly string[], io: Io): number {
     seed,
     runs,
     extra: matrixExtras,
-    onPair: (driver, agent, i, total) => progress(`report: matrix ${i}/${total} ${driver} × ${agent}`),
+    onPair: (driver, agent, i, total) =>
+      progress(`report: matrix ${i}/${total} ${driver} × ${agent}`),
   });
   const names = savedFiles();
   const entries = names.map((name, i) => {
@@ -106,14 +120,18 @@ export function reportCommand(argv: readonly string[], io: Io): number {
     return entryOf(name);
   });
   if (io.errIsTty) io.err('\r'.padEnd(71) + '\r');
-  for (const e of entries) if (e.html === null) io.err(`lingering: report: ${e.file} not drawn: ${e.problem ?? ''}\n`);
+  for (const e of entries)
+    if (e.html === null) io.err(`lingering: report: ${e.file} not drawn: ${e.problem ?? ''}\n`);
   const statements = new Map([...invariants, ...matrixExtras].map((i) => [i.name, i.statement]));
   const page = reportPage({ matrix, statements, entries });
 
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
   if (dir.mark) {
-    writeAtomically(join(out, MARKER), 'Written by `lingering report`: it may overwrite the files in this directory.\n');
+    writeAtomically(
+      join(out, MARKER),
+      'Written by `lingering report`: it may overwrite the files in this directory.\n',
+    );
     files.push(join(out, MARKER));
   }
   writeAtomically(join(out, 'index.html'), page);

@@ -67,13 +67,17 @@ const highlightOf = (v: Verdict): Highlight => ({
  * @example
  * pickHighlight(check.verdicts, undefined)?.name //=> 'FailuresWithinCloses' for the PR trace
  */
-export function pickHighlight(verdicts: readonly Verdict[], name: string | undefined): Highlight | null {
+export function pickHighlight(
+  verdicts: readonly Verdict[],
+  name: string | undefined,
+): Highlight | null {
   if (name !== undefined) {
     const v = verdicts.find((x) => x.invariant.name === name);
     if (v !== undefined) return highlightOf(v);
     return {
       name,
-      statement: 'judged by comparing the engine with the xstate model (lingering model), not drawn here',
+      statement:
+        'judged by comparing the engine with the xstate model (lingering model), not drawn here',
       when: 'model',
       verdict: 'unjudged',
     };
@@ -81,7 +85,10 @@ export function pickHighlight(verdicts: readonly Verdict[], name: string | undef
   // The earliest break; SPEC order among those that break at the same step.
   const safety = verdicts
     .filter((v) => v.verdict === 'violated' && v.step !== undefined)
-    .reduce<Verdict | undefined>((best, v) => (best === undefined || (v.step ?? 0) < (best.step ?? 0) ? v : best), undefined);
+    .reduce<Verdict | undefined>(
+      (best, v) => (best === undefined || (v.step ?? 0) < (best.step ?? 0) ? v : best),
+      undefined,
+    );
   const any = safety ?? verdicts.find((v) => v.verdict === 'violated');
   return any === undefined ? null : highlightOf(any);
 }
@@ -93,11 +100,17 @@ export function pickHighlight(verdicts: readonly Verdict[], name: string | undef
  * tracePicture(check, trace.events, { title: 'pr-50823-three-polls.json', violated: undefined }).highlight?.step
  * //=> 12
  */
-export function tracePicture(check: TraceCheck, events: readonly Event[], options: PictureOptions): TracePicture {
+export function tracePicture(
+  check: TraceCheck,
+  events: readonly Event[],
+  options: PictureOptions,
+): TracePicture {
   const { config } = check.states[0] ?? check.quiescent;
   const picked = pickHighlight(check.verdicts, options.invariant ?? options.violated);
   const because =
-    picked?.verdict === 'violated' ? explainViolation(check.states, events, check.quiescent, picked.name) : null;
+    picked?.verdict === 'violated'
+      ? explainViolation(check.states, events, check.quiescent, picked.name)
+      : null;
   return {
     title: options.title,
     driver: config.driver.name,

@@ -71,8 +71,10 @@ function tableRemark(before: EngineState, after: EngineState, flow: Flow): strin
 /** The variant's own fields when the step changed them: `pendingMove set`, `lock taken`. */
 function flagRemarks(was: Flow | undefined, flow: Flow): string[] {
   const out: string[] = [];
-  if (was !== undefined && was.pendingMove !== flow.pendingMove) out.push(flow.pendingMove ? 'pendingMove set' : 'pendingMove cleared');
-  if (was !== undefined && was.locked !== flow.locked) out.push(flow.locked ? 'lock taken' : 'lock released');
+  if (was !== undefined && was.pendingMove !== flow.pendingMove)
+    out.push(flow.pendingMove ? 'pendingMove set' : 'pendingMove cleared');
+  if (was !== undefined && was.locked !== flow.locked)
+    out.push(flow.locked ? 'lock taken' : 'lock released');
   return out;
 }
 
@@ -80,11 +82,16 @@ function flagRemarks(was: Flow | undefined, flow: Flow): string[] {
 function refCountText(before: EngineState, after: EngineState, flow: Flow): string {
   const remark = tableRemark(before, after, flow);
   const flags = flagRemarks(before.driver.flows[flow.id], flow);
-  return [`refCount ${flow.refCount}`, ...flags, flow.freed ? 'freed' : '', remark].filter((s) => s !== '').join(', ');
+  return [`refCount ${flow.refCount}`, ...flags, flow.freed ? 'freed' : '', remark]
+    .filter((s) => s !== '')
+    .join(', ');
 }
 
 /** A notify's or release's steps: `cas saw refCount 3 → decrement`. */
-function trailText(before: EngineState, event: Extract<Event, { type: 'flowDeleteNotify' | 'calloutExit' }>): string {
+function trailText(
+  before: EngineState,
+  event: Extract<Event, { type: 'flowDeleteNotify' | 'calloutExit' }>,
+): string {
   const steps = subSteps(before, event);
   const trail = steps.map((s) => (s.saw === null ? s.name : `${s.name} saw refCount ${s.saw}`));
   const next = event.step !== undefined ? steps.at(-1)?.after?.step : undefined;
@@ -100,22 +107,39 @@ function flowMessage(before: EngineState, after: EngineState, event: FlowEvent):
       return callout(`flow ${flow.id} open, refCount ${flow.refCount}`);
     case 'traffic': {
       const counted = tableOf(after.driver, flow.id) !== 'none';
-      return callout(counted ? `flow ${flow.id} sentBytes ${flow.sentBytes}` : `flow ${flow.id} in no table: bytes not counted`);
+      return callout(
+        counted
+          ? `flow ${flow.id} sentBytes ${flow.sentBytes}`
+          : `flow ${flow.id} in no table: bytes not counted`,
+      );
     }
     case 'calloutEnter':
-      return callout(`refCount ${flow.refCount}, ${flow.callouts} callout${flow.callouts === 1 ? '' : 's'} holding`);
+      return callout(
+        `refCount ${flow.refCount}, ${flow.callouts} callout${flow.callouts === 1 ? '' : 's'} holding`,
+      );
     case 'reset':
       return callout(`flow ${flow.id} RecvRst: reads TCPClosed 1, TCPFailures {104:1}`);
     case 'fin':
       return callout(`flow ${flow.id} FIN: no failure`);
     case 'calloutExit': {
       const op = before.config.driver.calloutExit;
-      const trail = Object.keys(op).length > 1 || event.step !== undefined ? trailText(before, event) : '';
-      return { from: 'callout', to: 'driver', label, detail: [trail, refCountText(before, after, flow)].filter((s) => s !== '').join(' · ') };
+      const trail =
+        Object.keys(op).length > 1 || event.step !== undefined ? trailText(before, event) : '';
+      return {
+        from: 'callout',
+        to: 'driver',
+        label,
+        detail: [trail, refCountText(before, after, flow)].filter((s) => s !== '').join(' · '),
+      };
     }
     case 'flowDeleteNotify': {
       const head = `notify ${flow.notifies}/${after.config.layers}: ${trailText(before, event)}`;
-      return { from: 'notify', to: 'driver', label, detail: `${head} · ${refCountText(before, after, flow)}` };
+      return {
+        from: 'notify',
+        to: 'driver',
+        label,
+        detail: `${head} · ${refCountText(before, after, flow)}`,
+      };
     }
   }
 }
@@ -126,20 +150,29 @@ function shipText(before: EngineState, after: EngineState): string {
   if (poll === null) return 'nothing shipped';
   const backend = after.backends[poll.client];
   const records = poll.records.map(
-    (r) => `flow ${r.flow} TCPClosed ${r.lastTCPClosed}, TCPFailures ${formatFailures(r.tcpFailures)}, +${r.lastSentBytes} B`,
+    (r) =>
+      `flow ${r.flow} TCPClosed ${r.lastTCPClosed}, TCPFailures ${formatFailures(r.tcpFailures)}, +${r.lastSentBytes} B`,
   );
   const shipped = records.length === 0 ? 'nothing shipped' : `shipped ${records.join(' and ')}`;
   const sums =
     backend === undefined
       ? ''
       : `rate ${formatRate(rate(backend))} (${backend.failures} failure${backend.failures === 1 ? '' : 's'} / ${backend.closes} close${backend.closes === 1 ? '' : 's'})`;
-  const suppressed = after.agent.telemetry.windows_lingering_flows - before.agent.telemetry.windows_lingering_flows;
-  const telemetry = suppressed > 0 ? `windows_lingering_flows ${after.agent.telemetry.windows_lingering_flows}` : '';
+  const suppressed =
+    after.agent.telemetry.windows_lingering_flows - before.agent.telemetry.windows_lingering_flows;
+  const telemetry =
+    suppressed > 0
+      ? `windows_lingering_flows ${after.agent.telemetry.windows_lingering_flows}`
+      : '';
   const client = after.config.clients > 1 ? `client ${poll.client + 1}: ` : '';
   return client + [shipped, sums, telemetry].filter((s) => s !== '').join(' · ');
 }
 
-function pollMessages(before: EngineState, after: EngineState, event: Extract<Event, { type: 'poll' }>): Message[] {
+function pollMessages(
+  before: EngineState,
+  after: EngineState,
+  event: Extract<Event, { type: 'poll' }>,
+): Message[] {
   const label = formatEvent(event);
   const opened = before.poll === null;
   const drained = before.driver.closedFlows;
@@ -152,7 +185,10 @@ function pollMessages(before: EngineState, after: EngineState, event: Extract<Ev
         : `read openFlows ${ids(before.driver.openFlows)}, drained closedFlows ${ids(drained)}`;
   const toDriver: Message = { from: 'agent', to: 'driver', label, detail: reads };
   if (event.step === 'readOpen') return [toDriver];
-  return [toDriver, { from: 'agent', to: 'backend', label: 'ship', detail: shipText(before, after) }];
+  return [
+    toDriver,
+    { from: 'agent', to: 'backend', label: 'ship', detail: shipText(before, after) },
+  ];
 }
 
 /**
@@ -162,9 +198,23 @@ function pollMessages(before: EngineState, after: EngineState, event: Extract<Ev
  * describeStep(states[7], events[7], states[8], 8).change
  * //=> 'notify 4/4: cas saw refCount 3 → decrement · refCount 2, still in openFlows'
  */
-export function describeStep(before: EngineState, event: Event, after: EngineState, index: number): StepView {
-  const messages = event.type === 'poll' ? pollMessages(before, after, event) : [flowMessage(before, after, event)];
-  return { index, event, label: formatEvent(event), change: messages.map((m) => m.detail).join(' · '), messages };
+export function describeStep(
+  before: EngineState,
+  event: Event,
+  after: EngineState,
+  index: number,
+): StepView {
+  const messages =
+    event.type === 'poll'
+      ? pollMessages(before, after, event)
+      : [flowMessage(before, after, event)];
+  return {
+    index,
+    event,
+    label: formatEvent(event),
+    change: messages.map((m) => m.detail).join(' · '),
+    messages,
+  };
 }
 
 /**
@@ -173,6 +223,11 @@ export function describeStep(before: EngineState, event: Event, after: EngineSta
  * @example
  * describeSteps(check.states, trace.events)[0].change //=> 'flow 1 open, refCount 5'
  */
-export function describeSteps(states: readonly EngineState[], events: readonly Event[]): readonly StepView[] {
-  return events.map((e, i) => describeStep(states[i] as EngineState, e, states[i + 1] as EngineState, i + 1));
+export function describeSteps(
+  states: readonly EngineState[],
+  events: readonly Event[],
+): readonly StepView[] {
+  return events.map((e, i) =>
+    describeStep(states[i] as EngineState, e, states[i + 1] as EngineState, i + 1),
+  );
 }

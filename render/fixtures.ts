@@ -16,5 +16,15 @@ export const prPicture = (request: { agent?: string; invariant?: string } = {}):
   pictureOf(PR_TRACE, loadTrace(PR_TRACE), request);
 
 /** The picture of an inline trace (driver `original`, agent `prefix`, L=4 unless given). */
-export const inlinePicture = (events: readonly Event[], fields: Partial<Omit<Trace, 'events' | 'format'>> = {}): TracePicture =>
-  pictureOf('inline.json', { format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', layers: 4, ...fields, events });
+export const inlinePicture = (
+  events: readonly Event[],
+  fields: Partial<Omit<Trace, 'events' | 'format'>> = {},
+): TracePicture =>
+  pictureOf('inline.json', {
+    format: 'lingering-trace/v1',
+    driver: 'original',
+    agent: 'prefix',
+    layers: 4,
+    ...fields,
+    events,
+  });

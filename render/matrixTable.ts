@@ -20,7 +20,8 @@ export const cellFileName = (c: Pick<Cell, 'driver' | 'agent' | 'invariant'>): s
 
 function cellHtml(c: Cell | undefined, options: MatrixTableOptions): string {
   if (c === undefined) return '<td class="unknown">-</td>';
-  if (c.verdict === 'holds') return `<td class="holds" title="holds on ${c.tried} sequences">✓</td>`;
+  if (c.verdict === 'holds')
+    return `<td class="holds" title="holds on ${c.tried} sequences">✓</td>`;
   const text = `✗${c.counterexampleLength ?? ''}`;
   const anchor = options.links.get(cellFileName(c));
   const title = `violated: shrunk counterexample of ${c.counterexampleLength ?? '?'} events${anchor === undefined ? '' : ', saved'}`;
@@ -39,10 +40,15 @@ export function matrixTable(m: Matrix, options: MatrixTableOptions): string {
   const pairs = [...new Map(m.cells.map((c) => [`${c.driver}\u0000${c.agent}`, c])).values()];
   const byKey = new Map(m.cells.map((c) => [cellFileName(c), c]));
   const head = names
-    .map((n) => `<th scope="col" class="invariant" title="${escapeXml(options.statements.get(n) ?? n)}">${escapeXml(n)}</th>`)
+    .map(
+      (n) =>
+        `<th scope="col" class="invariant" title="${escapeXml(options.statements.get(n) ?? n)}">${escapeXml(n)}</th>`,
+    )
     .join('');
   const rows = pairs.map((p) => {
-    const cells = names.map((n) => cellHtml(byKey.get(cellFileName({ ...p, invariant: n })), options)).join('');
+    const cells = names
+      .map((n) => cellHtml(byKey.get(cellFileName({ ...p, invariant: n })), options))
+      .join('');
     return `<tr><th scope="row">${escapeXml(p.driver)}</th><th scope="row">${escapeXml(p.agent)}</th>${cells}</tr>`;
   });
   return [

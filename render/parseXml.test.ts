@@ -3,7 +3,9 @@ import { descendants, parseXml, textOf, XmlError } from './parseXml.js';
 
 describe('parseXml', () => {
   it('builds the tree of a well-formed document with entities decoded', () => {
-    const root = parseXml('<?xml version="1.0"?>\n<svg a="1 &amp; 2"><!-- c --><text>&lt;100%&gt; &#8804;</text><rect/></svg>\n');
+    const root = parseXml(
+      '<?xml version="1.0"?>\n<svg a="1 &amp; 2"><!-- c --><text>&lt;100%&gt; &#8804;</text><rect/></svg>\n',
+    );
     expect(root.attrs).toEqual({ a: '1 & 2' });
     expect(descendants(root).map((e) => e.name)).toEqual(['svg', 'text', 'rect']);
     expect(textOf(root)).toBe('<100%> ≤');

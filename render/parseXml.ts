@@ -22,13 +22,24 @@ export class XmlError extends Error {
   }
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
 
-const isNameStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === ':';
-const isNameChar = (c: string): boolean => isNameStart(c) || (c >= '0' && c <= '9') || c === '-' || c === '.';
+const isNameStart = (c: string): boolean =>
+  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === ':';
+const isNameChar = (c: string): boolean =>
+  isNameStart(c) || (c >= '0' && c <= '9') || c === '-' || c === '.';
 const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r';
 const isDigits = (s: string, hex: boolean): boolean =>
-  s.length > 0 && [...s].every((c) => (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))));
+  s.length > 0 &&
+  [...s].every(
+    (c) => (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))),
+  );
 
 /** The parser's cursor over one document. */
 class Cursor {
@@ -68,8 +79,10 @@ class Cursor {
       }
       const end = raw.indexOf(';', i);
       const ref = end < 0 ? '' : raw.slice(i + 1, end);
-      if (ref.startsWith('#x') && isDigits(ref.slice(2), true)) out += String.fromCodePoint(parseInt(ref.slice(2), 16));
-      else if (ref.startsWith('#') && isDigits(ref.slice(1), false)) out += String.fromCodePoint(Number(ref.slice(1)));
+      if (ref.startsWith('#x') && isDigits(ref.slice(2), true))
+        out += String.fromCodePoint(parseInt(ref.slice(2), 16));
+      else if (ref.startsWith('#') && isDigits(ref.slice(1), false))
+        out += String.fromCodePoint(Number(ref.slice(1)));
       else if (ENTITIES[ref] !== undefined) out += ENTITIES[ref];
       else throw new XmlError(`unknown entity "&${ref.slice(0, 10)}"`, offset + i);
       i = end;

@@ -21,33 +21,53 @@ describe('programListing', () => {
     expect(lines[13]).toBe(
       '14. poll                 read openFlows [1], drained closedFlows [] · shipped flow 1 TCPClosed 0, TCPFailures {104:1}, +10 B · rate 300% (3 failures / 1 close)',
     );
-    expect(lines[14]).toBe('✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close (after step 12)');
-    expect(lines[15]).toMatch(/^ {2}because at step 12 \(poll\) connection 1, still in openFlows, was re-reported/);
+    expect(lines[14]).toBe(
+      '✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close (after step 12)',
+    );
+    expect(lines[15]).toMatch(
+      /^ {2}because at step 12 \(poll\) connection 1, still in openFlows, was re-reported/,
+    );
     expect(lines).toHaveLength(16);
   });
 
   it('shows what the compare-exchange saw when a trace names the steps', () => {
-    const listing = programListing(inlinePicture(seq('e1 ce1 r1 fd1*3 fd1.cas fd1.decrement cx1 p')));
-    expect(listing).toContain('7.  flowDeleteNotify(1).cas        notify 4/4: cas saw refCount 3 → next decrement · refCount 3, still in openFlows\n');
-    expect(listing).toContain('8.  flowDeleteNotify(1).decrement  notify 4/4: decrement · refCount 2, still in openFlows\n');
+    const listing = programListing(
+      inlinePicture(seq('e1 ce1 r1 fd1*3 fd1.cas fd1.decrement cx1 p')),
+    );
+    expect(listing).toContain(
+      '7.  flowDeleteNotify(1).cas        notify 4/4: cas saw refCount 3 → next decrement · refCount 3, still in openFlows\n',
+    );
+    expect(listing).toContain(
+      '8.  flowDeleteNotify(1).decrement  notify 4/4: decrement · refCount 2, still in openFlows\n',
+    );
   });
 
   it('shows the move when the last notify sees 2', () => {
     const listing = programListing(inlinePicture(seq('e1 r1 fd1*4 p')));
-    expect(listing).toContain('notify 4/4: cas saw refCount 2 → move → decrement · refCount 1, moved to closedFlows');
-    expect(listing).toContain('read openFlows [], drained closedFlows [1] · shipped flow 1 TCPClosed 1');
+    expect(listing).toContain(
+      'notify 4/4: cas saw refCount 2 → move → decrement · refCount 1, moved to closedFlows',
+    );
+    expect(listing).toContain(
+      'read openFlows [], drained closedFlows [1] · shipped flow 1 TCPClosed 1',
+    );
   });
 
   it('shows every retry of cas-retry and the flags of deferred-move', () => {
-    expect(programListing(inlinePicture(seq('e1 ce1 r1 fd1*4'), { driver: 'cas-retry' }))).toContain(
+    expect(
+      programListing(inlinePicture(seq('e1 ce1 r1 fd1*4'), { driver: 'cas-retry' })),
+    ).toContain(
       'notify 4/4: cas saw refCount 3 → retry saw refCount 3 → retry saw refCount 3 → decrement · refCount 2',
     );
-    expect(programListing(inlinePicture(seq('e1 ce1 r1 fd1*4 cx1'), { driver: 'deferred-move' }))).toContain(
+    expect(
+      programListing(inlinePicture(seq('e1 ce1 r1 fd1*4 cx1'), { driver: 'deferred-move' })),
+    ).toContain(
       'decrement saw refCount 1 → move · refCount 1, pendingMove cleared, moved to closedFlows',
     );
   });
 
   it('ends with a green verdict when the invariant holds', () => {
-    expect(programListing(prPicture({ agent: 'postfix', invariant: 'RateAtMost100' }))).toMatch(/\n✓ RateAtMost100 holds on this trace\n$/);
+    expect(programListing(prPicture({ agent: 'postfix', invariant: 'RateAtMost100' }))).toMatch(
+      /\n✓ RateAtMost100 holds on this trace\n$/,
+    );
   });
 });

@@ -19,7 +19,9 @@ const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.l
 export function programListing(picture: TracePicture): string {
   const nw = `${picture.steps.length}.`.length;
   const lw = Math.min(MAX_LABEL, Math.max(0, ...picture.steps.map((s) => s.label.length)));
-  const lines = picture.steps.map((s) => `${pad(`${s.index}.`, nw)} ${pad(s.label, lw)}  ${s.change}`.trimEnd());
+  const lines = picture.steps.map((s) =>
+    `${pad(`${s.index}.`, nw)} ${pad(s.label, lw)}  ${s.change}`.trimEnd(),
+  );
   if (picture.steps.length === 0) lines.push('(no events)');
   if (picture.highlight !== null) lines.push(...verdictLines(picture.highlight));
   return `${lines.join('\n')}\n`;

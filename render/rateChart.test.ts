@@ -7,11 +7,15 @@ import { rateChart } from './rateChart.js';
 import { chartTitles } from './traceSection.js';
 import type { TracePicture } from './TracePicture.js';
 
-const chartOf = (p: TracePicture): XmlElement => parseXml(rateChart({ ...chartTitles(p), polls: p.polls }));
-const bars = (svg: XmlElement) => descendants(svg).filter((e) => e.name === 'rect' && e.children.length > 0);
+const chartOf = (p: TracePicture): XmlElement =>
+  parseXml(rateChart({ ...chartTitles(p), polls: p.polls }));
+const bars = (svg: XmlElement) =>
+  descendants(svg).filter((e) => e.name === 'rect' && e.children.length > 0);
 const labels = (svg: XmlElement) =>
   descendants(svg)
-    .filter((e) => e.name === 'text' && e.attrs['font-weight'] === 'bold' && textOf(e).endsWith('%'))
+    .filter(
+      (e) => e.name === 'text' && e.attrs['font-weight'] === 'bold' && textOf(e).endsWith('%'),
+    )
     .map(textOf);
 const num = (e: XmlElement, a: string): number => Number(e.attrs[a]);
 
@@ -20,7 +24,9 @@ describe('rateChart', () => {
     const svg = chartOf(prPicture());
     expect(svg.name).toBe('svg');
     expect(svg.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
-    expect(descendants(svg).some((e) => e.name === 'image' || e.name === 'use' || e.name === 'script')).toBe(false);
+    expect(
+      descendants(svg).some((e) => e.name === 'image' || e.name === 'use' || e.name === 'script'),
+    ).toBe(false);
   });
 
   it('shows the PR trace under prefix climbing 100%, 200%, 300% in bars of height 1:2:3', () => {
@@ -40,7 +46,9 @@ describe('rateChart', () => {
 
   it('marks the 100% line at the top of a 100% bar', () => {
     const svg = chartOf(prPicture());
-    const line = descendants(svg).find((e) => e.name === 'line' && e.attrs['stroke-dasharray'] === '8 4') as XmlElement;
+    const line = descendants(svg).find(
+      (e) => e.name === 'line' && e.attrs['stroke-dasharray'] === '8 4',
+    ) as XmlElement;
     expect(line.attrs.y1).toBe(bars(svg)[0]?.attrs.y);
     expect(descendants(svg).map(textOf)).toContain('100% limit');
   });
@@ -60,6 +68,8 @@ describe('rateChart', () => {
 
   it('gives the same bytes for the same trace', () => {
     const p = prPicture();
-    expect(rateChart({ ...chartTitles(p), polls: p.polls })).toBe(rateChart({ ...chartTitles(p), polls: p.polls }));
+    expect(rateChart({ ...chartTitles(p), polls: p.polls })).toBe(
+      rateChart({ ...chartTitles(p), polls: p.polls }),
+    );
   });
 });

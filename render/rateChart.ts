@@ -69,10 +69,14 @@ function bars(input: RateChartInput, y: (p: number) => number): string[] {
   input.polls.forEach((p, i) => {
     const cx = LEFT + slot * (i + 0.5);
     if (i % every === 0 || i === count - 1) {
-      out.push(`  <text x="${n(cx)}" y="${TOP + PLOT_H + 18}" text-anchor="middle" font-size="12" fill="#333">${p.poll}</text>`);
+      out.push(
+        `  <text x="${n(cx)}" y="${TOP + PLOT_H + 18}" text-anchor="middle" font-size="12" fill="#333">${p.poll}</text>`,
+      );
     }
     if (p.backend.rate === null) {
-      out.push(`  <text x="${n(cx)}" y="${n(y(0) - 6)}" text-anchor="middle" font-size="12" fill="#777">—</text>`);
+      out.push(
+        `  <text x="${n(cx)}" y="${n(y(0) - 6)}" text-anchor="middle" font-size="12" fill="#777">—</text>`,
+      );
       return;
     }
     const v = percent(p.backend.rate);
@@ -95,7 +99,9 @@ function bars(input: RateChartInput, y: (p: number) => number): string[] {
  * //=> '<svg xmlns="http://www.w3.org/2000/svg" ...>…300%…</svg>\n'
  */
 export function rateChart(input: RateChartInput): string {
-  const rates = input.polls.flatMap((p) => (p.backend.rate === null ? [] : [percent(p.backend.rate)]));
+  const rates = input.polls.flatMap((p) =>
+    p.backend.rate === null ? [] : [percent(p.backend.rate)],
+  );
   const yMax = yMaxOf(rates);
   const y = (p: number): number => TOP + PLOT_H - (p / yMax) * PLOT_H;
   const label = `${input.title}: ${rates.length === 0 ? 'no rate yet' : rates.map((r) => `${r}%`).join(', ')}`;
@@ -113,7 +119,9 @@ export function rateChart(input: RateChartInput): string {
     `  <text x="${LEFT + PLOT_W + 6}" y="${n(limit + 12)}" font-size="11" fill="#a1162a">RateAtMost100</text>`,
   ];
   if (input.polls.length === 0) {
-    lines.push(`  <text x="${n(LEFT + PLOT_W / 2)}" y="${n(TOP + PLOT_H / 2)}" text-anchor="middle" font-size="14" fill="#777">no poll in this trace</text>`);
+    lines.push(
+      `  <text x="${n(LEFT + PLOT_W / 2)}" y="${n(TOP + PLOT_H / 2)}" text-anchor="middle" font-size="14" fill="#777">no poll in this trace</text>`,
+    );
   }
   lines.push('</svg>');
   return `${lines.join('\n')}\n`;

@@ -16,8 +16,12 @@ async function run(...argv: string[]) {
 
 describe('lingering render', () => {
   it('draws the rate chart of the PR trace climbing to 300% (the acceptance command)', () => {
-    const svg = execFileSync('node', ['bin/lingering.js', 'render', PR_TRACE, '--format', 'svg'], { encoding: 'utf8' });
-    const bold = descendants(parseXml(svg)).filter((e) => e.name === 'text' && e.attrs['font-weight'] === 'bold');
+    const svg = execFileSync('node', ['bin/lingering.js', 'render', PR_TRACE, '--format', 'svg'], {
+      encoding: 'utf8',
+    });
+    const bold = descendants(parseXml(svg)).filter(
+      (e) => e.name === 'text' && e.attrs['font-weight'] === 'bold',
+    );
     expect(bold.map(textOf)).toContain('300%');
   });
 
@@ -38,19 +42,35 @@ describe('lingering render', () => {
 
   it('exits 2 with one line when the engine refuses the trace, naming the file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lingering-render-')), 'refused.json');
-    writeFileSync(file, JSON.stringify({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', events: [{ type: 'calloutExit', flow: 1 }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'lingering-trace/v1',
+        driver: 'original',
+        agent: 'prefix',
+        events: [{ type: 'calloutExit', flow: 1 }],
+      }),
+    );
     const r = await run('render', file, '--format', 'svg');
     expect([r.status, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toBe(`lingering: ${file}: events[0] calloutExit(1): flow 1 was never established\n`);
+    expect(r.stderr).toBe(
+      `lingering: ${file}: events[0] calloutExit(1): flow 1 was never established\n`,
+    );
   });
 
   it.each([
     [['render'], /render: got no FILE/],
-    [['render', PR_TRACE], /--format: got nothing \(the option is missing\); allowed: mermaid, svg, html/],
+    [
+      ['render', PR_TRACE],
+      /--format: got nothing \(the option is missing\); allowed: mermaid, svg, html/,
+    ],
     [['render', PR_TRACE, '--format', 'png'], /--format: got "png"; allowed: mermaid, svg, html/],
     [['render', 'missing.json', '--format', 'svg'], /missing\.json: got no such file/],
     [['render', 'package.json', '--format', 'svg'], /^lingering: package\.json: /],
-    [['render', PR_TRACE, '--format', 'svg', '--invariant', 'Nope'], /--invariant: got "Nope"; allowed: FailuresWithinCloses, /],
+    [
+      ['render', PR_TRACE, '--format', 'svg', '--invariant', 'Nope'],
+      /--invariant: got "Nope"; allowed: FailuresWithinCloses, /,
+    ],
     [['render', PR_TRACE, '--format', 'svg', '--agent', 'nope'], /--agent: got "nope"/],
     [['render', PR_TRACE, PR_TRACE, '--format', 'svg'], /render: got ".*"; allowed: one FILE/],
   ])('exits 2 with one line for %j', async (argv, message) => {

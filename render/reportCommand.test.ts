@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +29,10 @@ describe('lingering report', () => {
     const r = await run('report', '--out', out, '--runs', '1', '--json');
     // Assert
     expect([r.status, r.stderr]).toEqual([0, '']);
-    expect(JSON.parse(r.stdout)).toEqual({ out, files: [join(out, MARKER), join(out, 'index.html')] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      out,
+      files: [join(out, MARKER), join(out, 'index.html')],
+    });
     expect(readdirSync(out).sort()).toEqual([MARKER, 'index.html']);
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     expect(page).toContain('<table id="matrix" class="matrix">');
@@ -35,7 +45,9 @@ describe('lingering report', () => {
     expect((await run('report', '--out', out, '--runs', '1')).status).toBe(0);
     const again = await run('report', '--out', out, '--runs', '1', '--seed', '2');
     expect(again.status).toBe(0);
-    expect(again.stdout).toMatch(/^report: wrote .*index\.html \(matrix of \d+ cells, \d+ counterexamples?\)\n$/);
+    expect(again.stdout).toMatch(
+      /^report: wrote .*index\.html \(matrix of \d+ cells, \d+ counterexamples?\)\n$/,
+    );
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('seed 2,');
   });
 
@@ -80,6 +92,9 @@ describe('lingering report', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, 'x');
     const r = await run('report', '--out', file, '--runs', '1');
-    expect([r.status, r.stderr]).toEqual([2, `lingering: report: --out ${file} is a file, not a directory\n`]);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      `lingering: report: --out ${file} is a file, not a directory\n`,
+    ]);
   });
 });

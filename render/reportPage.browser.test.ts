@@ -49,36 +49,53 @@ function dumpDom(bin: string, file: string): { status: number | null; dom: strin
 }
 
 /** What the page itself logged: console messages (any level) and uncaught errors. */
-const pageMessages = (log: string): string[] => log.split('\n').filter((l) => /:CONSOLE|Uncaught|console error/i.test(l));
+const pageMessages = (log: string): string[] =>
+  log.split('\n').filter((l) => /:CONSOLE|Uncaught|console error/i.test(l));
 
 const CHROMIUM = findChromium();
-const SKIPPED = CHROMIUM === null ? ' (skipped: no chromium binary; apt-get install chromium or set CHROMIUM_BIN)' : '';
+const SKIPPED =
+  CHROMIUM === null
+    ? ' (skipped: no chromium binary; apt-get install chromium or set CHROMIUM_BIN)'
+    : '';
 
 describe('the report page in headless Chromium', () => {
-  it.skipIf(CHROMIUM === null)(`loads with no console message and shows the matrix${SKIPPED}`, async () => {
-    // Arrange: a small report in a temporary directory.
-    const out = join(mkdtempSync(join(tmpdir(), 'lingering-report-')), 'report');
-    const b = bufferIo();
-    expect(await main(['report', '--out', out, '--runs', '20'], b.io)).toBe(0);
-    // Act
-    const page = dumpDom(CHROMIUM as string, join(out, 'index.html'));
-    // Assert: Chromium built the page, with the 20-row matrix and the PR counterexample, and the
-    // page logged nothing.
-    expect(page.status).toBe(0);
-    expect(pageMessages(page.log)).toEqual([]);
-    const start = page.dom.indexOf('<table id="matrix"');
-    expect(start).toBeGreaterThan(0);
-    const table = page.dom.slice(start, page.dom.indexOf('</table>', start));
-    expect(table.split('<tr>').length - 1).toBe(21);
-    expect(table).toContain('<th scope="row">original</th><th scope="row">prefix</th><td class="violated"');
-    expect(page.dom).toContain('<section id="cx-pr-50823-three-polls">');
-    expect(page.dom.split('<svg ').length - 1).toBeGreaterThanOrEqual(2);
-  });
+  it.skipIf(CHROMIUM === null)(
+    `loads with no console message and shows the matrix${SKIPPED}`,
+    async () => {
+      // Arrange: a small report in a temporary directory.
+      const out = join(mkdtempSync(join(tmpdir(), 'lingering-report-')), 'report');
+      const b = bufferIo();
+      expect(await main(['report', '--out', out, '--runs', '20'], b.io)).toBe(0);
+      // Act
+      const page = dumpDom(CHROMIUM as string, join(out, 'index.html'));
+      // Assert: Chromium built the page, with the 20-row matrix and the PR counterexample, and the
+      // page logged nothing.
+      expect(page.status).toBe(0);
+      expect(pageMessages(page.log)).toEqual([]);
+      const start = page.dom.indexOf('<table id="matrix"');
+      expect(start).toBeGreaterThan(0);
+      const table = page.dom.slice(start, page.dom.indexOf('</table>', start));
+      expect(table.split('<tr>').length - 1).toBe(21);
+      expect(table).toContain(
+        '<th scope="row">original</th><th scope="row">prefix</th><td class="violated"',
+      );
+      expect(page.dom).toContain('<section id="cx-pr-50823-three-polls">');
+      expect(page.dom.split('<svg ').length - 1).toBeGreaterThanOrEqual(2);
+    },
+  );
 
-  it.skipIf(CHROMIUM === null)(`reports a page's console error, so the check above can fail${SKIPPED}`, () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lingering-page-')), 'broken.html');
-    writeFileSync(file, '<!DOCTYPE html><meta charset="utf-8"><link rel="icon" href="data:,"><script>console.error("boom"); missing();</script>');
-    const page = dumpDom(CHROMIUM as string, file);
-    expect(pageMessages(page.log).join('\n')).toMatch(/"boom"[\s\S]*Uncaught ReferenceError: missing is not defined/);
-  });
+  it.skipIf(CHROMIUM === null)(
+    `reports a page's console error, so the check above can fail${SKIPPED}`,
+    () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'lingering-page-')), 'broken.html');
+      writeFileSync(
+        file,
+        '<!DOCTYPE html><meta charset="utf-8"><link rel="icon" href="data:,"><script>console.error("boom"); missing();</script>',
+      );
+      const page = dumpDom(CHROMIUM as string, file);
+      expect(pageMessages(page.log).join('\n')).toMatch(
+        /"boom"[\s\S]*Uncaught ReferenceError: missing is not defined/,
+      );
+    },
+  );
 });

@@ -37,16 +37,31 @@ describe('reportPage', () => {
     matrix: MATRIX,
     statements: STATEMENTS,
     entries: [
-      { id: entryId('original--prefix--RateAtMost100.json'), file: 'counterexamples/original--prefix--RateAtMost100.json', html: '<section id="cx-original--prefix--RateAtMost100"><h2>x</h2></section>' },
-      { id: entryId('broken.json'), file: 'counterexamples/broken.json', html: null, problem: 'events[0].type: got "x"' },
+      {
+        id: entryId('original--prefix--RateAtMost100.json'),
+        file: 'counterexamples/original--prefix--RateAtMost100.json',
+        html: '<section id="cx-original--prefix--RateAtMost100"><h2>x</h2></section>',
+      },
+      {
+        id: entryId('broken.json'),
+        file: 'counterexamples/broken.json',
+        html: null,
+        problem: 'events[0].type: got "x"',
+      },
     ],
   });
   const root = parseXml(page);
-  const table = descendants(root).find((e) => e.name === 'table' && e.attrs.id === 'matrix') as XmlElement;
+  const table = descendants(root).find(
+    (e) => e.name === 'table' && e.attrs.id === 'matrix',
+  ) as XmlElement;
   const rows = descendants(table).filter((e) => e.name === 'tr');
 
   it('shows the matrix as a table: a row per pair, a column per invariant', () => {
-    expect(rows.map((r) => r.children.filter((c) => typeof c !== 'string').map((c) => textOf(c as XmlElement)))).toEqual([
+    expect(
+      rows.map((r) =>
+        r.children.filter((c) => typeof c !== 'string').map((c) => textOf(c as XmlElement)),
+      ),
+    ).toEqual([
       ['driver', 'agent', 'RateAtMost100', 'NoLingeringAtQuiescence'],
       ['original', 'prefix', '✗7', '✗10'],
       ['flow-lock', 'postfix', '✓', '✓'],
@@ -56,7 +71,9 @@ describe('reportPage', () => {
   it('colours the cells and links a violated cell to its saved counterexample', () => {
     const tds = descendants(table).filter((e) => e.name === 'td');
     expect(tds.map((t) => t.attrs.class)).toEqual(['violated', 'violated', 'holds', 'holds']);
-    const links = descendants(table).filter((e) => e.name === 'a').map((a) => a.attrs.href);
+    const links = descendants(table)
+      .filter((e) => e.name === 'a')
+      .map((a) => a.attrs.href);
     expect(links).toEqual(['#cx-original--prefix--RateAtMost100']);
   });
 

@@ -28,11 +28,14 @@ export interface ReportInput {
 }
 
 /** The anchor of a saved counterexample: `cx-` and its file name without `.json`. */
-export const entryId = (fileName: string): string => `cx-${fileName.replace(/\.json$/, '').replace(/[^A-Za-z0-9_-]/g, '_')}`;
+export const entryId = (fileName: string): string =>
+  `cx-${fileName.replace(/\.json$/, '').replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 function legend(m: Matrix, statements: ReadonlyMap<string, string>): string {
   const names = [...new Set(m.cells.map((c) => c.invariant))];
-  const items = names.map((n) => `<li><b>${escapeXml(n)}</b>: ${escapeXml(statements.get(n) ?? '')}</li>`);
+  const items = names.map(
+    (n) => `<li><b>${escapeXml(n)}</b>: ${escapeXml(statements.get(n) ?? '')}</li>`,
+  );
   const vacuous = m.sometimes.filter((s) => s.runs === 0);
   const reached =
     vacuous.length === 0
@@ -56,8 +59,12 @@ function entryHtml(e: ReportEntry): string {
  */
 export function reportPage(input: ReportInput): string {
   const m = input.matrix;
-  const links = new Map(input.entries.map((e) => [e.file.replace(/^.*\//, '').replace(/\.json$/, ''), e.id]));
-  const nav = input.entries.map((e) => `<li><a href="#${escapeXml(e.id)}">${escapeXml(e.file)}</a></li>`);
+  const links = new Map(
+    input.entries.map((e) => [e.file.replace(/^.*\//, '').replace(/\.json$/, ''), e.id]),
+  );
+  const nav = input.entries.map(
+    (e) => `<li><a href="#${escapeXml(e.id)}">${escapeXml(e.file)}</a></li>`,
+  );
   const body = [
     '<h1>lingering report</h1>',
     `<p class="meta">Every driver × agent design against every invariant: seed ${m.seed}, ${m.runs} generated sequences per pair (1–4 flows, L=${m.layers}, step level). ✓ holds on every sequence; ✗n violated, with a shrunk counterexample of n events; a linked ✗ has a saved counterexample below.</p>`,
@@ -65,7 +72,9 @@ export function reportPage(input: ReportInput): string {
     `<div class="figure">\n${matrixTable(m, { statements: input.statements, links })}\n</div>`,
     legend(m, input.statements),
     '<h2 id="counterexamples">Saved counterexamples</h2>',
-    input.entries.length === 0 ? '<p class="meta">No file in counterexamples/.</p>' : `<nav><ul>\n${nav.join('\n')}\n</ul></nav>`,
+    input.entries.length === 0
+      ? '<p class="meta">No file in counterexamples/.</p>'
+      : `<nav><ul>\n${nav.join('\n')}\n</ul></nav>`,
     ...input.entries.map(entryHtml),
   ];
   return htmlPage('lingering report', body.join('\n'));

@@ -26,11 +26,15 @@ describe('sequenceDiagram', () => {
 
   it('sends each event between the right actors, annotated with what changed', () => {
     const source = sequenceDiagram(prPicture());
-    expect(source).toContain('  Callout->>Driver: 3. calloutEnter(1)<br/>refCount 6, 1 callout holding\n');
+    expect(source).toContain(
+      '  Callout->>Driver: 3. calloutEnter(1)<br/>refCount 6, 1 callout holding\n',
+    );
     expect(source).toContain(
       '  Notify->>Driver: 8. flowDeleteNotify(1)<br/>notify 4/4: cas saw refCount 3 → decrement · refCount 2, still in openFlows\n',
     );
-    expect(source).toContain('  Agent->>Driver: 10. poll<br/>read openFlows [1], drained closedFlows []\n');
+    expect(source).toContain(
+      '  Agent->>Driver: 10. poll<br/>read openFlows [1], drained closedFlows []\n',
+    );
     expect(source).toContain(
       '  Agent->>Backend: ship<br/>shipped flow 1 TCPClosed 1, TCPFailures {104:1}, +100 B · rate 100% (1 failure / 1 close)\n',
     );
@@ -38,19 +42,27 @@ describe('sequenceDiagram', () => {
 
   it('highlights step 12, the poll that ships the failure a second time', () => {
     const lines = highlighted(sequenceDiagram(prPicture()));
-    expect(lines[0]).toBe('    Agent->>Driver: 12. poll<br/>read openFlows [1], drained closedFlows []');
+    expect(lines[0]).toBe(
+      '    Agent->>Driver: 12. poll<br/>read openFlows [1], drained closedFlows []',
+    );
     expect(lines[1]).toContain('rate 200% (2 failures / 1 close)');
-    expect(lines[2]).toMatch(/^ {4}Note over Driver,Backend: ✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close \(after step 12\)<br\/>because at step 12 \(poll\)/);
+    expect(lines[2]).toMatch(
+      /^ {4}Note over Driver,Backend: ✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close \(after step 12\)<br\/>because at step 12 \(poll\)/,
+    );
     expect(lines).toHaveLength(3);
   });
 
   it('highlights the invariant asked for with --invariant', () => {
     const lines = highlighted(sequenceDiagram(prPicture({ invariant: 'RateAtMost100' })));
-    expect(lines[2]).toContain('✗ RateAtMost100 — backend: 2 failures over 1 closes: rate 200% (after step 12)');
+    expect(lines[2]).toContain(
+      '✗ RateAtMost100 — backend: 2 failures over 1 closes: rate 200% (after step 12)',
+    );
   });
 
   it("highlights the file's violated invariant", () => {
-    const source = sequenceDiagram(inlinePicture(seq('e1 r1 p t1 p'), { violated: 'RateAtMost100' }));
+    const source = sequenceDiagram(
+      inlinePicture(seq('e1 r1 p t1 p'), { violated: 'RateAtMost100' }),
+    );
     expect(highlighted(source).at(-1)).toContain('✗ RateAtMost100');
   });
 
@@ -69,7 +81,9 @@ describe('sequenceDiagram', () => {
 
   it('says in green that the invariant holds when it does', () => {
     const source = sequenceDiagram(prPicture({ agent: 'postfix', invariant: 'RateAtMost100' }));
-    expect(source).toContain('  rect rgb(221, 244, 221)\n    Note over Callout,Backend: ✓ RateAtMost100 holds on this trace\n  end\n');
+    expect(source).toContain(
+      '  rect rgb(221, 244, 221)\n    Note over Callout,Backend: ✓ RateAtMost100 holds on this trace\n  end\n',
+    );
     expect(source).not.toContain('rgb(255, 221, 221)');
   });
 

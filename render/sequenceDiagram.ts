@@ -40,7 +40,9 @@ function noteSpan(actors: readonly Actor[]): string {
   const order = actors.map((a) => ACTORS.indexOf(a)).sort((a, b) => a - b);
   const first = ACTORS[order[0] ?? 0] as Actor;
   const last = ACTORS[order[order.length - 1] ?? ACTORS.length - 1] as Actor;
-  return first === last ? `Note over ${MERMAID_IDS[first]}` : `Note over ${MERMAID_IDS[first]},${MERMAID_IDS[last]}`;
+  return first === last
+    ? `Note over ${MERMAID_IDS[first]}`
+    : `Note over ${MERMAID_IDS[first]},${MERMAID_IDS[last]}`;
 }
 
 const ALL = `Note over ${MERMAID_IDS.callout},${MERMAID_IDS.backend}`;
@@ -58,7 +60,11 @@ function stepLines(step: StepView, highlight: Highlight | null): string[] {
   return [
     `  ${RED}`,
     ...messageLines(step, '    '),
-    `    ${noteSpan(actors)}: ${mermaidText(verdictLines(highlight).map((l) => l.trim()).join('\n'))}`,
+    `    ${noteSpan(actors)}: ${mermaidText(
+      verdictLines(highlight)
+        .map((l) => l.trim())
+        .join('\n'),
+    )}`,
     '  end',
   ];
 }
@@ -74,7 +80,15 @@ function finalLines(picture: TracePicture): string[] {
       `  ${ALL}: ${mermaidText(`close-out (${n} event${n === 1 ? '' : 's'}): operations finish, callouts exit, every ended flow gets its ${picture.layers} notifies, 2 polls with traffic, 2 without`)}`,
     );
   }
-  lines.push(`  ${h.verdict === 'violated' ? RED : GREEN}`, `    ${ALL}: ${mermaidText(verdictLines(h).map((l) => l.trim()).join('\n'))}`, '  end');
+  lines.push(
+    `  ${h.verdict === 'violated' ? RED : GREEN}`,
+    `    ${ALL}: ${mermaidText(
+      verdictLines(h)
+        .map((l) => l.trim())
+        .join('\n'),
+    )}`,
+    '  end',
+  );
   return lines;
 }
 

@@ -24,7 +24,10 @@ const localsOf = (state: EngineState, kind: 'notify' | 'exit', flow: number): Op
   (state.driver.flows[flow] as Flow | undefined)?.[kind] ?? null;
 
 const sawOf = (before: OpLocals | null, after: OpLocals | null): number | null =>
-  after !== null && (before === null ? after.seen !== 0 : after.seen !== before.seen || after.attempt !== before.attempt)
+  after !== null &&
+  (before === null
+    ? after.seen !== 0
+    : after.seen !== before.seen || after.attempt !== before.attempt)
     ? after.seen
     : null;
 
@@ -39,7 +42,8 @@ const sawOf = (before: OpLocals | null, after: OpLocals | null): number | null =
 export function subSteps(before: EngineState, event: Event): readonly SubStep[] {
   if (event.type !== 'flowDeleteNotify' && event.type !== 'calloutExit') return [];
   const kind = event.type === 'flowDeleteNotify' ? 'notify' : 'exit';
-  const op = kind === 'notify' ? before.config.driver.flowDeleteNotify : before.config.driver.calloutExit;
+  const op =
+    kind === 'notify' ? before.config.driver.flowDeleteNotify : before.config.driver.calloutExit;
   const inFlight = localsOf(before, kind, event.flow);
   const out: SubStep[] = [];
   let state = before;

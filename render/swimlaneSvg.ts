@@ -42,11 +42,18 @@ function rowsOf(picture: TracePicture): Row[] {
   for (const step of picture.steps) {
     const marked = h?.step === step.index;
     rows.push({ kind: 'step', step, marked });
-    if (marked && h !== null) rows.push(...verdictLines(h).map((text): Row => ({ kind: 'note', text: text.trim(), tone: 'bad' })));
+    if (marked && h !== null)
+      rows.push(
+        ...verdictLines(h).map((text): Row => ({ kind: 'note', text: text.trim(), tone: 'bad' })),
+      );
   }
   if (h !== null && h.step === undefined) {
     if (h.when === 'quiescence') {
-      rows.push({ kind: 'note', text: `close-out: ${picture.closeOut.length} events, then the quiescence invariants are judged`, tone: 'plain' });
+      rows.push({
+        kind: 'note',
+        text: `close-out: ${picture.closeOut.length} events, then the quiescence invariants are judged`,
+        tone: 'plain',
+      });
     }
     const tone = h.verdict === 'violated' ? 'bad' : 'good';
     rows.push(...verdictLines(h).map((text): Row => ({ kind: 'note', text: text.trim(), tone })));
@@ -69,14 +76,20 @@ const shade = (top: number, width: number): string =>
 function stepRow(step: StepView, marked: boolean, top: number): string[] {
   const y = top + ROW_H - 10;
   const out: string[] = [];
-  out.push(`  <text x="${NUM_W - 8}" y="${n(y + 4)}" text-anchor="end" font-size="12" fill="#555">${step.index}.</text>`);
+  out.push(
+    `  <text x="${NUM_W - 8}" y="${n(y + 4)}" text-anchor="end" font-size="12" fill="#555">${step.index}.</text>`,
+  );
   for (const m of step.messages) {
     const x1 = laneX(m.from);
     const x2 = laneX(m.to);
     out.push(`  ${arrow(x1, x2, y)}`);
-    out.push(`  <text x="${n((x1 + x2) / 2)}" y="${n(y - 6)}" text-anchor="middle" font-size="12" font-weight="bold" fill="#111">${escapeXml(m === step.messages[0] ? step.label : m.label)}</text>`);
+    out.push(
+      `  <text x="${n((x1 + x2) / 2)}" y="${n(y - 6)}" text-anchor="middle" font-size="12" font-weight="bold" fill="#111">${escapeXml(m === step.messages[0] ? step.label : m.label)}</text>`,
+    );
   }
-  out.push(`  <text x="${TEXT_X}" y="${n(y + 4)}" font-family="${MONO}" font-size="12" fill="${marked ? '#7a0f1f' : '#333'}">${escapeXml(step.change)}</text>`);
+  out.push(
+    `  <text x="${TEXT_X}" y="${n(y + 4)}" font-family="${MONO}" font-size="12" fill="${marked ? '#7a0f1f' : '#333'}">${escapeXml(step.change)}</text>`,
+  );
   return out;
 }
 
@@ -99,7 +112,11 @@ export function swimlaneSvg(picture: TracePicture): string {
   const rows = rowsOf(picture);
   const longest = Math.max(
     0,
-    ...rows.map((r) => (r.kind === 'step' ? TEXT_X + r.step.change.length * CHAR_W : NUM_W + 28 + r.text.length * CHAR_W)),
+    ...rows.map((r) =>
+      r.kind === 'step'
+        ? TEXT_X + r.step.change.length * CHAR_W
+        : NUM_W + 28 + r.text.length * CHAR_W,
+    ),
   );
   const width = Math.ceil(Math.max(TEXT_X + 200, longest + GAP));
   const heights = rows.map((r) => (r.kind === 'step' ? ROW_H : NOTE_H));
@@ -114,7 +131,9 @@ export function swimlaneSvg(picture: TracePicture): string {
   const body: string[] = [];
   rows.forEach((r, i) => {
     if (r.kind === 'step' && r.marked) out.push(shade(top, width));
-    body.push(...(r.kind === 'step' ? stepRow(r.step, r.marked, top) : noteRow(r.text, r.tone, top)));
+    body.push(
+      ...(r.kind === 'step' ? stepRow(r.step, r.marked, top) : noteRow(r.text, r.tone, top)),
+    );
     top += heights[i] ?? 0;
   });
   for (const a of ACTORS) {
@@ -131,7 +150,9 @@ export function swimlaneSvg(picture: TracePicture): string {
       );
     }
   }
-  out.push(`  <text x="${TEXT_X}" y="32" font-size="12" font-weight="bold" fill="#123">what changed</text>`);
+  out.push(
+    `  <text x="${TEXT_X}" y="32" font-size="12" font-weight="bold" fill="#123">what changed</text>`,
+  );
   out.push(...body, '</svg>');
   return `${out.join('\n')}\n`;
 }

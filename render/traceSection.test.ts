@@ -8,7 +8,9 @@ import { sequenceDiagram } from './sequenceDiagram.js';
 import { swimlaneSvg } from './swimlaneSvg.js';
 
 const byClass = (root: XmlElement, name: string, cls: string) =>
-  descendants(root).filter((e) => e.name === name && (e.attrs.class ?? '').split(' ').includes(cls));
+  descendants(root).filter(
+    (e) => e.name === name && (e.attrs.class ?? '').split(' ').includes(cls),
+  );
 
 describe('the HTML page of one trace', () => {
   const page = renderPicture(prPicture(), 'html');
@@ -18,8 +20,12 @@ describe('the HTML page of one trace', () => {
     expect(page.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(root.name).toBe('html');
     const all = descendants(root);
-    expect(all.some((e) => e.name === 'script' || e.name === 'img' || e.name === 'iframe')).toBe(false);
-    const remote = all.flatMap((e) => [e.attrs.href, e.attrs.src]).filter((u) => u !== undefined && /^(https?:)?\/\//.test(u));
+    expect(all.some((e) => e.name === 'script' || e.name === 'img' || e.name === 'iframe')).toBe(
+      false,
+    );
+    const remote = all
+      .flatMap((e) => [e.attrs.href, e.attrs.src])
+      .filter((u) => u !== undefined && /^(https?:)?\/\//.test(u));
     expect(remote).toEqual([]);
   });
 
@@ -29,9 +35,15 @@ describe('the HTML page of one trace', () => {
       'sequence diagram of counterexamples/pr-50823-three-polls.json',
       'backend TCP failure rate after each poll',
     ]);
-    expect(textOf(byClass(root, 'pre', 'mermaid')[0] as XmlElement)).toBe(sequenceDiagram(prPicture()));
-    expect(textOf(byClass(root, 'pre', 'program')[0] as XmlElement)).toBe(programListing(prPicture()));
-    const rows = descendants(byClass(root, 'table', 'verdicts')[0] as XmlElement).filter((e) => e.name === 'tr');
+    expect(textOf(byClass(root, 'pre', 'mermaid')[0] as XmlElement)).toBe(
+      sequenceDiagram(prPicture()),
+    );
+    expect(textOf(byClass(root, 'pre', 'program')[0] as XmlElement)).toBe(
+      programListing(prPicture()),
+    );
+    const rows = descendants(byClass(root, 'table', 'verdicts')[0] as XmlElement).filter(
+      (e) => e.name === 'tr',
+    );
     expect(rows).toHaveLength(14);
     expect(byClass(root, 'td', 'violated').length).toBe(5);
   });
@@ -43,13 +55,23 @@ describe('the HTML page of one trace', () => {
 
 describe('swimlaneSvg', () => {
   const svg = parseXml(swimlaneSvg(prPicture()));
-  const texts = descendants(svg).filter((e) => e.name === 'text').map(textOf);
+  const texts = descendants(svg)
+    .filter((e) => e.name === 'text')
+    .map(textOf);
 
   it('draws the five lifelines and one numbered row per event', () => {
-    for (const title of ['transport callout', 'delete notifications', 'driver tables', 'agent poll', 'backend']) {
+    for (const title of [
+      'transport callout',
+      'delete notifications',
+      'driver tables',
+      'agent poll',
+      'backend',
+    ]) {
       expect(texts).toContain(title);
     }
-    expect(texts.filter((t) => /^\d+\.$/.test(t))).toEqual(Array.from({ length: 14 }, (_, i) => `${i + 1}.`));
+    expect(texts.filter((t) => /^\d+\.$/.test(t))).toEqual(
+      Array.from({ length: 14 }, (_, i) => `${i + 1}.`),
+    );
   });
 
   it('shades step 12 and writes the verdict and its because under it', () => {
@@ -62,6 +84,10 @@ describe('swimlaneSvg', () => {
       '✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close (after step 12)',
       expect.stringMatching(/^because at step 12 \(poll\)/),
     ]);
-    expect(descendants(svg).filter((e) => e.name === 'rect' && e.attrs.fill === '#ffdddd' && e.attrs.x === '0')).toHaveLength(1);
+    expect(
+      descendants(svg).filter(
+        (e) => e.name === 'rect' && e.attrs.fill === '#ffdddd' && e.attrs.x === '0',
+      ),
+    ).toHaveLength(1);
   });
 });
