@@ -95,3 +95,12 @@ describe('sequenceDiagram', () => {
     expect(mermaidText('a; b #1\nc')).toBe('a#59; b #35;1<br/>c');
   });
 });
+
+describe('sequenceDiagram of an invariant the engine does not judge alone', () => {
+  it('says so in a grey note', () => {
+    const source = sequenceDiagram(prPicture({ invariant: 'EngineMatchesModel' }));
+    expect(source).toMatch(
+      / {2}rect rgb\(238, 238, 238\)\n {4}Note over Callout,Backend: \? EngineMatchesModel: judged by comparing the engine with the xstate model/,
+    );
+  });
+});

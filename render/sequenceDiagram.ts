@@ -21,9 +21,10 @@ const SUBTITLES: Partial<Readonly<Record<Actor, string>>> = {
   driver: 'openFlows · closedFlows · refCount',
 };
 
-/** The highlight's background: red for a violation, green when it holds. */
+/** The highlight's background: red for a violation, green when it holds, grey when not judged. */
 const RED = 'rect rgb(255, 221, 221)';
 const GREEN = 'rect rgb(221, 244, 221)';
+const GREY = 'rect rgb(238, 238, 238)';
 
 /**
  * Makes text safe inside a mermaid message or note: `;` and `#` would end the statement or start
@@ -81,7 +82,7 @@ function finalLines(picture: TracePicture): string[] {
     );
   }
   lines.push(
-    `  ${h.verdict === 'violated' ? RED : GREEN}`,
+    `  ${h.verdict === 'violated' ? RED : h.verdict === 'holds' ? GREEN : GREY}`,
     `    ${ALL}: ${mermaidText(
       verdictLines(h)
         .map((l) => l.trim())

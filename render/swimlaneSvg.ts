@@ -55,7 +55,7 @@ function rowsOf(picture: TracePicture): Row[] {
         tone: 'plain',
       });
     }
-    const tone = h.verdict === 'violated' ? 'bad' : 'good';
+    const tone = h.verdict === 'violated' ? 'bad' : h.verdict === 'holds' ? 'good' : 'plain';
     rows.push(...verdictLines(h).map((text): Row => ({ kind: 'note', text: text.trim(), tone })));
   }
   return rows;
