@@ -4,10 +4,11 @@
  * Nothing is lost: it writes only into a directory it created (marked by `.lingering-report`) or an
  * empty one, unless `--force`, and every file is written to a temporary name, then renamed.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StepError } from '../engine/errors/StepError.js';
 import { TraceError } from '../engine/errors/TraceError.js';
+import { atomicWrite } from '../lib/atomicWrite.js';
 import { invariants } from '../properties/invariants/index.js';
 import { runMatrix } from '../properties/matrix.js';
 import { matrixExtras } from '../properties/matrixExtras.js';
@@ -52,13 +53,6 @@ function prepareOutDir(dir: string, force: boolean): OutDir {
   throw new InputError(
     `report: ${dir} is not empty and was not created by lingering report (no ${MARKER}); choose another --out or pass --force`,
   );
-}
-
-/** Writes `text` to `path` through a temporary file in the same directory and a rename. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /** One saved counterexample drawn as a section, or the one-line reason it could not be. */
@@ -128,13 +122,13 @@ export function reportCommand(argv: readonly string[], io: Io): number {
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
   if (dir.mark) {
-    writeAtomically(
+    atomicWrite(
       join(out, MARKER),
       'Written by `lingering report`: it may overwrite the files in this directory.\n',
     );
     files.push(join(out, MARKER));
   }
-  writeAtomically(join(out, 'index.html'), page);
+  atomicWrite(join(out, 'index.html'), page);
   files.push(join(out, 'index.html'));
   io.out(
     flag(p, 'json')
