@@ -38,6 +38,11 @@ export interface DriverModelSpec {
   readonly summary: string;
   readonly flowDeleteNotify: Program;
   readonly calloutExit: Program;
+  /**
+   * True while the poll's closed-table read must wait for this flow (a design whose lock guards
+   * every change of the count makes the drain, which drops the table's reference, take it too).
+   */
+  readonly drainWaits?: (flow: ModelFlow) => boolean;
 }
 
 type Args = { readonly context: ModelContext; readonly event: Event };
@@ -54,6 +59,7 @@ export interface DriverModel {
   readonly guards: {
     readonly isNotifyStepEnabled: (args: Args) => boolean;
     readonly isExitStepEnabled: (args: Args) => boolean;
+    readonly isDrainUnblocked: (args: Args) => boolean;
   };
   readonly actions: {
     readonly runNotifyStep: ModelAction;
@@ -147,6 +153,10 @@ export function driverModel(spec: DriverModelSpec): DriverModel {
     guards: {
       isNotifyStepEnabled: ({ context, event }) => notify(context, event) !== null,
       isExitStepEnabled: ({ context, event }) => exit(context, event) !== null,
+      isDrainUnblocked: ({ context }) =>
+        !context.flows.some(
+          (f) => f !== null && f.table === 'closed' && (spec.drainWaits?.(f) ?? false),
+        ),
     },
     actions: {
       runNotifyStep: assignModel(update(notify)),

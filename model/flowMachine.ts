@@ -46,6 +46,7 @@ export const flowSetup = setup({
     // Provided by a driver design (model/variants/): no design, no notify or release.
     isNotifyStepEnabled: (_: Args) => false,
     isExitStepEnabled: (_: Args) => false,
+    isDrainUnblocked: (_: Args) => true,
     isInClosedTable: ({ context }, p: FlowParams) => atFlow(context, p)?.table === 'closed',
     isStranded: ({ context }, p: FlowParams) => {
       const f = atFlow(context, p);
@@ -140,14 +141,17 @@ const pollRegion = {
       on: {
         poll: [
           { guard: 'isReadOpenStep', target: 'betweenReads', actions: 'readOpenFlows' },
-          { guard: 'isWholePoll', actions: ['readOpenFlows', 'drainClosedFlows', 'shipDelta'] },
+          {
+            guard: and(['isWholePoll', 'isDrainUnblocked']),
+            actions: ['readOpenFlows', 'drainClosedFlows', 'shipDelta'],
+          },
         ],
       },
     },
     betweenReads: {
       on: {
         poll: {
-          guard: 'isReadClosedStep',
+          guard: and(['isReadClosedStep', 'isDrainUnblocked']),
           target: 'idle',
           actions: ['drainClosedFlows', 'shipDelta'],
         },

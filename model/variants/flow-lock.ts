@@ -1,7 +1,8 @@
 /**
  * Flow lock: a per-flow spin lock guards the count and the move. Under it the notify and the
  * release each decrement, and whoever leaves only the table's reference while the flow is still
- * in `openFlows` moves it. A step that would spin on a held lock cannot run.
+ * in `openFlows` moves it. The poll's drain drops the table's reference, so it takes the lock
+ * too. A step that would spin on a held lock cannot run.
  *
  * Leaves out: spinning itself (a blocked acquire is simply not a possible next event).
  */
@@ -23,4 +24,5 @@ export default driverModel({
   summary: 'a per-flow spin lock around decrement, check and move, in the notify and the release',
   flowDeleteNotify: { acquire, update, release },
   calloutExit: { acquire, update, release },
+  drainWaits: (f) => f.locked,
 });
