@@ -11,7 +11,6 @@ import type { Event } from '../engine/events.js';
 import { eventToJson } from '../engine/events.js';
 import { TRACE_FORMAT } from '../engine/trace.js';
 import { checkTrace } from '../properties/checkTrace.js';
-import { explainViolation } from '../properties/explainViolation.js';
 import { findCounterexample } from '../properties/findCounterexample.js';
 import { findInvariant, invariants } from '../properties/invariants/index.js';
 import { shortestCounterexample } from '../properties/shortestCounterexample.js';
@@ -19,7 +18,8 @@ import { saveCounterexample } from '../properties/saveCounterexample.js';
 import { existsSync } from 'node:fs';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
-import { programListing } from './programListing.js';
+import { programListing } from '../render/programListing.js';
+import { tracePicture } from '../render/TracePicture.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
 
 /** Where `--save` writes. */
@@ -67,7 +67,8 @@ export function checkCommand(argv: readonly string[], io: Io): number {
   const checked = checkTrace(config, events, [search.invariant]);
   if (!checked.ok) throw checked.error;
   const verdict = checked.value.verdicts[0]!;
-  const because = explainViolation(checked.value.states, events, checked.value.quiescent, search.invariant.name);
+  const picture = tracePicture(checked.value, events, { title, invariant: search.invariant.name });
+  const because = picture.highlight?.because ?? null;
   const trace = {
     format: TRACE_FORMAT,
     driver: driverName,
@@ -115,11 +116,9 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     title,
     `✗ violated after ${search.tried} sequence(s); shrunk to ${search.events.length} events; breadth-first minimum ${bfs === null ? 'not computed' : `${bfs.length} events`}${bfs !== null && bfs.length < search.events.length ? ' (printed and saved: the shorter)' : ''}`,
     '',
-    programListing(checked.value.states, events),
-    `✗ ${search.invariant.name} — ${verdict.subject}: ${verdict.detail}${verdict.step === undefined ? ' (at quiescence)' : ''}`,
-    `  ${search.invariant.statement}`,
+    programListing(picture).trimEnd(),
+    `  (${search.invariant.name}: ${search.invariant.statement})`,
   ];
-  if (because !== null) lines.push(`  because ${because}`);
   if (saved !== null) {
     lines.push(
       saved.action === 'written'
