@@ -1,7 +1,8 @@
 /**
  * `lingering check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--save]
- * [--replace] [--out DIR] [--json]`: searches one pair for a violation, shrinks it, compares it with the
- * breadth-first minimum, prints it as a numbered program with the reason, and saves it on request.
+ * [--replace] [--out DIR] [--scheduler uniform|pct] [--depth D] [--json]`: searches one pair for
+ * a violation, shrinks it, compares it with the breadth-first minimum, prints it as a numbered
+ * program with the reason, and saves it on request.
  * Exit 1 when a violation is found, 0 when none, 2 on bad arguments.
  */
 import { findAgent, agentNames } from '../engine/agent/variants/index.js';
@@ -11,7 +12,7 @@ import type { Event } from '../engine/events.js';
 import { eventToJson } from '../engine/events.js';
 import { TRACE_FORMAT } from '../engine/trace.js';
 import { checkTrace } from '../properties/checkTrace.js';
-import { findCounterexample } from '../properties/findCounterexample.js';
+import { formatPctFigures, SCHEDULERS, searchWith } from '../properties/pct/searchWith.js';
 import { findInvariant, invariants } from '../properties/invariants/index.js';
 import { shortestCounterexample } from '../properties/shortestCounterexample.js';
 import { saveCounterexample } from '../properties/saveCounterexample.js';
@@ -37,6 +38,8 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     save: { type: 'boolean' },
     replace: { type: 'boolean' },
     out: { type: 'string' },
+    scheduler: { type: 'string' },
+    depth: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (p.positionals.length > 0) throw new UsageError('check', `"${p.positionals[0]}"`, 'options only (--driver, --agent, ...)');
@@ -54,10 +57,11 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     clients: 1,
   };
   const invariant = invName === undefined ? undefined : findInvariant(invName);
-  const search = findCounterexample({ config, seed, runs, ...(invariant ? { invariant } : {}) });
-  const title = `check ${driverName} × ${agentName}${invName ? `, ${invName}` : ''}: seed ${seed}, ${runs} runs`;
+  const scheduler = oneOf(p, 'scheduler', SCHEDULERS, 'uniform');
+  const { search, figures } = searchWith(scheduler, int(p, 'depth', 2, 1, 10), { config, seed, runs, ...(invariant ? { invariant } : {}) });
+  const title = `check ${driverName} × ${agentName}${invName ? `, ${invName}` : ''}: seed ${seed}, ${runs} runs${figures ? `, scheduler pct d=${figures.depth}` : ''}`;
   if (!search.found) {
-    if (flag(p, 'json')) io.out(`${JSON.stringify({ driver: driverName, agent: agentName, invariant: invName ?? null, seed, runs, violated: null, tried: search.tried }, null, 2)}\n`);
+    if (flag(p, 'json')) io.out(`${JSON.stringify({ driver: driverName, agent: agentName, invariant: invName ?? null, seed, runs, violated: null, tried: search.tried, ...figures }, null, 2)}\n`);
     else io.out(`${title}\n✓ no violation in ${search.tried} sequences\n`);
     return 0;
   }
@@ -97,6 +101,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
           runs,
           tried: search.tried,
           path: search.path,
+          ...figures,
           shrunkLength: search.events.length,
           bfsMinimum: bfs === null ? null : bfs.length,
           events: events.map(eventToJson),
@@ -115,6 +120,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
   const lines = [
     title,
     `✗ violated after ${search.tried} sequence(s); shrunk to ${search.events.length} events; breadth-first minimum ${bfs === null ? 'not computed' : `${bfs.length} events`}${bfs !== null && bfs.length < search.events.length ? ' (printed and saved: the shorter)' : ''}`,
+    ...(figures ? [formatPctFigures(figures)] : []),
     '',
     programListing(picture).trimEnd(),
     `  (${search.invariant.name}: ${search.invariant.statement})`,
