@@ -1,11 +1,175 @@
 /**
- * `lingering model`: the xstate model's reachable states, transitions and the shortest path to a
- * lingering flow (issue 3). Placeholder until the model lands.
+ * `lingering model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P]
+ * [--format text|json|mermaid] [--json]`: explores the xstate model (model/) within bounds with
+ * @xstate/graph and prints the reachable states, the transitions, whether a lingering flow is
+ * reachable and the shortest event path to one; or the machine as a mermaid diagram.
  */
-import { InputError } from './args.js';
+import { eventToJson, formatEvent } from '../engine/events.js';
+import { agentModelNames } from '../model/agents/index.js';
+import type { Exploration } from '../model/exploreModel.js';
+import type { GraphNode } from '../model/exploreModel.js';
+import { exploreModel, pathNodes, pathTo } from '../model/exploreModel.js';
+import { regionState } from '../model/modelTransitions.js';
+import { systemModel } from '../model/systemModel.js';
+import { toMermaid } from '../model/toMermaid.js';
+import { driverModelNames } from '../model/variants/index.js';
+import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 
-/** Runs `model`. */
-export function modelCommand(_argv: readonly string[], _io: Io): number {
-  throw new InputError('model: the xstate model is not built yet');
+/** Options of `model`. */
+export const MODEL_OPTIONS = {
+  driver: { type: 'string' },
+  agent: { type: 'string' },
+  flows: { type: 'string' },
+  layers: { type: 'string' },
+  callouts: { type: 'string' },
+  polls: { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const FORMATS = ['text', 'json', 'mermaid'] as const;
+
+/** Bounds by flow count: one flow explores in about a second; two multiply, so they start smaller. */
+const DEFAULTS = {
+  one: { layers: 4, callouts: 2, polls: 2 },
+  more: { layers: 1, callouts: 1, polls: 1 },
+} as const;
+
+/** What `--json` prints. */
+export interface ModelReport {
+  readonly driver: string;
+  readonly agent: string;
+  readonly flows: number;
+  readonly layers: number;
+  readonly callouts: number;
+  readonly polls: number;
+  readonly symmetry: boolean;
+  readonly states: number;
+  readonly transitions: number;
+  readonly lingeringReachable: boolean;
+  readonly lingeringPath: readonly Record<string, string | number>[];
+}
+
+/** The report of an exploration (data first; the text form is printed from it). */
+export function modelReport(x: Exploration, agent: string): ModelReport {
+  return {
+    driver: x.model.driver.name,
+    agent,
+    flows: x.model.flows,
+    layers: x.model.layers,
+    callouts: x.bounds.callouts,
+    polls: x.bounds.polls,
+    symmetry: x.model.flows > 1,
+    states: x.nodes.size,
+    transitions: x.edges.length,
+    lingeringReachable: x.lingering !== null,
+    lingeringPath: x.lingering === null ? [] : pathTo(x, x.lingering.key).map(eventToJson),
+  };
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+/** What a step left on its flow: the region's state, the count, the operations in flight. */
+function flowNote(g: GraphNode, k: number): string {
+  const f = g.snapshot.context.flows[k - 1];
+  if (f === null || f === undefined) return '';
+  const ops = [
+    f.notify && `notify next: ${f.notify.step}`,
+    f.exit && `release next: ${f.exit.step}`,
+  ];
+  return [
+    `flow ${k} ${regionState(g.snapshot, k)}`,
+    `refCount ${f.refCount}`,
+    ...ops.filter(Boolean),
+  ].join(', ');
+}
+
+/** JSON with one event per line in `lingeringPath` (SPEC 3.1's trace layout). */
+function toJson(r: ModelReport): string {
+  const { lingeringPath, ...rest } = r;
+  const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+  const events = lingeringPath.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+  const path = lingeringPath.length === 0 ? '[]' : `[\n${events}\n  ]`;
+  return `${head},\n  "lingeringPath": ${path}\n}\n`;
+}
+
+function formatText(x: Exploration, r: ModelReport, ms: number): string {
+  const lines = [
+    `model ${r.driver} + ${r.agent}: ${r.flows} flow${r.flows > 1 ? 's' : ''}, L=${r.layers}, ` +
+      `at most ${r.callouts} callout${r.callouts === 1 ? '' : 's'} in flight per flow, ${r.polls} poll${r.polls === 1 ? '' : 's'}`,
+  ];
+  if (r.flows > 1) {
+    lines.push(
+      `  (with ${r.flows} flows the graph is a product: L, callouts and polls default to 1; states are counted up to renumbering the flows)`,
+    );
+  }
+  lines.push(
+    `  ${n(r.states)} reachable states, ${n(r.transitions)} transitions (${(ms / 1000).toFixed(1)} s)`,
+  );
+  if (x.lingering === null) {
+    lines.push(
+      '  lingering reachable: no (no ended flow stays in openFlows once its notifies and callouts are done)',
+    );
+  } else {
+    const path = pathNodes(x, x.lingering.key);
+    lines.push(`  lingering reachable: yes, shortest path (${path.length} events):`);
+    const width = String(path.length).length;
+    const labels = path.map((g) => (g.event === null ? '' : formatEvent(g.event)));
+    const pad = Math.max(...labels.map((l) => l.length));
+    path.forEach((g, i) => {
+      const note = g.event === null || g.event.type === 'poll' ? '' : flowNote(g, g.event.flow);
+      lines.push(
+        `    ${String(i + 1).padStart(width)}. ${(labels[i] ?? '').padEnd(pad)}  ${note}`.trimEnd(),
+      );
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs `model`.
+ *
+ * @example
+ * modelCommand(['--driver', 'deferred-move', '--json'], io) //=> 0, prints { ..., lingeringReachable: false }
+ */
+export function modelCommand(argv: readonly string[], io: Io): number {
+  const p = parse('model', argv, MODEL_OPTIONS);
+  if (p.positionals.length > 0)
+    throw new UsageError('model', `"${p.positionals[0]}"`, 'no positional argument');
+  const driver = oneOf(p, 'driver', driverModelNames, 'original') as string;
+  const agent = oneOf(p, 'agent', agentModelNames, 'prefix') as string;
+  const flows = int(p, 'flows', 1, 1, 3);
+  const d = flows === 1 ? DEFAULTS.one : DEFAULTS.more;
+  const layers = int(p, 'layers', d.layers, 1, 8);
+  const callouts = int(p, 'callouts', d.callouts, 0, 4);
+  const polls = int(p, 'polls', d.polls, 0, 6);
+  const format = oneOf(p, 'format', FORMATS, 'text') as (typeof FORMATS)[number];
+  if (flag(p, 'json') && str(p, 'format') !== undefined && format !== 'json') {
+    throw new UsageError(
+      '--json',
+      `with --format ${format}`,
+      'one of them (--json is --format json)',
+    );
+  }
+  if (format === 'mermaid') {
+    io.out(toMermaid(systemModel({ driver, agent, flows, layers }).machine));
+    return 0;
+  }
+  const started = Date.now();
+  const x = exploreModel(
+    { driver, agent, flows, layers },
+    {
+      callouts,
+      polls,
+      onProgress: (states) => {
+        if (io.errIsTty && Date.now() - started > 2000) io.err(`\rexploring: ${n(states)} states`);
+      },
+    },
+  );
+  const ms = Date.now() - started;
+  if (io.errIsTty && ms > 2000) io.err('\n');
+  const report = modelReport(x, agent);
+  io.out(flag(p, 'json') || format === 'json' ? toJson(report) : formatText(x, report, ms));
+  return 0;
 }

@@ -49,14 +49,18 @@ export interface Exploration {
 export const hasLingeringFlow = (s: ModelSnapshot): boolean =>
   s.context.flows.some((f) => f !== null && isStranded(f, s.context.layers));
 
-/** The events of the shortest path to `key`. */
-export function pathTo(x: Pick<Exploration, 'nodes'>, key: SerializedSnapshot): Event[] {
-  const events: Event[] = [];
+/** The states along the shortest path to `key`, after the start (one per event). */
+export function pathNodes(x: Pick<Exploration, 'nodes'>, key: SerializedSnapshot): GraphNode[] {
+  const nodes: GraphNode[] = [];
   for (let n = x.nodes.get(key); n !== undefined && n.parent !== null; n = x.nodes.get(n.parent)) {
-    if (n.event !== null) events.push(n.event);
+    nodes.push(n);
   }
-  return events.reverse();
+  return nodes.reverse();
 }
+
+/** The events of the shortest path to `key`. */
+export const pathTo = (x: Pick<Exploration, 'nodes'>, key: SerializedSnapshot): Event[] =>
+  pathNodes(x, key).flatMap((n) => (n.event === null ? [] : [n.event]));
 
 /** Options of {@link exploreModel}. */
 export interface ExploreOptions extends Partial<ExploreBounds> {
