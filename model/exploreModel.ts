@@ -2,15 +2,21 @@
  * Graph exploration of the model with @xstate/graph: `getAdjacencyMap` over the bounded events
  * (enabledEvents.ts) gives every reachable state and transition; a breadth-first pass over that
  * map gives one shortest event path to each state (what `getShortestPaths` computes, without a
- * second traversal).
+ * second traversal), replayable as it stands. States are identified by stateKey.ts: with more
+ * than one flow up to renumbering the flows, and once no poll is left without the fields only a
+ * poll reads (bytes moved, baselines).
  *
- * Leaves out: symmetry reduction beyond establishing flows in number order.
+ * Leaves out: any other reduction (no partial orders: every interleaving of the flows' steps is a
+ * path of its own).
  */
 import type { SerializedSnapshot } from '@xstate/graph';
 import { getAdjacencyMap } from '@xstate/graph';
+import { transition } from 'xstate';
 import type { Event } from '../engine/events.js';
 import type { ExploreBounds } from './enabledEvents.js';
 import { DEFAULT_BOUNDS, enabledEvents } from './enabledEvents.js';
+import { isIdentity, renumberEvent, renumberingBetween } from './flowSymmetry.js';
+import type { ModelContext } from './ModelContext.js';
 import { isStranded } from './ModelFlow.js';
 import { stateKey } from './stateKey.js';
 import type { ModelConfig, ModelSnapshot, SystemModel } from './systemModel.js';
@@ -27,7 +33,7 @@ export interface GraphNode {
   readonly depth: number;
 }
 
-/** One transition. */
+/** One transition (with several flows, in the numbering of the state the graph kept). */
 export interface GraphEdge {
   readonly from: SerializedSnapshot;
   readonly event: Event;
@@ -103,20 +109,26 @@ export function exploreModel(config: ModelConfig, options: ExploreOptions = {}):
   nodes.set(start, { key: start, snapshot: first.state, parent: null, event: null, depth: 0 });
   const queue = [start];
   let lingering: GraphNode | null = null;
+  const exact = (c: ModelContext) => stateKey(c, false, c.polls < bounds.polls);
   for (let i = 0; i < queue.length; i++) {
     const from = nodes.get(queue[i] as SerializedSnapshot) as GraphNode;
     if (lingering === null && hasLingeringFlow(from.snapshot)) lingering = from;
-    for (const t of Object.values(adjacency[from.key]?.transitions ?? {})) {
+    const kept = adjacency[from.key];
+    if (kept === undefined) continue;
+    // The graph kept one state per identity; say which of its flows is which of ours.
+    const perm = symmetric
+      ? renumberingBetween(kept.state.context, from.snapshot.context, exact)
+      : null;
+    for (const t of Object.values(kept.transitions)) {
       const to = key(t.state);
       edges.push({ from: from.key, event: t.event, to });
       if (nodes.has(to)) continue;
-      nodes.set(to, {
-        key: to,
-        snapshot: t.state,
-        parent: from.key,
-        event: t.event,
-        depth: from.depth + 1,
-      });
+      const event = perm === null ? t.event : renumberEvent(t.event, perm);
+      const snapshot =
+        perm === null || isIdentity(perm)
+          ? t.state
+          : transition(model.machine, from.snapshot, event)[0];
+      nodes.set(to, { key: to, snapshot, parent: from.key, event, depth: from.depth + 1 });
       queue.push(to);
     }
   }
