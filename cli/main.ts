@@ -7,7 +7,9 @@ import { TraceError } from '../engine/errors/TraceError.js';
 import { InputError, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
+import { auditCommand } from './auditCommand.js';
 import { checkCommand } from './checkCommand.js';
+import { exportCommand } from './exportCommand.js';
 import { matrixCommand } from './matrixCommand.js';
 import { modelCommand } from './modelCommand.js';
 import { renderCommand } from './renderCommand.js';
@@ -27,6 +29,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   model: { run: modelCommand, summary: 'model [--driver D] [--flows N] [--layers L] [--format text|json|mermaid] [--json]: explore the xstate model' },
   render: { run: renderCommand, summary: 'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]: draw a trace' },
   report: { run: reportCommand, summary: 'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample' },
+  audit: { run: auditCommand, summary: 'audit FILE... [--json]: check recorded agent payloads (or a replay --json report) offline; exit 1 on a violation' },
+  export: { run: exportCommand, summary: 'export FILE --format itf [--driver D] [--agent A]: write a trace as ITF JSON (Apalache/Quint), one state per step' },
   variants: { run: variantsCommand, summary: 'variants [--json]: list the driver and agent variants with their steps' },
 };
 

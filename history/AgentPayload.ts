@@ -1,0 +1,92 @@
+/**
+ * The agent's connections payload as system-probe's `/network_tracer/connections?client_id=ID`
+ * endpoint writes it with `Accept: application/json`: the protobuf `Connections` message of
+ * DataDog/agent-payload `proto/process/connections.proto`, encoded by gogo `jsonpb` with
+ * `EmitDefaults: true` (datadog-agent `pkg/network/encoding/marshal/marshaler.go`, `json.go`).
+ * Only the fields the audit reads are checked; every other field is accepted and ignored.
+ *
+ * Sources (DataDog/datadog-agent unless noted):
+ * - `cmd/system-probe/modules/network_tracer.go`: the `/connections` handler calls
+ *   `GetActiveConnections(client_id)` (one poll: `GetDelta` for that client) and marshals by the
+ *   Accept header; `/debug/net_maps` returns the same message, but `pkg/network/tracer/
+ *   tracer_windows.go` answers `ErrNotImplemented` for it on Windows, so `/connections` is the one.
+ * - `pkg/network/encoding/marshal/format.go` `FormatConnection`: `pid`, `laddr`/`raddr`
+ *   (`ip`, `port`), `family`, `type`, `direction`, `netNS`, `lastBytesSent = Last.SentBytes`,
+ *   `lastBytesReceived = Last.RecvBytes`, `lastTcpEstablished`, `lastTcpClosed = Last.TCPClosed`,
+ *   and `tcpFailuresByErrCode` written from `TCPFailures` only when the map is not empty.
+ * - `pkg/network/encoding/unmarshal/json.go`: with `EmitDefaults` an empty map comes out as `{}`.
+ * - proto3's JSON mapping: uint64 fields (`lastBytesSent`, `lastBytesReceived`) are decimal
+ *   strings, map keys are strings, enums are their names (`v4`, `tcp`, `outgoing`).
+ */
+import { z } from 'zod';
+
+/** A uint64 as jsonpb writes it (a decimal string), or a plain number. */
+const uint64 = z
+  .union([z.string().regex(/^\d+$/, 'a decimal string'), z.number().int().min(0)])
+  .transform(Number)
+  .refine(Number.isSafeInteger, 'a count below 2^53');
+
+const uint32 = z.number().int().min(0).max(2 ** 32 - 1);
+
+/** `Addr`: the local or remote end. */
+export const AddrSchema = z.object({
+  ip: z.string(),
+  port: z.number().int().min(0).max(65535),
+});
+
+const enumOrNumber = <T extends readonly [string, ...string[]]>(names: T) =>
+  z.union([z.enum(names), z.number().int()]).optional();
+
+/** One `Connection` of the payload (the fields the audit reads). */
+export const ConnectionSchema = z.object({
+  pid: z.number().int().default(0),
+  laddr: AddrSchema,
+  raddr: AddrSchema,
+  family: enumOrNumber(['v4', 'v6']),
+  type: enumOrNumber(['tcp', 'udp']),
+  direction: enumOrNumber(['unspecified', 'incoming', 'outgoing', 'local', 'none']),
+  netNS: uint32.default(0),
+  lastBytesSent: uint64.default(0),
+  lastBytesReceived: uint64.default(0),
+  lastTcpEstablished: uint32.default(0),
+  lastTcpClosed: uint32.default(0),
+  tcpFailuresByErrCode: z.record(z.string().regex(/^\d+$/, 'an errno'), uint32).nullable().default(null),
+});
+
+/** One payload: the connections one poll shipped. */
+export const AgentPayloadSchema = z.object({
+  conns: z.array(ConnectionSchema).nullable(),
+});
+
+/** A parsed connection. */
+export type PayloadConnection = z.infer<typeof ConnectionSchema>;
+
+/** A parsed payload. */
+export type AgentPayload = z.infer<typeof AgentPayloadSchema>;
+
+const enumName = (v: string | number | undefined, names: readonly string[]): string =>
+  typeof v === 'number' ? (names[v] ?? String(v)) : (v ?? names[0] ?? '');
+
+/**
+ * The connection's identity in a recorded history: the tuple the agent aggregates by (Windows
+ * cookies are not in the payload).
+ *
+ * @example
+ * connectionKey(c) //=> 'tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443 outgoing ns 0'
+ */
+export function connectionKey(c: PayloadConnection): string {
+  const direction = enumName(c.direction, ['unspecified', 'incoming', 'outgoing', 'local', 'none']);
+  return `${connectionLabel(c)} ${direction} ns ${c.netNS}`;
+}
+
+/**
+ * The connection as people read it.
+ *
+ * @example
+ * connectionLabel(c) //=> 'tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443'
+ */
+export function connectionLabel(c: PayloadConnection): string {
+  const type = enumName(c.type, ['tcp', 'udp']);
+  const family = enumName(c.family, ['v4', 'v6']);
+  return `${type} ${family} pid ${c.pid} ${c.laddr.ip}:${c.laddr.port} → ${c.raddr.ip}:${c.raddr.port}`;
+}

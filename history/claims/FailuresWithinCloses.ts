@@ -1,0 +1,33 @@
+/**
+ * Per connection, the failures shipped to a backend never exceed the closes shipped to it (SPEC
+ * 2.4 `FailuresWithinCloses`, judged on payloads): a connection fails at most once per close.
+ */
+import type { AuditClaim, AuditViolation } from './AuditClaim.js';
+import { byConnection, firstBreak, plural, pollList, pollsIn } from './AuditClaim.js';
+import { sumWitness } from '../witness.js';
+
+export const FailuresWithinCloses = {
+  name: 'FailuresWithinCloses',
+  statement: 'per connection, shipped failures ≤ shipped closes',
+  check: (history) =>
+    byConnection(history).flatMap((c): AuditViolation[] => {
+      const poll = firstBreak(c.records, (t) => t.failures > t.closes);
+      if (poll === null) return [];
+      const upTo = c.records.filter((r) => r.poll <= poll);
+      const witness = sumWitness(upTo);
+      if (witness === null) return [];
+      const closes = upTo.reduce((s, r) => s + r.lastTcpClosed, 0);
+      const failures = upTo.reduce((s, r) => s + r.failureCount, 0);
+      return [
+        {
+          claim: 'FailuresWithinCloses',
+          client: c.client,
+          connection: c.connection,
+          subject: c.label,
+          poll,
+          detail: `${plural(failures, 'failure')} shipped, ${plural(closes, 'close')}, by poll ${poll} (${pollList(pollsIn(upTo))})`,
+          witness,
+        },
+      ];
+    }),
+} satisfies AuditClaim;

@@ -1,0 +1,11 @@
+/**
+ * The claims `lingering audit` checks, in SPEC 2.4 order, then the lingering signature.
+ */
+import type { AuditClaim } from './AuditClaim.js';
+import { CloseReportedOnce } from './CloseReportedOnce.js';
+import { FailuresWithinCloses } from './FailuresWithinCloses.js';
+import { NoLingeringReReport } from './NoLingeringReReport.js';
+import { RateAtMost100 } from './RateAtMost100.js';
+
+/** Every audit claim. */
+export const auditClaims: readonly AuditClaim[] = [FailuresWithinCloses, RateAtMost100, CloseReportedOnce, NoLingeringReReport];

@@ -1,0 +1,207 @@
+/**
+ * Reads recorded histories: one or more files, each holding agent payloads (one JSON object per
+ * poll, a JSON array of them, or JSON lines, one per poll) or one SPEC 3.2 replay report. Files
+ * are joined in the order given, so `poll-1.json poll-2.json …` is one history. Every problem is
+ * one `TraceError` naming the file, the place in it and what was expected.
+ */
+import { z } from 'zod';
+import { TraceError } from '../engine/errors/TraceError.js';
+import type { AgentPayload } from './AgentPayload.js';
+import { AgentPayloadSchema, connectionKey, connectionLabel } from './AgentPayload.js';
+import type { History, HistoryPoll, HistoryRecord } from './History.js';
+import { failureCount } from './History.js';
+import type { ReplayReportInput } from './ReplayReportInput.js';
+import { ReplayReportInputSchema } from './ReplayReportInput.js';
+
+/** What an input may be, for error messages. */
+export const ACCEPTED =
+  'a /network_tracer/connections payload ({"conns": [...]}), an array or JSON lines of them, or a `lingering replay --json` report';
+
+/** Most polls a history may hold. */
+export const MAX_POLLS = 1_000_000;
+
+const show = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+};
+
+const pathText = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? String(k) : `${s}.${String(k)}`), '');
+
+function lookup(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+/** zod's first issue as a TraceError at `where`. */
+function problem(where: string, error: z.ZodError, input: unknown): TraceError {
+  const issue = error.issues[0] as z.core.$ZodIssue;
+  const field = issue.path.length === 0 ? where : `${where}: ${pathText(issue.path)}`;
+  const got = lookup(input, issue.path);
+  const gotText = got === undefined ? 'nothing (the field is missing)' : show(got);
+  switch (issue.code) {
+    case 'invalid_type':
+      return new TraceError(field, gotText, `a value of type ${issue.expected}`);
+    case 'invalid_value':
+      return new TraceError(field, gotText, issue.values.map(String));
+    case 'too_small':
+      return new TraceError(field, gotText, `at least ${String(issue.minimum)}`);
+    case 'too_big':
+      return new TraceError(field, gotText, `at most ${String(issue.maximum)}`);
+    case 'invalid_union':
+      return new TraceError(field, gotText, 'a count (a number, or a decimal string for 64-bit fields)');
+    default:
+      return new TraceError(field, gotText, issue.message);
+  }
+}
+
+/** One file's payloads or report, before poll numbering. */
+type Parsed = { readonly payloads: readonly { payload: AgentPayload; source: string }[] } | { readonly report: ReplayReportInput };
+
+function parsePayload(value: unknown, source: string): { payload: AgentPayload; source: string } {
+  const r = AgentPayloadSchema.safeParse(value);
+  if (!r.success) throw problem(source, r.error, value);
+  return { payload: r.data, source };
+}
+
+function classify(value: unknown): 'payload' | 'report' | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  if ('conns' in value) return 'payload';
+  if ('polls' in value) return 'report';
+  return null;
+}
+
+/** Parses one file's text (named `file` in messages). */
+export function parseFile(file: string, text: string): Parsed {
+  let json: unknown;
+  let whole = true;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    whole = false;
+  }
+  if (whole) {
+    if (Array.isArray(json)) {
+      if (json.length === 0) throw new TraceError(file, 'an empty array', ACCEPTED);
+      if (json.length > MAX_POLLS) throw new TraceError(file, `${json.length} payloads`, `at most ${MAX_POLLS}`);
+      return {
+        payloads: json.map((v, i) => {
+          if (classify(v) !== 'payload') throw new TraceError(`${file}[${i}]`, show(v), 'a payload object with "conns"');
+          return parsePayload(v, `${file}[${i}]`);
+        }),
+      };
+    }
+    const kind = classify(json);
+    if (kind === 'payload') return { payloads: [parsePayload(json, file)] };
+    if (kind === 'report') {
+      const r = ReplayReportInputSchema.safeParse(json);
+      if (!r.success) throw problem(file, r.error, json);
+      return { report: r.data };
+    }
+    throw new TraceError(file, show(json), ACCEPTED);
+  }
+  // JSON lines: one payload per non-empty line.
+  const lines = text.split('\n');
+  const payloads: { payload: AgentPayload; source: string }[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const source = `${file}:${i + 1}`;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch (e) {
+      const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable';
+      throw new TraceError(source, `invalid JSON (${why})`, ACCEPTED);
+    }
+    if (classify(v) !== 'payload') throw new TraceError(source, show(v), 'a payload object with "conns" on each line');
+    payloads.push(parsePayload(v, source));
+  });
+  if (payloads.length === 0) throw new TraceError(file, 'no payload', ACCEPTED);
+  return { payloads };
+}
+
+const fromPayload = (
+  { payload, source }: { payload: AgentPayload; source: string },
+  poll: number,
+): HistoryPoll => ({
+  poll,
+  client: '1',
+  source,
+  records: (payload.conns ?? []).map(
+    (c): HistoryRecord => {
+      const failures = c.tcpFailuresByErrCode ?? {};
+      return {
+        poll,
+        client: '1',
+        connection: connectionKey(c),
+        label: connectionLabel(c),
+        lastTcpClosed: c.lastTcpClosed,
+        failures,
+        failureCount: failureCount(failures),
+        lastBytesSent: c.lastBytesSent,
+        lastBytesReceived: c.lastBytesReceived,
+        source,
+      };
+    },
+  ),
+});
+
+/** A poll of a replay report, read-only, as `pollsOf` returns it too. */
+export interface ReportPollLike {
+  readonly poll: number;
+  readonly client: number;
+  readonly records: readonly {
+    readonly cookie: number;
+    readonly lastTCPClosed: number;
+    readonly tcpFailures: Readonly<Record<string, number>>;
+    readonly lastSentBytes: number;
+    readonly lastRecvBytes: number;
+  }[];
+}
+
+/**
+ * The polls of a replay report (or of `pollsOf` on an engine run) as history polls numbered from
+ * `first`; the connection is the engine's cookie.
+ */
+export const historyPolls = (polls: readonly ReportPollLike[], file: string, first = 1): HistoryPoll[] =>
+  polls.map((p, i) => {
+    const poll = first + i;
+    const client = String(p.client);
+    const source = `${file}#polls[${i}]`;
+    return {
+      poll,
+      client,
+      source,
+      records: p.records.map(
+        (r): HistoryRecord => ({
+          poll,
+          client,
+          connection: `cookie ${r.cookie}`,
+          label: `connection ${r.cookie}`,
+          lastTcpClosed: r.lastTCPClosed,
+          failures: r.tcpFailures,
+          failureCount: failureCount(r.tcpFailures),
+          lastBytesSent: r.lastSentBytes,
+          lastBytesReceived: r.lastRecvBytes,
+          source,
+        }),
+      ),
+    };
+  });
+
+/**
+ * The history the files hold, in order; `texts[i]` is the content of `files[i]`.
+ *
+ * @example
+ * parseHistory(['a.jsonl'], ['{"conns":[]}\n{"conns":[]}\n']).polls.length //=> 2
+ */
+export function parseHistory(files: readonly string[], texts: readonly string[]): History {
+  const polls: HistoryPoll[] = [];
+  files.forEach((file, i) => {
+    const parsed = parseFile(file, texts[i] ?? '');
+    if ('report' in parsed) polls.push(...historyPolls(parsed.report.polls, file, polls.length + 1));
+    else for (const p of parsed.payloads) polls.push(fromPayload(p, polls.length + 1));
+  });
+  return { files, polls };
+}
