@@ -1,0 +1,246 @@
+/**
+ * `lingering audit` (history/): the fixtures' verdicts, the witnesses, both input shapes, files
+ * joined in order, bad input in one line, and the audit agreeing with the engine's own verdicts
+ * over generated runs. (Here rather than in history/ because vitest and tsc include cli/.)
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { totalFailures } from '../engine/agent/tcpFailures.js';
+import { agentVariants } from '../engine/agent/variants/index.js';
+import { closeOutRun } from '../engine/closeOut.js';
+import { driverVariants } from '../engine/driver/variants/index.js';
+import type { EngineConfig, EngineState } from '../engine/EngineState.js';
+import { auditHistory } from '../history/auditHistory.js';
+import type { HistoryRecord } from '../history/History.js';
+import { historyOfStates } from '../history/fromEngine.js';
+import { FIXTURES, FIXTURES_DIR, fixtureText } from '../history/makeFixtures.js';
+import { parseHistory } from '../history/parseHistory.js';
+import { sumWitness, twiceClosedWitness } from '../history/witness.js';
+import { judge } from '../properties/checkTrace.js';
+import { hideAllFailures, silentPostfix } from '../properties/fixtures/brokenAgents.js';
+import { moveTwice } from '../properties/fixtures/brokenDrivers.js';
+import { matrixRuns } from '../properties/matrix.js';
+import { bufferIo } from './io.js';
+import { main } from './main.js';
+
+const SEED = 20261208;
+const LINGERING = 'history/fixtures/lingering.jsonl';
+const MIXED = 'history/fixtures/lingering-mixed.jsonl';
+const CLEAN = 'history/fixtures/clean.json';
+const PR = 'counterexamples/pr-50823-three-polls.json';
+
+async function run(...argv: string[]) {
+  const b = bufferIo();
+  const status = await main(argv, b.io);
+  return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+const tmp = (name: string, text: string): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'lingering-audit-')), name);
+  writeFileSync(file, text);
+  return file;
+};
+
+type Json = { claims: { name: string; verdict: string; violations: { subject: string; poll: number; witness: { polls: number[] } }[] }[] };
+const claim = (report: Json, name: string) => report.claims.find((c) => c.name === name);
+
+describe(`lingering audit (seed ${SEED})`, () => {
+  it('exits 1 on the lingering history and names the connection, the polls and the broken claims', async () => {
+    const r = await run('audit', LINGERING);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('✗ FailuresWithinCloses — tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443: 2 failures shipped, 1 close, by poll 2 (polls 1, 2)');
+    expect(r.stdout).toContain('✗ RateAtMost100 — backend: 2 failures over 1 close by poll 2: rate 200%');
+    expect(r.stdout).toContain('✗ NoLingeringReReport — tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443: closed at poll 1, shipped again at poll 2 with failures {104:1} and no close');
+    expect(r.stdout).toContain('✓ CloseReportedOnce');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 0 on the clean history', async () => {
+    const r = await run('audit', CLEAN);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('✗');
+    expect(r.stdout).toMatch(/5 polls, 6 records, 3 connections; backend 1 failure \/ 2 closes = 50%/);
+  });
+
+  it('reports minimal witnesses as data with --json', async () => {
+    const r = await run('audit', MIXED, '--json');
+    const report = JSON.parse(r.stdout) as Json & { connections: { label: string; closes: number; failures: number; violated: string[] }[] };
+    expect(r.status).toBe(1);
+    // Flow 1's close at poll 2 ships its failure too, so the re-report at poll 3 alone tips it.
+    expect(claim(report, 'FailuresWithinCloses')?.violations.map((v) => [v.poll, v.witness.polls])).toEqual([[3, [3]]]);
+    // The rate must keep flow 2's clean close (it helps the claim) and needs both re-reports.
+    expect(claim(report, 'RateAtMost100')?.violations.map((v) => [v.poll, v.witness.polls])).toEqual([[4, [3, 4]]]);
+    expect(claim(report, 'NoLingeringReReport')?.violations.map((v) => v.witness.polls)).toEqual([[2, 3]]);
+    expect(report.connections.map((c) => [c.label.split(' ').at(-3), c.closes, c.failures, c.violated])).toEqual([
+      ['10.0.0.5:50001', 1, 4, ['FailuresWithinCloses', 'NoLingeringReReport']],
+      ['10.0.0.5:50002', 1, 0, []],
+      ['10.0.0.5:50003', 0, 0, []],
+    ]);
+  });
+
+  it('joins files in the order given: one payload per file is one history', async () => {
+    const lines = readFileSync(LINGERING, 'utf8').trim().split('\n');
+    const files = lines.map((l, i) => tmp(`poll-${i + 1}.json`, l));
+    const report = JSON.parse((await run('audit', ...files, '--json')).stdout) as Json & { polls: number };
+    expect(report.polls).toBe(3);
+    expect(claim(report, 'NoLingeringReReport')?.violations[0]?.witness.polls).toEqual([1, 2]);
+  });
+
+  it('reads the replay report of SPEC 3.2 as a history, connection by cookie', async () => {
+    const prefix = tmp('prefix.json', (await run('replay', PR, '--json')).stdout);
+    const postfix = tmp('postfix.json', (await run('replay', PR, '--agent', 'postfix', '--json')).stdout);
+    const r = await run('audit', prefix);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close, by poll 2');
+    expect((await run('audit', postfix)).status).toBe(0);
+  });
+
+  it('agrees with the audit of the same run read from the payload fixture', () => {
+    const fromPayloads = auditHistory(parseHistory([LINGERING], [readFileSync(LINGERING, 'utf8')]));
+    const verdicts = fromPayloads.claims.map((c) => [c.name, c.verdict, c.violations.map((v) => v.poll)]);
+    expect(verdicts).toEqual([
+      ['FailuresWithinCloses', 'violated', [2]],
+      ['RateAtMost100', 'violated', [2]],
+      ['CloseReportedOnce', 'holds', []],
+      ['NoLingeringReReport', 'violated', [2]],
+    ]);
+  });
+
+  it.each(FIXTURES.map((f) => [f.file, f] as const))('keeps %s as the generator writes it', (_, f) => {
+    expect(readFileSync(`${FIXTURES_DIR}${f.file}`, 'utf8')).toBe(fixtureText(f));
+  });
+
+  it.each([
+    [['audit'], /audit: got no FILE/],
+    [['audit', 'missing.jsonl'], /missing\.jsonl: got no such file/],
+    [['audit', LINGERING, '--frob'], /audit option: got "--frob"/],
+    [['audit', '@not-json'], /not-json:1: got invalid JSON/],
+    [['audit', '@empty-array'], /empty-array\.json: got an empty array/],
+    [['audit', '@neither'], /neither\.json: got \{"foo":1\}; allowed: a \/network_tracer\/connections payload/],
+    [['audit', '@negative-close'], /negative-close\.jsonl:2: conns\[0\]\.lastTcpClosed: got -1; allowed: at least 0/],
+    [['audit', '@bad-bytes'], /bad-bytes\.json: conns\[0\]\.lastBytesSent: got "12x"/],
+    [['audit', '@no-laddr'], /no-laddr\.json: conns\[0\]\.laddr: got nothing \(the field is missing\)/],
+    [['audit', '@bad-errno'], /bad-errno\.json: conns\[0\]\.tcpFailuresByErrCode\.reset/],
+    [['audit', '@bad-report'], /bad-report\.json: polls\[0\]\.records\[0\]\.lastTCPClosed: got "1"; allowed: a value of type number/],
+    [['audit', '@array-of-other'], /array-of-other\.json\[1\]: got 7; allowed: a payload object/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    // Arrange: `@name` stands for a small bad file written for the case.
+    const conn = (extra: object) => ({ pid: 1, laddr: { ip: 'a', port: 1 }, raddr: { ip: 'b', port: 2 }, ...extra });
+    const bad: Record<string, [string, string]> = {
+      '@not-json': ['not-json', '{"conns": [\n'],
+      '@empty-array': ['empty-array.json', '[]'],
+      '@neither': ['neither.json', '{"foo":1}'],
+      '@negative-close': ['negative-close.jsonl', `{"conns":[]}\n${JSON.stringify({ conns: [conn({ lastTcpClosed: -1 })] })}\n`],
+      '@bad-bytes': ['bad-bytes.json', JSON.stringify({ conns: [conn({ lastBytesSent: '12x' })] })],
+      '@no-laddr': ['no-laddr.json', JSON.stringify({ conns: [{ pid: 1, raddr: { ip: 'b', port: 2 } }] })],
+      '@bad-errno': ['bad-errno.json', JSON.stringify({ conns: [conn({ tcpFailuresByErrCode: { reset: 1 } })] })],
+      '@bad-report': ['bad-report.json', JSON.stringify({ driver: 'original', agent: 'prefix', polls: [{ poll: 1, client: 1, records: [{ flow: 1, cookie: 1, lastTCPClosed: '1', tcpFailures: {}, lastSentBytes: 0, lastRecvBytes: 0 }] }] })],
+      '@array-of-other': ['array-of-other.json', JSON.stringify([{ conns: [] }, 7])],
+    };
+    const args = argv.map((a) => (bad[a] ? tmp(...bad[a]) : a));
+    // Act
+    const r = await run(...args);
+    // Assert
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+const rec = (poll: number, lastTcpClosed: number, failureCount: number): HistoryRecord => ({
+  poll,
+  client: '1',
+  connection: 'c',
+  label: 'c',
+  lastTcpClosed,
+  failures: failureCount > 0 ? { '104': failureCount } : {},
+  failureCount,
+  lastBytesSent: 1,
+  lastBytesReceived: 0,
+  source: 's',
+});
+
+describe('witnesses', () => {
+  it('keeps every record that ships more closes than failures, then the largest excess first', () => {
+    const w = sumWitness([rec(1, 1, 0), rec(2, 0, 1), rec(3, 1, 1), rec(4, 0, 2), rec(5, 0, 1)]);
+    expect(w?.polls).toEqual([1, 4]);
+    expect([w?.failures, w?.closes]).toEqual([2, 1]);
+  });
+
+  it('finds none when the closes cover the failures', () => {
+    expect(sumWitness([rec(1, 1, 1), rec(2, 1, 0), rec(3, 0, 1)])).toBeNull();
+  });
+
+  it('shows a double close with the fewest records', () => {
+    expect(twiceClosedWitness([rec(1, 1, 0), rec(2, 0, 0), rec(3, 1, 0)])?.polls).toEqual([1, 3]);
+    expect(twiceClosedWitness([rec(1, 1, 0), rec(2, 2, 0)])?.polls).toEqual([2]);
+  });
+});
+
+/** The engine's run, with its close-out, as the audit sees it; and the engine's own verdicts. */
+function both(config: EngineConfig, states: readonly EngineState[]) {
+  const verdicts = judge(config, states);
+  const verdict = (name: string) => verdicts.verdicts.find((v) => v.invariant.name === name);
+  const tail = closeOutRun(states[states.length - 1] as EngineState).states;
+  const all = [...states, ...tail];
+  const audit = auditHistory(historyOfStates(all, 'run'));
+  const auditOf = (name: string) => audit.claims.find((c) => c.name === name);
+  return { verdict, states, all, audit: auditOf, quiescent: verdicts.quiescent };
+}
+
+describe(`the audit of an engine run agrees with the engine (seed ${SEED})`, () => {
+  // The registered designs, and broken ones so that every claim is also seen violated (only a
+  // driver that moves a flow twice ships a connection closed twice).
+  const pairs = fc.tuple(
+    fc.constantFrom(...driverVariants, moveTwice),
+    fc.constantFrom(...agentVariants, hideAllFailures, silentPostfix),
+    fc.constantFrom(1, 2),
+  );
+  const runs = pairs.chain(([driver, agent, clients]) => {
+    const config: EngineConfig = { driver, agent, layers: 4, clients };
+    return matrixRuns(config).map((run) => ({ config, run }));
+  });
+
+  it('on FailuresWithinCloses, RateAtMost100, the close-once claim and the re-report signature', () => {
+    const seen = new Map<string, number>();
+    fc.assert(
+      fc.property(runs, ({ config, run }) => {
+        const { verdict, states, all, audit, quiescent } = both(config, run.states);
+        // Safety claims: same verdict, and the audit's first poll is the engine's first step's poll.
+        for (const name of ['FailuresWithinCloses', 'RateAtMost100']) {
+          const engine = verdict(name);
+          const mine = audit(name);
+          // The audit also sees the close-out's polls; judge the engine on them too.
+          const closeOutBreak = judge(config, all, engine ? [engine.invariant] : []).verdicts[0];
+          expect(mine?.verdict).toBe(closeOutBreak?.verdict);
+          if (engine?.verdict === 'violated') {
+            const first = Math.min(...(mine?.violations.map((v) => v.poll) ?? []));
+            expect(first).toBe((states[engine.step ?? 0] as EngineState).polls);
+          }
+        }
+        // Close once: payloads show the "at most" half of the engine's "exactly once".
+        const twice = quiescent.backends.some((b) => Object.values(b.connections).some((t) => t.closes > 1));
+        expect(audit('CloseReportedOnce')?.verdict === 'violated').toBe(twice);
+        if (twice) expect(verdict('CloseReportedOnce')?.verdict).toBe('violated');
+        // The re-report signature: a shipped record after a shipped close, with failures, no close.
+        const reReport = all.some((s, i) => i > 0 && s.lastPoll !== null && s.lastPoll !== (all[i - 1] as EngineState).lastPoll
+          && s.lastPoll.records.some((r) => r.closesBefore > 0 && r.lastTCPClosed === 0 && totalFailures(r.tcpFailures) > 0));
+        expect(audit('NoLingeringReReport')?.verdict === 'violated').toBe(reReport);
+        for (const name of ['FailuresWithinCloses', 'RateAtMost100', 'CloseReportedOnce', 'NoLingeringReReport']) {
+          const key = `${name} ${audit(name)?.verdict}`;
+          seen.set(key, (seen.get(key) ?? 0) + 1);
+        }
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+    // Not vacuous: every claim was seen both holding and violated.
+    for (const name of ['FailuresWithinCloses', 'RateAtMost100', 'CloseReportedOnce', 'NoLingeringReReport']) {
+      expect(seen.get(`${name} holds`) ?? 0).toBeGreaterThan(0);
+      expect(seen.get(`${name} violated`) ?? 0).toBeGreaterThan(0);
+    }
+  });
+});
