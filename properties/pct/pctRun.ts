@@ -21,7 +21,7 @@ export interface PctRun {
   readonly states: readonly EngineState[];
   /** PCT's n: the actors. */
   readonly actors: number;
-  /** PCT's k: the bound on steps the change points were drawn from. */
+  /** PCT's k: the steps the change points were drawn from (the schedule's length without changes). */
   readonly k: number;
   readonly depth: number;
 }
@@ -67,20 +67,14 @@ function changePoints(k: number, d: number, rng: Prng): number[] {
   return [...points].sort((a, b) => a - b);
 }
 
-/**
- * Run `index` of the PCT search with `seed` at depth `d`.
- *
- * @example
- * pctRun(config, 1, 0, 2).events.length > 0 //=> true
- * pctRun(config, 1, 0, 2).events //=> the same list on every call
- */
-export function pctRun(config: EngineConfig, seed: number, index: number, depth: number): PctRun {
-  const rng = prng(seedOf(seed, index, depth));
-  const plan = drawPlan(config, rng);
+interface Scheduled {
+  readonly events: Event[];
+  readonly states: EngineState[];
+}
+
+/** Runs the actors' programs under `priority`, demoting at `points` (mutates `priority`). */
+function schedule(config: EngineConfig, plan: RunPlan, priority: number[], points: readonly number[], depth: number, maxSteps: number): Scheduled {
   const actors: readonly Actor[] = actorsOf(plan.lifecycles.length);
-  const k = stepsBound(plan, config.driver);
-  const priority = priorities(actors.length, depth, rng);
-  const points = changePoints(k, depth, rng);
   const progress: Progress[] = actors.map((a) => (a.kind === 'poll' ? POLL_START : START));
   const done = actors.map(() => false);
   let state = newEngine(config);
@@ -88,7 +82,7 @@ export function pctRun(config: EngineConfig, seed: number, index: number, depth:
   const events: Event[] = [];
   let changed = 0;
   // A step is one move; runs end when no actor can move (every program finished or waiting).
-  for (let stepNo = 1; stepNo <= 4 * k; stepNo++) {
+  for (let stepNo = 1; stepNo <= maxSteps; stepNo++) {
     const order = actors.map((_, i) => i).sort((a, b) => (priority[b] as number) - (priority[a] as number));
     let chosen: { actor: number; event: Event; pc: number; after: EngineState } | null = null;
     for (let o = 0; o < order.length && chosen === null; o++) {
@@ -121,5 +115,26 @@ export function pctRun(config: EngineConfig, seed: number, index: number, depth:
     states.push(state);
     events.push(chosen.event);
   }
-  return { events, states, actors: actors.length, k, depth };
+  return { events, states };
+}
+
+/**
+ * Run `index` of the PCT search with `seed` at depth `d`. PCT's k is the length of the same
+ * schedule without priority changes (the programs are fixed, so every schedule of the run has
+ * about that many steps); the change points are drawn from `1..k`.
+ *
+ * @example
+ * pctRun(config, 1, 0, 2).events.length > 0 //=> true
+ * pctRun(config, 1, 0, 2).events //=> the same list on every call
+ */
+export function pctRun(config: EngineConfig, seed: number, index: number, depth: number): PctRun {
+  const rng = prng(seedOf(seed, index, depth));
+  const plan = drawPlan(config, rng);
+  const n = actorsOf(plan.lifecycles.length).length;
+  const bound = stepsBound(plan, config.driver);
+  const initial = priorities(n, depth, rng);
+  const k = Math.max(1, schedule(config, plan, [...initial], [], depth, 4 * bound).events.length);
+  const points = changePoints(k, depth, rng);
+  const run = schedule(config, plan, [...initial], points, depth, 4 * bound);
+  return { ...run, actors: n, k, depth };
 }
