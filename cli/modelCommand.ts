@@ -1,8 +1,9 @@
 /**
  * `lingering model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P]
- * [--format text|json|mermaid] [--json]`: explores the xstate model (model/) within bounds with
- * @xstate/graph and prints the reachable states, the transitions, whether a lingering flow is
- * reachable and the shortest event path to one; or the machine as a mermaid diagram.
+ * [--format text|json|mermaid|stately] [--json]`: explores the xstate model (model/) within bounds
+ * with @xstate/graph and prints the reachable states, the transitions, whether a lingering flow is
+ * reachable and the shortest event path to one; or the machine as a mermaid diagram, or as code
+ * Stately Studio imports.
  */
 import { eventToJson, formatEvent } from '../engine/events.js';
 import { agentModelNames } from '../model/agents/index.js';
@@ -12,6 +13,7 @@ import { exploreModel, pathNodes, pathTo } from '../model/exploreModel.js';
 import { regionState } from '../model/modelTransitions.js';
 import { systemModel } from '../model/systemModel.js';
 import { toMermaid } from '../model/toMermaid.js';
+import { toStatelyCode } from '../model/toStatelyCode.js';
 import { driverModelNames } from '../model/variants/index.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
@@ -28,12 +30,15 @@ export const MODEL_OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-const FORMATS = ['text', 'json', 'mermaid'] as const;
+const FORMATS = ['text', 'json', 'mermaid', 'stately'] as const;
 
-/** Bounds by flow count: one flow explores in about a second; two multiply, so they start smaller. */
+/**
+ * Bounds by flow count: one flow explores in about a second. Flows multiply, so two start with
+ * the driver alone (no poll; under a second); `--polls 1` adds the agent's reads (5–30 s).
+ */
 const DEFAULTS = {
   one: { layers: 4, callouts: 2, polls: 2 },
-  more: { layers: 1, callouts: 1, polls: 1 },
+  more: { layers: 1, callouts: 1, polls: 0 },
 } as const;
 
 /** What `--json` prints. */
@@ -101,7 +106,8 @@ function formatText(x: Exploration, r: ModelReport, ms: number): string {
   ];
   if (r.flows > 1) {
     lines.push(
-      `  (with ${r.flows} flows the graph is a product: L, callouts and polls default to 1; states are counted up to renumbering the flows)`,
+      `  (${r.flows} flows multiply: L and callouts default to 1 and polls to 0 (--polls 1 adds the agent, 5–30 s); ` +
+        'states are counted up to renumbering the flows)',
     );
   }
   lines.push(
@@ -152,8 +158,9 @@ export function modelCommand(argv: readonly string[], io: Io): number {
       'one of them (--json is --format json)',
     );
   }
-  if (format === 'mermaid') {
-    io.out(toMermaid(systemModel({ driver, agent, flows, layers }).machine));
+  if (format === 'mermaid' || format === 'stately') {
+    const { machine } = systemModel({ driver, agent, flows, layers });
+    io.out(format === 'mermaid' ? toMermaid(machine) : toStatelyCode(machine));
     return 0;
   }
   const started = Date.now();
