@@ -44,16 +44,28 @@ const tmp = (name: string, text: string): string => {
   return file;
 };
 
-type Json = { claims: { name: string; verdict: string; violations: { subject: string; poll: number; witness: { polls: number[] } }[] }[] };
+type Json = {
+  claims: {
+    name: string;
+    verdict: string;
+    violations: { subject: string; poll: number; witness: { polls: number[] } }[];
+  }[];
+};
 const claim = (report: Json, name: string) => report.claims.find((c) => c.name === name);
 
 describe(`lingering audit (seed ${SEED})`, () => {
   it('exits 1 on the lingering history and names the connection, the polls and the broken claims', async () => {
     const r = await run('audit', LINGERING);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('✗ FailuresWithinCloses — tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443: 2 failures shipped, 1 close, by poll 2 (polls 1, 2)');
-    expect(r.stdout).toContain('✗ RateAtMost100 — backend: 2 failures over 1 close by poll 2: rate 200%');
-    expect(r.stdout).toContain('✗ NoLingeringReReport — tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443: closed at poll 1, shipped again at poll 2 with failures {104:1} and no close');
+    expect(r.stdout).toContain(
+      '✗ FailuresWithinCloses — tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443: 2 failures shipped, 1 close, by poll 2 (polls 1, 2)',
+    );
+    expect(r.stdout).toContain(
+      '✗ RateAtMost100 — backend: 2 failures over 1 close by poll 2: rate 200%',
+    );
+    expect(r.stdout).toContain(
+      '✗ NoLingeringReReport — tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443: closed at poll 1, shipped again at poll 2 with failures {104:1} and no close',
+    );
     expect(r.stdout).toContain('✓ CloseReportedOnce');
     expect(r.stderr).toBe('');
   });
@@ -62,19 +74,31 @@ describe(`lingering audit (seed ${SEED})`, () => {
     const r = await run('audit', CLEAN);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('✗');
-    expect(r.stdout).toMatch(/5 polls, 6 records, 3 connections; backend 1 failure \/ 2 closes = 50%/);
+    expect(r.stdout).toMatch(
+      /5 polls, 6 records, 3 connections; backend 1 failure \/ 2 closes = 50%/,
+    );
   });
 
   it('reports minimal witnesses as data with --json', async () => {
     const r = await run('audit', MIXED, '--json');
-    const report = JSON.parse(r.stdout) as Json & { connections: { label: string; closes: number; failures: number; violated: string[] }[] };
+    const report = JSON.parse(r.stdout) as Json & {
+      connections: { label: string; closes: number; failures: number; violated: string[] }[];
+    };
     expect(r.status).toBe(1);
     // Flow 1's close at poll 2 ships its failure too, so the re-report at poll 3 alone tips it.
-    expect(claim(report, 'FailuresWithinCloses')?.violations.map((v) => [v.poll, v.witness.polls])).toEqual([[3, [3]]]);
+    expect(
+      claim(report, 'FailuresWithinCloses')?.violations.map((v) => [v.poll, v.witness.polls]),
+    ).toEqual([[3, [3]]]);
     // The rate must keep flow 2's clean close (it helps the claim) and needs both re-reports.
-    expect(claim(report, 'RateAtMost100')?.violations.map((v) => [v.poll, v.witness.polls])).toEqual([[4, [3, 4]]]);
-    expect(claim(report, 'NoLingeringReReport')?.violations.map((v) => v.witness.polls)).toEqual([[2, 3]]);
-    expect(report.connections.map((c) => [c.label.split(' ').at(-3), c.closes, c.failures, c.violated])).toEqual([
+    expect(
+      claim(report, 'RateAtMost100')?.violations.map((v) => [v.poll, v.witness.polls]),
+    ).toEqual([[4, [3, 4]]]);
+    expect(claim(report, 'NoLingeringReReport')?.violations.map((v) => v.witness.polls)).toEqual([
+      [2, 3],
+    ]);
+    expect(
+      report.connections.map((c) => [c.label.split(' ').at(-3), c.closes, c.failures, c.violated]),
+    ).toEqual([
       ['10.0.0.5:50001', 1, 4, ['FailuresWithinCloses', 'NoLingeringReReport']],
       ['10.0.0.5:50002', 1, 0, []],
       ['10.0.0.5:50003', 0, 0, []],
@@ -84,23 +108,34 @@ describe(`lingering audit (seed ${SEED})`, () => {
   it('joins files in the order given: one payload per file is one history', async () => {
     const lines = readFileSync(LINGERING, 'utf8').trim().split('\n');
     const files = lines.map((l, i) => tmp(`poll-${i + 1}.json`, l));
-    const report = JSON.parse((await run('audit', ...files, '--json')).stdout) as Json & { polls: number };
+    const report = JSON.parse((await run('audit', ...files, '--json')).stdout) as Json & {
+      polls: number;
+    };
     expect(report.polls).toBe(3);
     expect(claim(report, 'NoLingeringReReport')?.violations[0]?.witness.polls).toEqual([1, 2]);
   });
 
   it('reads the replay report of SPEC 3.2 as a history, connection by cookie', async () => {
     const prefix = tmp('prefix.json', (await run('replay', PR, '--json')).stdout);
-    const postfix = tmp('postfix.json', (await run('replay', PR, '--agent', 'postfix', '--json')).stdout);
+    const postfix = tmp(
+      'postfix.json',
+      (await run('replay', PR, '--agent', 'postfix', '--json')).stdout,
+    );
     const r = await run('audit', prefix);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close, by poll 2');
+    expect(r.stdout).toContain(
+      '✗ FailuresWithinCloses — connection 1: 2 failures shipped, 1 close, by poll 2',
+    );
     expect((await run('audit', postfix)).status).toBe(0);
   });
 
   it('agrees with the audit of the same run read from the payload fixture', () => {
     const fromPayloads = auditHistory(parseHistory([LINGERING], [readFileSync(LINGERING, 'utf8')]));
-    const verdicts = fromPayloads.claims.map((c) => [c.name, c.verdict, c.violations.map((v) => v.poll)]);
+    const verdicts = fromPayloads.claims.map((c) => [
+      c.name,
+      c.verdict,
+      c.violations.map((v) => v.poll),
+    ]);
     expect(verdicts).toEqual([
       ['FailuresWithinCloses', 'violated', [2]],
       ['RateAtMost100', 'violated', [2]],
@@ -109,9 +144,12 @@ describe(`lingering audit (seed ${SEED})`, () => {
     ]);
   });
 
-  it.each(FIXTURES.map((f) => [f.file, f] as const))('keeps %s as the generator writes it', (_, f) => {
-    expect(readFileSync(`${FIXTURES_DIR}${f.file}`, 'utf8')).toBe(fixtureText(f));
-  });
+  it.each(FIXTURES.map((f) => [f.file, f] as const))(
+    'keeps %s as the generator writes it',
+    (_, f) => {
+      expect(readFileSync(`${FIXTURES_DIR}${f.file}`, 'utf8')).toBe(fixtureText(f));
+    },
+  );
 
   it.each([
     [['audit'], /audit: got no FILE/],
@@ -119,25 +157,73 @@ describe(`lingering audit (seed ${SEED})`, () => {
     [['audit', LINGERING, '--frob'], /audit option: got "--frob"/],
     [['audit', '@not-json'], /not-json:1: got invalid JSON/],
     [['audit', '@empty-array'], /empty-array\.json: got an empty array/],
-    [['audit', '@neither'], /neither\.json: got \{"foo":1\}; allowed: a \/network_tracer\/connections payload/],
-    [['audit', '@negative-close'], /negative-close\.jsonl:2: conns\[0\]\.lastTcpClosed: got -1; allowed: at least 0/],
+    [
+      ['audit', '@neither'],
+      /neither\.json: got \{"foo":1\}; allowed: a \/network_tracer\/connections payload/,
+    ],
+    [
+      ['audit', '@negative-close'],
+      /negative-close\.jsonl:2: conns\[0\]\.lastTcpClosed: got -1; allowed: at least 0/,
+    ],
     [['audit', '@bad-bytes'], /bad-bytes\.json: conns\[0\]\.lastBytesSent: got "12x"/],
-    [['audit', '@no-laddr'], /no-laddr\.json: conns\[0\]\.laddr: got nothing \(the field is missing\)/],
+    [
+      ['audit', '@no-laddr'],
+      /no-laddr\.json: conns\[0\]\.laddr: got nothing \(the field is missing\)/,
+    ],
     [['audit', '@bad-errno'], /bad-errno\.json: conns\[0\]\.tcpFailuresByErrCode\.reset/],
-    [['audit', '@bad-report'], /bad-report\.json: polls\[0\]\.records\[0\]\.lastTCPClosed: got "1"; allowed: a value of type number/],
+    [
+      ['audit', '@bad-report'],
+      /bad-report\.json: polls\[0\]\.records\[0\]\.lastTCPClosed: got "1"; allowed: a value of type number/,
+    ],
     [['audit', '@array-of-other'], /array-of-other\.json\[1\]: got 7; allowed: a payload object/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     // Arrange: `@name` stands for a small bad file written for the case.
-    const conn = (extra: object) => ({ pid: 1, laddr: { ip: 'a', port: 1 }, raddr: { ip: 'b', port: 2 }, ...extra });
+    const conn = (extra: object) => ({
+      pid: 1,
+      laddr: { ip: 'a', port: 1 },
+      raddr: { ip: 'b', port: 2 },
+      ...extra,
+    });
     const bad: Record<string, [string, string]> = {
       '@not-json': ['not-json', '{"conns": [\n'],
       '@empty-array': ['empty-array.json', '[]'],
       '@neither': ['neither.json', '{"foo":1}'],
-      '@negative-close': ['negative-close.jsonl', `{"conns":[]}\n${JSON.stringify({ conns: [conn({ lastTcpClosed: -1 })] })}\n`],
+      '@negative-close': [
+        'negative-close.jsonl',
+        `{"conns":[]}\n${JSON.stringify({ conns: [conn({ lastTcpClosed: -1 })] })}\n`,
+      ],
       '@bad-bytes': ['bad-bytes.json', JSON.stringify({ conns: [conn({ lastBytesSent: '12x' })] })],
-      '@no-laddr': ['no-laddr.json', JSON.stringify({ conns: [{ pid: 1, raddr: { ip: 'b', port: 2 } }] })],
-      '@bad-errno': ['bad-errno.json', JSON.stringify({ conns: [conn({ tcpFailuresByErrCode: { reset: 1 } })] })],
-      '@bad-report': ['bad-report.json', JSON.stringify({ driver: 'original', agent: 'prefix', polls: [{ poll: 1, client: 1, records: [{ flow: 1, cookie: 1, lastTCPClosed: '1', tcpFailures: {}, lastSentBytes: 0, lastRecvBytes: 0 }] }] })],
+      '@no-laddr': [
+        'no-laddr.json',
+        JSON.stringify({ conns: [{ pid: 1, raddr: { ip: 'b', port: 2 } }] }),
+      ],
+      '@bad-errno': [
+        'bad-errno.json',
+        JSON.stringify({ conns: [conn({ tcpFailuresByErrCode: { reset: 1 } })] }),
+      ],
+      '@bad-report': [
+        'bad-report.json',
+        JSON.stringify({
+          driver: 'original',
+          agent: 'prefix',
+          polls: [
+            {
+              poll: 1,
+              client: 1,
+              records: [
+                {
+                  flow: 1,
+                  cookie: 1,
+                  lastTCPClosed: '1',
+                  tcpFailures: {},
+                  lastSentBytes: 0,
+                  lastRecvBytes: 0,
+                },
+              ],
+            },
+          ],
+        }),
+      ],
       '@array-of-other': ['array-of-other.json', JSON.stringify([{ conns: [] }, 7])],
     };
     const args = argv.map((a) => (bad[a] ? tmp(...bad[a]) : a));
@@ -223,14 +309,29 @@ describe(`the audit of an engine run agrees with the engine (seed ${SEED})`, () 
           }
         }
         // Close once: payloads show the "at most" half of the engine's "exactly once".
-        const twice = quiescent.backends.some((b) => Object.values(b.connections).some((t) => t.closes > 1));
+        const twice = quiescent.backends.some((b) =>
+          Object.values(b.connections).some((t) => t.closes > 1),
+        );
         expect(audit('CloseReportedOnce')?.verdict === 'violated').toBe(twice);
         if (twice) expect(verdict('CloseReportedOnce')?.verdict).toBe('violated');
         // The re-report signature: a shipped record after a shipped close, with failures, no close.
-        const reReport = all.some((s, i) => i > 0 && s.lastPoll !== null && s.lastPoll !== (all[i - 1] as EngineState).lastPoll
-          && s.lastPoll.records.some((r) => r.closesBefore > 0 && r.lastTCPClosed === 0 && totalFailures(r.tcpFailures) > 0));
+        const reReport = all.some(
+          (s, i) =>
+            i > 0 &&
+            s.lastPoll !== null &&
+            s.lastPoll !== (all[i - 1] as EngineState).lastPoll &&
+            s.lastPoll.records.some(
+              (r) =>
+                r.closesBefore > 0 && r.lastTCPClosed === 0 && totalFailures(r.tcpFailures) > 0,
+            ),
+        );
         expect(audit('NoLingeringReReport')?.verdict === 'violated').toBe(reReport);
-        for (const name of ['FailuresWithinCloses', 'RateAtMost100', 'CloseReportedOnce', 'NoLingeringReReport']) {
+        for (const name of [
+          'FailuresWithinCloses',
+          'RateAtMost100',
+          'CloseReportedOnce',
+          'NoLingeringReReport',
+        ]) {
           const key = `${name} ${audit(name)?.verdict}`;
           seen.set(key, (seen.get(key) ?? 0) + 1);
         }
@@ -238,7 +339,12 @@ describe(`the audit of an engine run agrees with the engine (seed ${SEED})`, () 
       { seed: SEED, numRuns: 150 },
     );
     // Not vacuous: every claim was seen both holding and violated.
-    for (const name of ['FailuresWithinCloses', 'RateAtMost100', 'CloseReportedOnce', 'NoLingeringReReport']) {
+    for (const name of [
+      'FailuresWithinCloses',
+      'RateAtMost100',
+      'CloseReportedOnce',
+      'NoLingeringReReport',
+    ]) {
       expect(seen.get(`${name} holds`) ?? 0).toBeGreaterThan(0);
       expect(seen.get(`${name} violated`) ?? 0).toBeGreaterThan(0);
     }

@@ -18,12 +18,17 @@ const MAX_BYTES = 64 * 1024 * 1024;
 
 function readHistoryFile(path: string): string {
   try {
-    if (statSync(path).size > MAX_BYTES) throw new TraceError(path, 'a file over 64 MiB', 'a history file up to 64 MiB');
+    if (statSync(path).size > MAX_BYTES)
+      throw new TraceError(path, 'a file over 64 MiB', 'a history file up to 64 MiB');
     return readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof TraceError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new TraceError(path, code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`, ACCEPTED);
+    throw new TraceError(
+      path,
+      code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`,
+      ACCEPTED,
+    );
   }
 }
 
@@ -31,9 +36,14 @@ function readHistoryFile(path: string): string {
 export function auditCommand(argv: readonly string[], io: Io): number {
   const p = parse('audit', argv, { json: { type: 'boolean' } });
   const files = p.positionals;
-  if (files.length === 0) throw new UsageError('audit', 'no FILE', `one or more files, each ${ACCEPTED}`);
+  if (files.length === 0)
+    throw new UsageError('audit', 'no FILE', `one or more files, each ${ACCEPTED}`);
   const history = parseHistory(files, files.map(readHistoryFile));
   const report = auditHistory(history);
-  io.out(flag(p, 'json') ? `${JSON.stringify(report, null, 2)}\n` : formatAudit(report, `audit ${files.join(' ')}`));
+  io.out(
+    flag(p, 'json')
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : formatAudit(report, `audit ${files.join(' ')}`),
+  );
   return hasViolation(report) ? 1 : 0;
 }

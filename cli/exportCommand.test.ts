@@ -28,9 +28,16 @@ async function run(...argv: string[]) {
 }
 
 function engineStates(driver = 'original', agent = 'prefix'): readonly EngineState[] {
-  const t = parseTrace(readFileSync(PR, 'utf8'), { drivers: driverNames, agents: agentNames, invariants: invariantNames });
+  const t = parseTrace(readFileSync(PR, 'utf8'), {
+    drivers: driverNames,
+    agents: agentNames,
+    invariants: invariantNames,
+  });
   if (!t.ok) throw t.error;
-  const r = runEvents({ driver: findDriver(driver)!, agent: findAgent(agent)!, layers: t.value.layers, clients: 1 }, t.value.events);
+  const r = runEvents(
+    { driver: findDriver(driver)!, agent: findAgent(agent)!, layers: t.value.layers, clients: 1 },
+    t.value.events,
+  );
   if (!r.ok) throw r.error;
   return r.value;
 }
@@ -41,29 +48,60 @@ describe('lingering export --format itf', () => {
   it('writes the PR trace as ITF: #meta, vars and one state per step with its index', async () => {
     // Act
     const r = await run('export', PR, '--format', 'itf');
-    const itf = JSON.parse(r.stdout) as { '#meta': Record<string, unknown>; vars: string[]; states: State[] };
+    const itf = JSON.parse(r.stdout) as {
+      '#meta': Record<string, unknown>;
+      vars: string[];
+      states: State[];
+    };
     // Assert
     expect(r.status).toBe(0);
-    expect(itf['#meta']).toMatchObject({ format: 'ITF', 'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html', source: PR });
+    expect(itf['#meta']).toMatchObject({
+      format: 'ITF',
+      'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
+      source: PR,
+    });
     expect(itf.vars).toEqual([...ITF_VARS]);
     expect(itf.states).toHaveLength(15);
     itf.states.forEach((s, i) => {
       expect(s['#meta'].index).toBe(i);
-      expect(Object.keys(s).filter((k) => k !== '#meta').sort()).toEqual([...ITF_VARS].sort());
+      expect(
+        Object.keys(s)
+          .filter((k) => k !== '#meta')
+          .sort(),
+      ).toEqual([...ITF_VARS].sort());
       for (const v of ITF_VARS) expect(ItfValueSchema.safeParse(s[v]).success).toBe(true);
     });
     expect(ItfTraceSchema.safeParse(itf).success).toBe(true);
     // Integers are #bigint, maps #map.
     expect(itf.states[1]?.polls).toEqual({ '#bigint': '0' });
-    expect(itf.states[1]?.flows).toEqual({ '#map': [[{ '#bigint': '1' }, expect.objectContaining({ refCount: { '#bigint': '5' }, table: 'open' })]] });
+    expect(itf.states[1]?.flows).toEqual({
+      '#map': [
+        [
+          { '#bigint': '1' },
+          expect.objectContaining({ refCount: { '#bigint': '5' }, table: 'open' }),
+        ],
+      ],
+    });
   });
 
   it('records the action taken as Quint --mbt does, and the step in #meta', async () => {
     const itf = JSON.parse((await run('export', PR)).stdout) as { states: State[] };
     expect(itf.states.map((s) => s['mbt::actionTaken'])).toEqual([
-      'init', 'establish', 'traffic', 'calloutEnter', 'reset',
-      'flowDeleteNotify', 'flowDeleteNotify', 'flowDeleteNotify', 'flowDeleteNotify',
-      'calloutExit', 'poll', 'traffic', 'poll', 'traffic', 'poll',
+      'init',
+      'establish',
+      'traffic',
+      'calloutEnter',
+      'reset',
+      'flowDeleteNotify',
+      'flowDeleteNotify',
+      'flowDeleteNotify',
+      'flowDeleteNotify',
+      'calloutExit',
+      'poll',
+      'traffic',
+      'poll',
+      'traffic',
+      'poll',
     ]);
     expect(itf.states[2]?.['#meta'].action).toBe('traffic(1, 100)');
     expect(itf.states[2]?.['mbt::nondetPicks']).toEqual({
@@ -76,34 +114,51 @@ describe('lingering export --format itf', () => {
   it.each([
     ['original', 'prefix'],
     ['deferred-move', 'postfix'],
-  ])('reads back to the engine state by state (%s × %s): refCount, table, shipped totals', async (driver, agent) => {
-    // Arrange
-    const states = engineStates(driver, agent);
-    const itf = JSON.parse((await run('export', PR, '--driver', driver, '--agent', agent)).stdout) as { states: State[] };
-    // Act
-    const decoded = itf.states.map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === '#meta' ? v : ofItf(v as never)])));
-    // Assert
-    expect(decoded).toHaveLength(states.length);
-    decoded.forEach((d, i) => {
-      const engine = states[i] as EngineState;
-      const flows = d.flows as Map<bigint, Record<string, Decoded>>;
-      for (const f of engine.driver.flows.filter((x) => x !== undefined)) {
-        const mine = flows.get(BigInt(f.id));
-        expect(mine?.refCount).toBe(BigInt(f.refCount));
-        expect(mine?.table).toBe(tableOf(engine.driver, f.id));
-        expect(mine?.pendingMove).toBe(f.pendingMove);
-      }
-      expect(flows.size).toBe(engine.driver.flows.filter((x) => x !== undefined).length);
-      const backend = (d.backend as Map<bigint, Record<string, Decoded>>).get(1n);
-      expect([backend?.closes, backend?.failures]).toEqual([BigInt(engine.backends[0]?.closes ?? -1), BigInt(engine.backends[0]?.failures ?? -1)]);
-      expect(d.openFlows).toEqual(engine.driver.openFlows.map((x) => BigInt(x)));
-      expect(d.polls).toBe(BigInt(engine.polls));
-    });
-  });
+  ])(
+    'reads back to the engine state by state (%s × %s): refCount, table, shipped totals',
+    async (driver, agent) => {
+      // Arrange
+      const states = engineStates(driver, agent);
+      const itf = JSON.parse(
+        (await run('export', PR, '--driver', driver, '--agent', agent)).stdout,
+      ) as { states: State[] };
+      // Act
+      const decoded = itf.states.map((s) =>
+        Object.fromEntries(
+          Object.entries(s).map(([k, v]) => [k, k === '#meta' ? v : ofItf(v as never)]),
+        ),
+      );
+      // Assert
+      expect(decoded).toHaveLength(states.length);
+      decoded.forEach((d, i) => {
+        const engine = states[i] as EngineState;
+        const flows = d.flows as Map<bigint, Record<string, Decoded>>;
+        for (const f of engine.driver.flows.filter((x) => x !== undefined)) {
+          const mine = flows.get(BigInt(f.id));
+          expect(mine?.refCount).toBe(BigInt(f.refCount));
+          expect(mine?.table).toBe(tableOf(engine.driver, f.id));
+          expect(mine?.pendingMove).toBe(f.pendingMove);
+        }
+        expect(flows.size).toBe(engine.driver.flows.filter((x) => x !== undefined).length);
+        const backend = (d.backend as Map<bigint, Record<string, Decoded>>).get(1n);
+        expect([backend?.closes, backend?.failures]).toEqual([
+          BigInt(engine.backends[0]?.closes ?? -1),
+          BigInt(engine.backends[0]?.failures ?? -1),
+        ]);
+        expect(d.openFlows).toEqual(engine.driver.openFlows.map((x) => BigInt(x)));
+        expect(d.polls).toBe(BigInt(engine.polls));
+      });
+    },
+  );
 
   it('ships, in the state after each poll, the records the poll shipped', async () => {
     const itf = JSON.parse((await run('export', PR)).stdout) as { states: State[] };
-    const shipped = itf.states.map((s) => (ofItf(s.shipped as never) as Record<string, Decoded>[]).map((r) => [r.lastTCPClosed, r.tcpFailures]));
+    const shipped = itf.states.map((s) =>
+      (ofItf(s.shipped as never) as Record<string, Decoded>[]).map((r) => [
+        r.lastTCPClosed,
+        r.tcpFailures,
+      ]),
+    );
     expect(shipped[10]).toEqual([[1n, new Map([[104n, 1n]])]]);
     expect(shipped[12]).toEqual([[0n, new Map([[104n, 1n]])]]);
     expect(shipped.filter((s) => s.length > 0)).toHaveLength(3);
@@ -130,8 +185,23 @@ describe('lingering export --format itf', () => {
   it('rejects what ITF does not allow', () => {
     expect(ItfValueSchema.safeParse({ '#bigint': '1.5' }).success).toBe(false);
     expect(ItfValueSchema.safeParse({ '#map': [[1]] }).success).toBe(false);
-    expect(ItfTraceSchema.safeParse({ '#meta': {}, vars: ['x'], states: [{ '#meta': { index: 1 }, x: true }] }).success).toBe(false);
-    expect(ItfTraceSchema.safeParse({ '#meta': {}, vars: ['x'], states: [{ '#meta': { index: 0 } }] }).success).toBe(false);
-    expect(ItfTraceSchema.safeParse({ '#meta': {}, vars: ['x'], states: [{ '#meta': { index: 0 }, x: { '#bigint': '-3' } }] }).success).toBe(true);
+    expect(
+      ItfTraceSchema.safeParse({
+        '#meta': {},
+        vars: ['x'],
+        states: [{ '#meta': { index: 1 }, x: true }],
+      }).success,
+    ).toBe(false);
+    expect(
+      ItfTraceSchema.safeParse({ '#meta': {}, vars: ['x'], states: [{ '#meta': { index: 0 } }] })
+        .success,
+    ).toBe(false);
+    expect(
+      ItfTraceSchema.safeParse({
+        '#meta': {},
+        vars: ['x'],
+        states: [{ '#meta': { index: 0 }, x: { '#bigint': '-3' } }],
+      }).success,
+    ).toBe(true);
   });
 });

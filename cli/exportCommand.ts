@@ -18,22 +18,40 @@ export const EXPORT_FORMATS = ['itf'] as const;
 
 /** Runs `export`; returns the exit status. */
 export function exportCommand(argv: readonly string[], io: Io): number {
-  const p = parse('export', argv, { format: { type: 'string' }, driver: { type: 'string' }, agent: { type: 'string' } });
+  const p = parse('export', argv, {
+    format: { type: 'string' },
+    driver: { type: 'string' },
+    agent: { type: 'string' },
+  });
   const file = p.positionals[0];
-  if (file === undefined) throw new UsageError('export', 'no FILE', 'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json');
+  if (file === undefined)
+    throw new UsageError(
+      'export',
+      'no FILE',
+      'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json',
+    );
   if (p.positionals.length > 1) throw new UsageError('export', `"${p.positionals[1]}"`, 'one FILE');
   oneOf(p, 'format', EXPORT_FORMATS, 'itf');
   const trace = loadTrace(file);
   const driver = findDriver(oneOf(p, 'driver', driverNames, trace.driver) as string);
   const agent = findAgent(oneOf(p, 'agent', agentNames, trace.agent) as string);
-  if (driver === undefined || agent === undefined) throw new UsageError('export', 'an unknown variant', [...driverNames, ...agentNames]);
+  if (driver === undefined || agent === undefined)
+    throw new UsageError('export', 'an unknown variant', [...driverNames, ...agentNames]);
   const config: EngineConfig = { driver, agent, layers: trace.layers, clients: 1 };
   const run = runEvents(config, trace.events);
   if (!run.ok) throw new InputError(`${file}: ${run.error.message}`);
-  const itf = toItf(run.value, trace.events, { source: file, driver: driver.name, agent: agent.name, layers: trace.layers });
+  const itf = toItf(run.value, trace.events, {
+    source: file,
+    driver: driver.name,
+    agent: agent.name,
+    layers: trace.layers,
+  });
   // Written only once it reads back as ITF.
   const check = ItfTraceSchema.safeParse(itf);
-  if (!check.success) throw new InputError(`${file}: the ITF trace does not validate (${check.error.issues[0]?.message ?? 'unknown'})`);
+  if (!check.success)
+    throw new InputError(
+      `${file}: the ITF trace does not validate (${check.error.issues[0]?.message ?? 'unknown'})`,
+    );
   io.out(`${JSON.stringify(itf, null, 2)}\n`);
   return 0;
 }

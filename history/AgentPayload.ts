@@ -26,7 +26,11 @@ const uint64 = z
   .transform(Number)
   .refine(Number.isSafeInteger, 'a count below 2^53');
 
-const uint32 = z.number().int().min(0).max(2 ** 32 - 1);
+const uint32 = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
 
 /** `Addr`: the local or remote end. */
 export const AddrSchema = z.object({
@@ -50,7 +54,10 @@ export const ConnectionSchema = z.object({
   lastBytesReceived: uint64.default(0),
   lastTcpEstablished: uint32.default(0),
   lastTcpClosed: uint32.default(0),
-  tcpFailuresByErrCode: z.record(z.string().regex(/^\d+$/, 'an errno'), uint32).nullable().default(null),
+  tcpFailuresByErrCode: z
+    .record(z.string().regex(/^\d+$/, 'an errno'), uint32)
+    .nullable()
+    .default(null),
 });
 
 /** One payload: the connections one poll shipped. */

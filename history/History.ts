@@ -40,7 +40,8 @@ export interface History {
 }
 
 /** Every record of the history, poll by poll. */
-export const recordsOf = (h: History): readonly HistoryRecord[] => h.polls.flatMap((p) => p.records);
+export const recordsOf = (h: History): readonly HistoryRecord[] =>
+  h.polls.flatMap((p) => p.records);
 
 /**
  * The backend's count for a failure map: the sum of its values.

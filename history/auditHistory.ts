@@ -60,10 +60,18 @@ export interface AuditReport {
  * auditHistory(parseHistory(['pr.jsonl'], [text])).claims.find((c) => c.name === 'RateAtMost100')?.verdict
  * //=> 'violated'
  */
-export function auditHistory(history: History, claims: readonly AuditClaim[] = auditClaims): AuditReport {
+export function auditHistory(
+  history: History,
+  claims: readonly AuditClaim[] = auditClaims,
+): AuditReport {
   const verdicts = claims.map((claim): ClaimVerdict => {
     const violations = claim.check(history);
-    return { name: claim.name, statement: claim.statement, verdict: violations.length > 0 ? 'violated' : 'holds', violations };
+    return {
+      name: claim.name,
+      statement: claim.statement,
+      verdict: violations.length > 0 ? 'violated' : 'holds',
+      violations,
+    };
   });
   const all = recordsOf(history);
   const backends = clientsOf(history).map((client): BackendSums => {
@@ -84,7 +92,9 @@ export function auditHistory(history: History, claims: readonly AuditClaim[] = a
     bytesSent: c.records.reduce((s, r) => s + r.lastBytesSent, 0),
     bytesReceived: c.records.reduce((s, r) => s + r.lastBytesReceived, 0),
     violated: verdicts
-      .filter((v) => v.violations.some((x) => x.client === c.client && x.connection === c.connection))
+      .filter((v) =>
+        v.violations.some((x) => x.client === c.client && x.connection === c.connection),
+      )
       .map((v) => v.name),
   }));
   return {
@@ -98,4 +108,5 @@ export function auditHistory(history: History, claims: readonly AuditClaim[] = a
 }
 
 /** True when some claim is violated. */
-export const hasViolation = (report: AuditReport): boolean => report.claims.some((c) => c.verdict === 'violated');
+export const hasViolation = (report: AuditReport): boolean =>
+  report.claims.some((c) => c.verdict === 'violated');

@@ -18,7 +18,12 @@ const recordLine = (r: HistoryRecord): string =>
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 2))).join('').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 2)))
+      .join('')
+      .trimEnd(),
+  );
 }
 
 const summaryRow = (c: ConnectionSummary, clients: number): string[] => [
@@ -40,7 +45,10 @@ const summaryRow = (c: ConnectionSummary, clients: number): string[] => [
  */
 export function formatAudit(report: AuditReport, title: string): string {
   const rates = report.backends
-    .map((b) => `${report.backends.length > 1 ? `client ${b.client}: ` : ''}${plural(b.failures, 'failure')} / ${plural(b.closes, 'close')} = ${b.rate === null ? 'no close yet' : `${Math.round(b.rate * 100)}%`}`)
+    .map(
+      (b) =>
+        `${report.backends.length > 1 ? `client ${b.client}: ` : ''}${plural(b.failures, 'failure')} / ${plural(b.closes, 'close')} = ${b.rate === null ? 'no close yet' : `${Math.round(b.rate * 100)}%`}`,
+    )
     .join('; ');
   const lines = [
     `${title}: ${plural(report.polls, 'poll')}, ${plural(report.records, 'record')}, ${plural(report.connections.length, 'connection')}; backend ${rates}`,
@@ -55,12 +63,17 @@ export function formatAudit(report: AuditReport, title: string): string {
       lines.push(`✗ ${claim.name} — ${v.subject}: ${v.detail}`);
       lines.push(`    ${claim.statement}`);
       const w = v.witness;
-      const rest = v.claim === 'CloseReportedOnce' || v.claim === 'NoLingeringReReport' ? '' : `; every other record up to poll ${v.poll} ships at least as many failures as closes`;
+      const rest =
+        v.claim === 'CloseReportedOnce' || v.claim === 'NoLingeringReReport'
+          ? ''
+          : `; every other record up to poll ${v.poll} ships at least as many failures as closes`;
       lines.push(
         `    witness (${plural(w.records.length, 'record')}, ${w.polls.length === 1 ? 'poll' : 'polls'} ${w.polls.join(', ')}: ${plural(w.failures, 'failure')}, ${plural(w.closes, 'close')}${rest}):`,
       );
-      for (const r of w.records.slice(0, MAX_WITNESS_LINES)) lines.push(`${recordLine(r)}${v.connection === null ? `  ${r.label}` : ''}`);
-      if (w.records.length > MAX_WITNESS_LINES) lines.push(`      … and ${w.records.length - MAX_WITNESS_LINES} more (see --json)`);
+      for (const r of w.records.slice(0, MAX_WITNESS_LINES))
+        lines.push(`${recordLine(r)}${v.connection === null ? `  ${r.label}` : ''}`);
+      if (w.records.length > MAX_WITNESS_LINES)
+        lines.push(`      … and ${w.records.length - MAX_WITNESS_LINES} more (see --json)`);
     }
   }
   lines.push('');

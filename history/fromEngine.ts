@@ -58,7 +58,10 @@ export function connectionJson(r: PayloadRecord): Record<string, unknown> {
 }
 
 /** A payload: the connections one poll shipped, and the payload-level fields, empty. */
-export type PayloadJson = { readonly conns: readonly Record<string, unknown>[] } & Record<string, unknown>;
+export type PayloadJson = { readonly conns: readonly Record<string, unknown>[] } & Record<
+  string,
+  unknown
+>;
 
 /**
  * One payload per poll completed along `states`, as the endpoint's JSON.

@@ -18,10 +18,16 @@ import { agentPayloadsOf } from './fromEngine.js';
 /** Where the fixtures live. */
 export const FIXTURES_DIR = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-const PR_TRACE = fileURLToPath(new URL('../counterexamples/pr-50823-three-polls.json', import.meta.url));
+const PR_TRACE = fileURLToPath(
+  new URL('../counterexamples/pr-50823-three-polls.json', import.meta.url),
+);
 
 function prEvents(): readonly Event[] {
-  const r = parseTrace(readFileSync(PR_TRACE, 'utf8'), { drivers: driverNames, agents: agentNames, invariants: invariantNames });
+  const r = parseTrace(readFileSync(PR_TRACE, 'utf8'), {
+    drivers: driverNames,
+    agents: agentNames,
+    invariants: invariantNames,
+  });
   if (!r.ok) throw r.error;
   return r.value.events;
 }
@@ -47,7 +53,8 @@ export interface Fixture {
 export const FIXTURES: readonly Fixture[] = [
   {
     file: 'lingering.jsonl',
-    about: 'the PR #50823 trace under original × prefix: the reset flow lingers and ships {104:1} on every poll',
+    about:
+      'the PR #50823 trace under original × prefix: the reset flow lingers and ships {104:1} on every poll',
     driver: 'original',
     agent: 'prefix',
     events: prEvents,
@@ -55,7 +62,8 @@ export const FIXTURES: readonly Fixture[] = [
   },
   {
     file: 'lingering-mixed.jsonl',
-    about: 'three flows under original × prefix: flow 1 lingers among a graceful close and a late flow',
+    about:
+      'three flows under original × prefix: flow 1 lingers among a graceful close and a late flow',
     driver: 'original',
     agent: 'prefix',
     events: () => seq(MIXED),
@@ -63,7 +71,8 @@ export const FIXTURES: readonly Fixture[] = [
   },
   {
     file: 'clean.json',
-    about: 'the same three flows under deferred-move × postfix: every close ships once, failures once',
+    about:
+      'the same three flows under deferred-move × postfix: every close ships once, failures once',
     driver: 'deferred-move',
     agent: 'postfix',
     events: () => seq(MIXED),
@@ -80,7 +89,8 @@ export const FIXTURES: readonly Fixture[] = [
 export function fixtureText(f: Fixture): string {
   const driver = findDriver(f.driver);
   const agent = findAgent(f.agent);
-  if (driver === undefined || agent === undefined) throw new Error(`unknown variant in fixture ${f.file}`);
+  if (driver === undefined || agent === undefined)
+    throw new Error(`unknown variant in fixture ${f.file}`);
   const run = runEvents({ driver, agent, layers: 4, clients: 1 }, f.events());
   if (!run.ok) throw run.error;
   const payloads = agentPayloadsOf(run.value);

@@ -26,11 +26,15 @@ const show = (v: unknown): string => {
 };
 
 const pathText = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? String(k) : `${s}.${String(k)}`), '');
+  path.reduce<string>(
+    (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? String(k) : `${s}.${String(k)}`),
+    '',
+  );
 
 function lookup(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
   return v;
 }
 
@@ -50,14 +54,20 @@ function problem(where: string, error: z.ZodError, input: unknown): TraceError {
     case 'too_big':
       return new TraceError(field, gotText, `at most ${String(issue.maximum)}`);
     case 'invalid_union':
-      return new TraceError(field, gotText, 'a count (a number, or a decimal string for 64-bit fields)');
+      return new TraceError(
+        field,
+        gotText,
+        'a count (a number, or a decimal string for 64-bit fields)',
+      );
     default:
       return new TraceError(field, gotText, issue.message);
   }
 }
 
 /** One file's payloads or report, before poll numbering. */
-type Parsed = { readonly payloads: readonly { payload: AgentPayload; source: string }[] } | { readonly report: ReplayReportInput };
+type Parsed =
+  | { readonly payloads: readonly { payload: AgentPayload; source: string }[] }
+  | { readonly report: ReplayReportInput };
 
 function parsePayload(value: unknown, source: string): { payload: AgentPayload; source: string } {
   const r = AgentPayloadSchema.safeParse(value);
@@ -84,10 +94,12 @@ export function parseFile(file: string, text: string): Parsed {
   if (whole) {
     if (Array.isArray(json)) {
       if (json.length === 0) throw new TraceError(file, 'an empty array', ACCEPTED);
-      if (json.length > MAX_POLLS) throw new TraceError(file, `${json.length} payloads`, `at most ${MAX_POLLS}`);
+      if (json.length > MAX_POLLS)
+        throw new TraceError(file, `${json.length} payloads`, `at most ${MAX_POLLS}`);
       return {
         payloads: json.map((v, i) => {
-          if (classify(v) !== 'payload') throw new TraceError(`${file}[${i}]`, show(v), 'a payload object with "conns"');
+          if (classify(v) !== 'payload')
+            throw new TraceError(`${file}[${i}]`, show(v), 'a payload object with "conns"');
           return parsePayload(v, `${file}[${i}]`);
         }),
       };
@@ -114,7 +126,8 @@ export function parseFile(file: string, text: string): Parsed {
       const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable';
       throw new TraceError(source, `invalid JSON (${why})`, ACCEPTED);
     }
-    if (classify(v) !== 'payload') throw new TraceError(source, show(v), 'a payload object with "conns" on each line');
+    if (classify(v) !== 'payload')
+      throw new TraceError(source, show(v), 'a payload object with "conns" on each line');
     payloads.push(parsePayload(v, source));
   });
   if (payloads.length === 0) throw new TraceError(file, 'no payload', ACCEPTED);
@@ -128,23 +141,21 @@ const fromPayload = (
   poll,
   client: '1',
   source,
-  records: (payload.conns ?? []).map(
-    (c): HistoryRecord => {
-      const failures = c.tcpFailuresByErrCode ?? {};
-      return {
-        poll,
-        client: '1',
-        connection: connectionKey(c),
-        label: connectionLabel(c),
-        lastTcpClosed: c.lastTcpClosed,
-        failures,
-        failureCount: failureCount(failures),
-        lastBytesSent: c.lastBytesSent,
-        lastBytesReceived: c.lastBytesReceived,
-        source,
-      };
-    },
-  ),
+  records: (payload.conns ?? []).map((c): HistoryRecord => {
+    const failures = c.tcpFailuresByErrCode ?? {};
+    return {
+      poll,
+      client: '1',
+      connection: connectionKey(c),
+      label: connectionLabel(c),
+      lastTcpClosed: c.lastTcpClosed,
+      failures,
+      failureCount: failureCount(failures),
+      lastBytesSent: c.lastBytesSent,
+      lastBytesReceived: c.lastBytesReceived,
+      source,
+    };
+  }),
 });
 
 /** A poll of a replay report, read-only, as `pollsOf` returns it too. */
@@ -164,7 +175,11 @@ export interface ReportPollLike {
  * The polls of a replay report (or of `pollsOf` on an engine run) as history polls numbered from
  * `first`; the connection is the engine's cookie.
  */
-export const historyPolls = (polls: readonly ReportPollLike[], file: string, first = 1): HistoryPoll[] =>
+export const historyPolls = (
+  polls: readonly ReportPollLike[],
+  file: string,
+  first = 1,
+): HistoryPoll[] =>
   polls.map((p, i) => {
     const poll = first + i;
     const client = String(p.client);
@@ -173,20 +188,18 @@ export const historyPolls = (polls: readonly ReportPollLike[], file: string, fir
       poll,
       client,
       source,
-      records: p.records.map(
-        (r): HistoryRecord => ({
-          poll,
-          client,
-          connection: `cookie ${r.cookie}`,
-          label: `connection ${r.cookie}`,
-          lastTcpClosed: r.lastTCPClosed,
-          failures: r.tcpFailures,
-          failureCount: failureCount(r.tcpFailures),
-          lastBytesSent: r.lastSentBytes,
-          lastBytesReceived: r.lastRecvBytes,
-          source,
-        }),
-      ),
+      records: p.records.map((r): HistoryRecord => ({
+        poll,
+        client,
+        connection: `cookie ${r.cookie}`,
+        label: `connection ${r.cookie}`,
+        lastTcpClosed: r.lastTCPClosed,
+        failures: r.tcpFailures,
+        failureCount: failureCount(r.tcpFailures),
+        lastBytesSent: r.lastSentBytes,
+        lastBytesReceived: r.lastRecvBytes,
+        source,
+      })),
     };
   });
 
@@ -200,7 +213,8 @@ export function parseHistory(files: readonly string[], texts: readonly string[])
   const polls: HistoryPoll[] = [];
   files.forEach((file, i) => {
     const parsed = parseFile(file, texts[i] ?? '');
-    if ('report' in parsed) polls.push(...historyPolls(parsed.report.polls, file, polls.length + 1));
+    if ('report' in parsed)
+      polls.push(...historyPolls(parsed.report.polls, file, polls.length + 1));
     else for (const p of parsed.payloads) polls.push(fromPayload(p, polls.length + 1));
   });
   return { files, polls };

@@ -56,7 +56,9 @@ export function sumWitness(records: readonly HistoryRecord[]): Witness | null {
  * twiceClosedWitness([close1AtPoll1, close1AtPoll4]).polls //=> [1, 4]
  */
 export function twiceClosedWitness(records: readonly HistoryRecord[]): Witness | null {
-  const closing = records.filter((r) => r.lastTcpClosed > 0).sort((a, b) => b.lastTcpClosed - a.lastTcpClosed || byPoll(a, b));
+  const closing = records
+    .filter((r) => r.lastTcpClosed > 0)
+    .sort((a, b) => b.lastTcpClosed - a.lastTcpClosed || byPoll(a, b));
   const chosen: HistoryRecord[] = [];
   let closes = 0;
   for (const r of closing) {

@@ -20,7 +20,9 @@ export type ItfValue =
   | { readonly [field: string]: ItfValue };
 
 /** One state: its `#meta` and one value per variable. */
-export type ItfState = { readonly '#meta': Readonly<Record<string, unknown>> } & { readonly [name: string]: ItfValue };
+export type ItfState = { readonly '#meta': Readonly<Record<string, unknown>> } & {
+  readonly [name: string]: ItfValue;
+};
 
 /** A trace. */
 export interface ItfTrace {
@@ -44,7 +46,9 @@ export const ITF_META = {
 export const bigint = (n: number | bigint): ItfValue => ({ '#bigint': BigInt(n).toString() });
 
 /** A map from `entries`. */
-export const itfMap = (entries: readonly (readonly [ItfValue, ItfValue])[]): ItfValue => ({ '#map': entries });
+export const itfMap = (entries: readonly (readonly [ItfValue, ItfValue])[]): ItfValue => ({
+  '#map': entries,
+});
 
 /** A set. */
 export const itfSet = (items: readonly ItfValue[]): ItfValue => ({ '#set': items });

@@ -28,23 +28,44 @@ export const ItfTraceSchema = z
     '#meta': z.record(z.string(), z.unknown()),
     params: z.array(z.string()).optional(),
     vars: z.array(z.string()).min(1),
-    states: z.array(z.object({ '#meta': z.object({ index: z.number().int().min(0) }).loose() }).catchall(ItfValueSchema)),
+    states: z.array(
+      z
+        .object({ '#meta': z.object({ index: z.number().int().min(0) }).loose() })
+        .catchall(ItfValueSchema),
+    ),
     loop: z.number().int().min(0).optional(),
   })
   .superRefine((t, ctx) => {
     t.states.forEach((s, i) => {
-      if (s['#meta'].index !== i) ctx.addIssue({ code: 'custom', path: ['states', i, '#meta', 'index'], message: `index ${i}` });
+      if (s['#meta'].index !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['states', i, '#meta', 'index'],
+          message: `index ${i}`,
+        });
       const names = Object.keys(s).filter((k) => k !== '#meta');
       const missing = t.vars.filter((v) => !names.includes(v));
       const extra = names.filter((n) => !t.vars.includes(n));
       if (missing.length > 0 || extra.length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['states', i], message: `variables ${t.vars.join(', ')} exactly (missing ${missing.join(', ') || 'none'}, extra ${extra.join(', ') || 'none'})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['states', i],
+          message: `variables ${t.vars.join(', ')} exactly (missing ${missing.join(', ') || 'none'}, extra ${extra.join(', ') || 'none'})`,
+        });
       }
     });
   });
 
 /** A decoded value. */
-export type Decoded = boolean | string | number | bigint | Decoded[] | Set<Decoded> | Map<Decoded, Decoded> | { [field: string]: Decoded };
+export type Decoded =
+  | boolean
+  | string
+  | number
+  | bigint
+  | Decoded[]
+  | Set<Decoded>
+  | Map<Decoded, Decoded>
+  | { [field: string]: Decoded };
 
 /**
  * Decodes one ITF value.
@@ -59,7 +80,8 @@ export function ofItf(v: ItfValue): Decoded {
   if ('#bigint' in o) return BigInt(o['#bigint'] as string);
   if ('#tup' in o) return (o['#tup'] as ItfValue[]).map(ofItf);
   if ('#set' in o) return new Set((o['#set'] as ItfValue[]).map(ofItf));
-  if ('#map' in o) return new Map((o['#map'] as [ItfValue, ItfValue][]).map(([k, x]) => [ofItf(k), ofItf(x)]));
+  if ('#map' in o)
+    return new Map((o['#map'] as [ItfValue, ItfValue][]).map(([k, x]) => [ofItf(k), ofItf(x)]));
   if ('#unserializable' in o) return o['#unserializable'] as string;
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, ofItf(x as ItfValue)]));
 }

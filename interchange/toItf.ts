@@ -54,7 +54,13 @@ const backendValue = (b: Backend): ItfValue => ({
   closes: bigint(b.closes),
   failures: bigint(b.failures),
   connections: itfMap(
-    Object.entries(b.connections).map(([cookie, t]) => [bigint(Number(cookie)), { closes: bigint(t.closes), failures: bigint(t.failures) }] as const),
+    Object.entries(b.connections).map(
+      ([cookie, t]) =>
+        [
+          bigint(Number(cookie)),
+          { closes: bigint(t.closes), failures: bigint(t.failures) },
+        ] as const,
+    ),
   ),
 });
 
@@ -78,8 +84,14 @@ const picks = (e: Event | undefined): ItfValue => ({
  * @example
  * itfState(start, undefined, undefined, 0)['mbt::actionTaken'] //=> 'init'
  */
-export function itfState(state: EngineState, previous: EngineState | undefined, event: Event | undefined, index: number): ItfState {
-  const completedPoll = previous !== undefined && state.polls !== previous.polls && state.lastPoll !== null;
+export function itfState(
+  state: EngineState,
+  previous: EngineState | undefined,
+  event: Event | undefined,
+  index: number,
+): ItfState {
+  const completedPoll =
+    previous !== undefined && state.polls !== previous.polls && state.lastPoll !== null;
   return {
     '#meta': { index, action: event === undefined ? 'init' : formatEvent(event) },
     'mbt::actionTaken': event === undefined ? 'init' : event.type,
@@ -90,8 +102,11 @@ export function itfState(state: EngineState, previous: EngineState | undefined, 
     polls: bigint(state.polls),
     pollInFlight: state.poll !== null,
     backend: itfMap(state.backends.map((b, i) => [bigint(i + 1), backendValue(b)] as const)),
-    shipped: completedPoll && state.lastPoll !== null ? state.lastPoll.records.map(shippedValue) : [],
-    telemetry: Object.fromEntries(Object.entries(state.agent.telemetry).map(([k, v]) => [k, bigint(v)])),
+    shipped:
+      completedPoll && state.lastPoll !== null ? state.lastPoll.records.map(shippedValue) : [],
+    telemetry: Object.fromEntries(
+      Object.entries(state.agent.telemetry).map(([k, v]) => [k, bigint(v)]),
+    ),
   };
 }
 
@@ -110,7 +125,11 @@ export interface ItfSource {
  * toItf(run.states, trace.events, { source: 'pr.json', driver: 'original', agent: 'prefix', layers: 4 }).states.length
  * //=> trace.events.length + 1
  */
-export function toItf(states: readonly EngineState[], events: readonly Event[], source: ItfSource): ItfTrace {
+export function toItf(
+  states: readonly EngineState[],
+  events: readonly Event[],
+  source: ItfSource,
+): ItfTrace {
   return {
     '#meta': {
       ...ITF_META,

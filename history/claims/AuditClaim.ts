@@ -42,11 +42,19 @@ export interface ConnectionRecords {
  * byConnection(history).map((c) => c.label) //=> ['connection 1', 'connection 2']
  */
 export function byConnection(history: History): readonly ConnectionRecords[] {
-  const groups = new Map<string, { client: string; connection: string; label: string; records: HistoryRecord[] }>();
+  const groups = new Map<
+    string,
+    { client: string; connection: string; label: string; records: HistoryRecord[] }
+  >();
   for (const poll of history.polls) {
     for (const r of poll.records) {
       const key = `${r.client}\u0000${r.connection}`;
-      const g = groups.get(key) ?? { client: r.client, connection: r.connection, label: r.label, records: [] };
+      const g = groups.get(key) ?? {
+        client: r.client,
+        connection: r.connection,
+        label: r.label,
+        records: [],
+      };
       g.records.push(r);
       groups.set(key, g);
     }
@@ -55,10 +63,14 @@ export function byConnection(history: History): readonly ConnectionRecords[] {
 }
 
 /** The clients of a history, in order of first poll. */
-export const clientsOf = (history: History): readonly string[] => [...new Set(history.polls.map((p) => p.client))];
+export const clientsOf = (history: History): readonly string[] => [
+  ...new Set(history.polls.map((p) => p.client)),
+];
 
 /** The polls (numbers) in which `records` appear, ascending. */
-export const pollsIn = (records: readonly HistoryRecord[]): readonly number[] => [...new Set(records.map((r) => r.poll))];
+export const pollsIn = (records: readonly HistoryRecord[]): readonly number[] => [
+  ...new Set(records.map((r) => r.poll)),
+];
 
 /**
  * The first poll, in `records`' order, after which `sums` (running totals over the records up to
@@ -89,5 +101,7 @@ export const plural = (n: number, word: string): string => `${n} ${word}${n === 
 export function pollList(polls: readonly number[]): string {
   if (polls.length === 1) return `poll ${polls[0]}`;
   const contiguous = polls.every((p, i) => i === 0 || p === (polls[i - 1] as number) + 1);
-  return contiguous && polls.length > 2 ? `polls ${polls[0]}–${polls[polls.length - 1]}` : `polls ${polls.join(', ')}`;
+  return contiguous && polls.length > 2
+    ? `polls ${polls[0]}–${polls[polls.length - 1]}`
+    : `polls ${polls.join(', ')}`;
 }

@@ -8,4 +8,9 @@ import { NoLingeringReReport } from './NoLingeringReReport.js';
 import { RateAtMost100 } from './RateAtMost100.js';
 
 /** Every audit claim. */
-export const auditClaims: readonly AuditClaim[] = [FailuresWithinCloses, RateAtMost100, CloseReportedOnce, NoLingeringReReport];
+export const auditClaims: readonly AuditClaim[] = [
+  FailuresWithinCloses,
+  RateAtMost100,
+  CloseReportedOnce,
+  NoLingeringReReport,
+];

@@ -134,7 +134,12 @@ function notifyMove(state: EngineState, plan: RunPlan, flow: number): Move {
  * nextMove(newEngine(config), plan, { kind: 'lifecycle', flow: 1 }, START) //=> { event: establish(1), pc: 0 }
  * nextMove(newEngine(config), plan, { kind: 'notify', flow: 1 }, START) //=> 'wait'
  */
-export function nextMove(state: EngineState, plan: RunPlan, actor: Actor, progress: Progress): Move {
+export function nextMove(
+  state: EngineState,
+  plan: RunPlan,
+  actor: Actor,
+  progress: Progress,
+): Move {
   switch (actor.kind) {
     case 'lifecycle':
       return lifecycleMove(state, plan, actor.flow, progress.pc);
@@ -157,7 +162,13 @@ export function nextMove(state: EngineState, plan: RunPlan, actor: Actor, progre
  * @example
  * advance({ kind: 'callout', flow: 1 }, START, calloutEnter(1), after) //=> { pc: 1, holding: true }
  */
-export function advance(actor: Actor, progress: Progress, event: Event, pc: number, after: EngineState): Progress {
+export function advance(
+  actor: Actor,
+  progress: Progress,
+  event: Event,
+  pc: number,
+  after: EngineState,
+): Progress {
   if (actor.kind === 'lifecycle') return { pc: pc + 1, holding: false };
   if (actor.kind === 'poll') return { pc: 0, holding: after.poll === null };
   if (actor.kind !== 'callout') return progress;
@@ -178,7 +189,12 @@ export function stepsBound(plan: RunPlan, driver: DriverVariant): number {
   const exit = stepNames(driver.calloutExit).length;
   const flows = plan.lifecycles.reduce(
     (sum, life, i) =>
-      sum + 2 + life.trafficBefore + life.trafficAfter + (plan.callouts[i] ?? 0) * (1 + exit) + plan.bounds.layers * notify,
+      sum +
+      2 +
+      life.trafficBefore +
+      life.trafficAfter +
+      (plan.callouts[i] ?? 0) * (1 + exit) +
+      plan.bounds.layers * notify,
     0,
   );
   return flows + 2 * plan.bounds.polls;

@@ -22,7 +22,11 @@ export interface PctSearchOptions extends SearchOptions {
 }
 
 /** The first invariant of `candidates` (SPEC order) that `run` violates, if any. */
-export const firstBroken = (config: EngineConfig, run: PctRun, candidates: readonly Invariant[]): Invariant | undefined =>
+export const firstBroken = (
+  config: EngineConfig,
+  run: PctRun,
+  candidates: readonly Invariant[],
+): Invariant | undefined =>
   judge(config, run.states, candidates).verdicts.find((v) => v.verdict === 'violated')?.invariant;
 
 /**
@@ -40,8 +44,16 @@ export function findCounterexamplePct(options: PctSearchOptions): Search {
     const run = pctRun(config, seed, i, depth);
     const broken = firstBroken(config, run, candidates);
     if (broken === undefined) continue;
-    const events = options.shrink === false ? run.events : shrinkPct(config, broken, run.events, seed);
-    return { found: true, invariant: broken, events, tried: i + 1, seed, path: `pct:d${depth}:${i}` };
+    const events =
+      options.shrink === false ? run.events : shrinkPct(config, broken, run.events, seed);
+    return {
+      found: true,
+      invariant: broken,
+      events,
+      tried: i + 1,
+      seed,
+      path: `pct:d${depth}:${i}`,
+    };
   }
   return { found: false, tried: runs };
 }

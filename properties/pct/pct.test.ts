@@ -47,10 +47,14 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
   it('replays a run from its seed, index and depth, and varies with each', () => {
     const c = config('original', 'prefix');
     expect(text(pctRun(c, SEED, 3, 2).events)).toBe(text(pctRun(c, SEED, 3, 2).events));
-    const distinct = new Set(Array.from({ length: 20 }, (_, i) => text(pctRun(c, SEED, i, 2).events)));
+    const distinct = new Set(
+      Array.from({ length: 20 }, (_, i) => text(pctRun(c, SEED, i, 2).events)),
+    );
     expect(distinct.size).toBeGreaterThan(15);
     expect(seedOf(1, 2)).not.toBe(seedOf(2, 1));
-    expect(Array.from({ length: 1000 }, () => prng(SEED).int(7)).every((x) => x === prng(SEED).int(7))).toBe(true);
+    expect(
+      Array.from({ length: 1000 }, () => prng(SEED).int(7)).every((x) => x === prng(SEED).int(7)),
+    ).toBe(true);
   });
 
   it('writes only valid step-level traces, for every driver', () => {
@@ -59,8 +63,12 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
       for (let i = 0; i < 40; i++) {
         const r = pctRun(c, SEED, i, 1 + (i % 3));
         expect(runEvents(c, r.events).ok).toBe(true);
-        expect(r.actors).toBe(3 * Math.max(...r.events.map((e) => (e.type === 'poll' ? 1 : e.flow))) + 1);
-        expect(r.events.filter((e) => e.type === 'poll' && e.step === 'readClosed').length).toBeLessThanOrEqual(MATRIX_BOUNDS.polls);
+        expect(r.actors).toBe(
+          3 * Math.max(...r.events.map((e) => (e.type === 'poll' ? 1 : e.flow))) + 1,
+        );
+        expect(
+          r.events.filter((e) => e.type === 'poll' && e.step === 'readClosed').length,
+        ).toBeLessThanOrEqual(MATRIX_BOUNDS.polls);
       }
     }
   });
@@ -83,7 +91,9 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
     if (!s.found) return;
     // The callout entered before the end and still held when the last notify's CAS ran.
     expect(text(s.events)).toBe(
-      'establish(1) calloutEnter(1) reset(1) ' + 'flowDeleteNotify(1).cas flowDeleteNotify(1).decrement '.repeat(3) + 'flowDeleteNotify(1).cas',
+      'establish(1) calloutEnter(1) reset(1) ' +
+        'flowDeleteNotify(1).cas flowDeleteNotify(1).decrement '.repeat(3) +
+        'flowDeleteNotify(1).cas',
     );
   });
 
@@ -101,7 +111,14 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
     expect(violates(c, inv, long)).toBe(true);
     const short = shrinkEvents(c, inv, long);
     expect(violates(c, inv, short)).toBe(true);
-    for (let i = 0; i < short.length; i++) expect(violates(c, inv, short.filter((_, j) => j !== i))).toBe(false);
+    for (let i = 0; i < short.length; i++)
+      expect(
+        violates(
+          c,
+          inv,
+          short.filter((_, j) => j !== i),
+        ),
+      ).toBe(false);
     expect(text(short)).toBe('establish(1) reset(1) poll traffic(1, 10) poll');
   });
 
@@ -117,7 +134,12 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
         const c: EngineConfig = { driver, agent: findAgent('prefix')!, layers: 4, clients: 1 };
         const r = pctRun(c, SEED, index, 2);
         const flows = Math.max(1, ...r.events.map((e) => (e.type === 'poll' ? 0 : e.flow)));
-        const bounds = { ...c, flows, callouts: MATRIX_BOUNDS.callouts, polls: MATRIX_BOUNDS.polls };
+        const bounds = {
+          ...c,
+          flows,
+          callouts: MATRIX_BOUNDS.callouts,
+          polls: MATRIX_BOUNDS.polls,
+        };
         const list = intentsOf(bounds, r.events);
         expect(list).not.toBeNull();
         expect(text(materialize(bounds, list ?? []).events)).toBe(text(r.events));
@@ -136,7 +158,18 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
 
 describe('lingering check --scheduler pct', () => {
   it('finds the violation and reports runs to first violation beside the uniform figure', async () => {
-    const r = await run('check', '--driver', 'original', '--agent', 'prefix', '--scheduler', 'pct', '--depth', '2', '--json');
+    const r = await run(
+      'check',
+      '--driver',
+      'original',
+      '--agent',
+      'prefix',
+      '--scheduler',
+      'pct',
+      '--depth',
+      '2',
+      '--json',
+    );
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.scheduler).toBe('pct');
@@ -149,7 +182,10 @@ describe('lingering check --scheduler pct', () => {
   });
 
   it('keeps the uniform search as the default, without PCT figures', async () => {
-    const out = JSON.parse((await run('check', '--driver', 'original', '--agent', 'prefix', '--runs', '20', '--json')).stdout);
+    const out = JSON.parse(
+      (await run('check', '--driver', 'original', '--agent', 'prefix', '--runs', '20', '--json'))
+        .stdout,
+    );
     expect(out.scheduler).toBeUndefined();
     expect(out.path).not.toMatch(/^pct/);
   });

@@ -29,7 +29,13 @@ export interface PctFigures {
  * pctFigures({ config, seed: 1, runs: 200, depth: 2 }, search).runsToFirstViolation //=> { pct: 3, uniform: 1 }
  */
 export function pctFigures(
-  options: { readonly config: EngineConfig; readonly seed: number; readonly runs: number; readonly depth: number; readonly invariant?: Invariant },
+  options: {
+    readonly config: EngineConfig;
+    readonly seed: number;
+    readonly runs: number;
+    readonly depth: number;
+    readonly invariant?: Invariant;
+  },
   search: Search,
 ): PctFigures {
   const { config, seed, runs, depth } = options;

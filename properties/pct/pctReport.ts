@@ -29,7 +29,15 @@ export interface PctReportRow {
 export function violatedCells(manifestText: string): ReadonlyMap<string, readonly string[]> {
   const m = JSON.parse(manifestText) as { pairs: Record<string, Record<string, string>> };
   return new Map(
-    Object.entries(m.pairs).map(([pair, cells]) => [pair, Object.entries(cells).filter(([, v]) => v === 'violated').map(([k]) => k)] as const),
+    Object.entries(m.pairs).map(
+      ([pair, cells]) =>
+        [
+          pair,
+          Object.entries(cells)
+            .filter(([, v]) => v === 'violated')
+            .map(([k]) => k),
+        ] as const,
+    ),
   );
 }
 
@@ -63,7 +71,11 @@ export function pctReport(options: {
       const config: EngineConfig = { driver, agent, layers: 4, clients: 1 };
       const per = (scheduler: Scheduler, depth: number) =>
         Array.from({ length: options.seeds }, (_, s) =>
-          firstViolations(scheduler, config, invariants, { seed: s + 1, runs: options.runs, depth }),
+          firstViolations(scheduler, config, invariants, {
+            seed: s + 1,
+            runs: options.runs,
+            depth,
+          }),
         );
       const uniform = per('uniform', 0);
       const pct = options.depths.map((d) => per('pct', d));
@@ -82,7 +94,11 @@ export function pctReport(options: {
 }
 
 /** The rows as a Markdown table. */
-export function formatPctReport(rows: readonly PctReportRow[], cap: number, depths: readonly number[]): string {
+export function formatPctReport(
+  rows: readonly PctReportRow[],
+  cap: number,
+  depths: readonly number[],
+): string {
   const show = (xs: readonly (number | null)[]) => {
     const m = median(xs);
     const found = xs.filter((x) => x !== null).length;
@@ -91,25 +107,49 @@ export function formatPctReport(rows: readonly PctReportRow[], cap: number, dept
   const lines = [
     `| driver | agent | invariant | uniform | ${depths.map((d) => `PCT d=${d}`).join(' | ')} |`,
     `| --- | --- | --- | ---: | ${depths.map(() => '---:').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.driver} | ${r.agent} | ${r.invariant} | ${show(r.uniform)} | ${r.pct.map(show).join(' | ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.driver} | ${r.agent} | ${r.invariant} | ${show(r.uniform)} | ${r.pct.map(show).join(' | ')} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
 
-if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) {
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')
+) {
   const { values } = parseArgs({
-    options: { seeds: { type: 'string' }, runs: { type: 'string' }, depth: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      seeds: { type: 'string' },
+      runs: { type: 'string' },
+      depth: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const seeds = Number(values.seeds ?? 20);
   const runs = Number(values.runs ?? 1000);
-  const depths = String(values.depth ?? '2').split(',').map(Number);
+  const depths = String(values.depth ?? '2')
+    .split(',')
+    .map(Number);
   const cells = violatedCells(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
   const started = Date.now();
-  const rows = pctReport({ seeds, runs, depths, cells, onPair: (pair) => process.stderr.write(`${pair} …\n`) });
-  if (values.json) process.stdout.write(`${JSON.stringify({ seeds, runs, depths, rows }, null, 2)}\n`);
+  const rows = pctReport({
+    seeds,
+    runs,
+    depths,
+    cells,
+    onPair: (pair) => process.stderr.write(`${pair} …\n`),
+  });
+  if (values.json)
+    process.stdout.write(`${JSON.stringify({ seeds, runs, depths, rows }, null, 2)}\n`);
   else {
-    process.stdout.write(`runs to the first violation, lower median of seeds 1–${seeds} (cap ${runs} runs per seed and scheduler; (k/n) when only k of n seeds found it)\n\n`);
+    process.stdout.write(
+      `runs to the first violation, lower median of seeds 1–${seeds} (cap ${runs} runs per seed and scheduler; (k/n) when only k of n seeds found it)\n\n`,
+    );
     process.stdout.write(formatPctReport(rows, runs, depths));
-    process.stdout.write(`\n${rows.length} violated cells in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    process.stdout.write(
+      `\n${rows.length} violated cells in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+    );
   }
 }

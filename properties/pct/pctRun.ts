@@ -32,16 +32,13 @@ const BYTES = [1, 10, 100] as const;
 export function drawPlan(config: EngineConfig, rng: Prng): RunPlan {
   const flows = 1 + rng.int(4);
   const polls = 2 + rng.int(MATRIX_BOUNDS.polls - 1);
-  const lifecycles = Array.from(
-    { length: flows },
-    (): LifecyclePlan => ({
-      trafficBefore: rng.int(3),
-      // Resets outnumber graceful ends 3 to 1, as in the uniform generator's weights.
-      end: rng.int(4) < 3 ? 'reset' : 'fin',
-      trafficAfter: rng.int(3),
-      bytes: BYTES[rng.int(BYTES.length)] as number,
-    }),
-  );
+  const lifecycles = Array.from({ length: flows }, (): LifecyclePlan => ({
+    trafficBefore: rng.int(3),
+    // Resets outnumber graceful ends 3 to 1, as in the uniform generator's weights.
+    end: rng.int(4) < 3 ? 'reset' : 'fin',
+    trafficAfter: rng.int(3),
+    bytes: BYTES[rng.int(BYTES.length)] as number,
+  }));
   const callouts = Array.from({ length: flows }, () => rng.int(MATRIX_BOUNDS.callouts + 1));
   return {
     bounds: { ...config, flows, polls, callouts: MATRIX_BOUNDS.callouts },
@@ -73,7 +70,14 @@ interface Scheduled {
 }
 
 /** Runs the actors' programs under `priority`, demoting at `points` (mutates `priority`). */
-function schedule(config: EngineConfig, plan: RunPlan, priority: number[], points: readonly number[], depth: number, maxSteps: number): Scheduled {
+function schedule(
+  config: EngineConfig,
+  plan: RunPlan,
+  priority: number[],
+  points: readonly number[],
+  depth: number,
+  maxSteps: number,
+): Scheduled {
   const actors: readonly Actor[] = actorsOf(plan.lifecycles.length);
   const progress: Progress[] = actors.map((a) => (a.kind === 'poll' ? POLL_START : START));
   const done = actors.map(() => false);
@@ -83,7 +87,9 @@ function schedule(config: EngineConfig, plan: RunPlan, priority: number[], point
   let changed = 0;
   // A step is one move; runs end when no actor can move (every program finished or waiting).
   for (let stepNo = 1; stepNo <= maxSteps; stepNo++) {
-    const order = actors.map((_, i) => i).sort((a, b) => (priority[b] as number) - (priority[a] as number));
+    const order = actors
+      .map((_, i) => i)
+      .sort((a, b) => (priority[b] as number) - (priority[a] as number));
     let chosen: { actor: number; event: Event; pc: number; after: EngineState } | null = null;
     for (let o = 0; o < order.length && chosen === null; o++) {
       const i = order[o] as number;
@@ -107,7 +113,13 @@ function schedule(config: EngineConfig, plan: RunPlan, priority: number[], point
       chosen = { actor: i, event: move.event, pc: move.pc, after: r.value };
     }
     if (chosen === null) break;
-    progress[chosen.actor] = advance(actors[chosen.actor] as Actor, progress[chosen.actor] as Progress, chosen.event, chosen.pc, chosen.after);
+    progress[chosen.actor] = advance(
+      actors[chosen.actor] as Actor,
+      progress[chosen.actor] as Progress,
+      chosen.event,
+      chosen.pc,
+      chosen.after,
+    );
     // Time passes for the poll whenever another actor moves.
     const poll = actors.length - 1;
     if (chosen.actor !== poll) progress[poll] = { ...(progress[poll] as Progress), holding: false };

@@ -45,7 +45,8 @@ export function firstViolations(
     return first.size === invariants.length;
   };
   if (scheduler === 'pct') {
-    for (let i = 0; i < options.runs; i++) if (note(pctRun(config, options.seed, i, options.depth ?? 2), i + 1)) break;
+    for (let i = 0; i < options.runs; i++)
+      if (note(pctRun(config, options.seed, i, options.depth ?? 2), i + 1)) break;
     return first;
   }
   let index = 0;
@@ -75,14 +76,18 @@ export function runsToFirstViolation(
     return hit !== null;
   };
   if (scheduler === 'pct') {
-    for (let i = 0; i < options.runs && hit === null; i++) one(pctRun(config, options.seed, i, options.depth ?? 2), i + 1);
+    for (let i = 0; i < options.runs && hit === null; i++)
+      one(pctRun(config, options.seed, i, options.depth ?? 2), i + 1);
     return hit;
   }
   let index = 0;
-  fc.check(fc.property(matrixRuns(config), (run) => !one(run, ++index)), {
-    seed: options.seed,
-    numRuns: options.runs,
-    endOnFailure: true,
-  });
+  fc.check(
+    fc.property(matrixRuns(config), (run) => !one(run, ++index)),
+    {
+      seed: options.seed,
+      numRuns: options.runs,
+      endOnFailure: true,
+    },
+  );
   return hit;
 }

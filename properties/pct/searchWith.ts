@@ -24,8 +24,13 @@ export interface ScheduledSearch {
  * @example
  * searchWith('pct', 2, { config, seed: 1, runs: 200 }).figures?.runsToFirstViolation //=> { pct: 3, uniform: 1 }
  */
-export function searchWith(scheduler: string | undefined, depth: number, options: SearchOptions): ScheduledSearch {
-  if ((scheduler as Scheduler | undefined) !== 'pct') return { search: findCounterexample(options), figures: null };
+export function searchWith(
+  scheduler: string | undefined,
+  depth: number,
+  options: SearchOptions,
+): ScheduledSearch {
+  if ((scheduler as Scheduler | undefined) !== 'pct')
+    return { search: findCounterexample(options), figures: null };
   const search = findCounterexamplePct({ ...options, depth });
   return { search, figures: pctFigures({ ...options, depth }, search) };
 }

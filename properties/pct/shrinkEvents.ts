@@ -16,7 +16,11 @@ export interface ShrinkOptions {
 }
 
 /** True when `events` is a valid trace that violates `invariant`. */
-export const violates = (config: EngineConfig, invariant: Invariant, events: readonly Event[]): boolean => {
+export const violates = (
+  config: EngineConfig,
+  invariant: Invariant,
+  events: readonly Event[],
+): boolean => {
   const r = checkTrace(config, events, [invariant]);
   return r.ok && r.value.verdicts[0]?.verdict === 'violated';
 };
@@ -26,7 +30,10 @@ export const violates = (config: EngineConfig, invariant: Invariant, events: rea
  * same flow until that operation starts again; a callout's entry and its release form one group
  * (matched first in, first out); any other event is a group of its own.
  */
-export function operationGroups(events: readonly Event[], firstSteps: ReadonlySet<string>): number[][] {
+export function operationGroups(
+  events: readonly Event[],
+  firstSteps: ReadonlySet<string>,
+): number[][] {
   const groups: number[][] = [];
   const open = new Map<string, number[]>();
   const entries = new Map<number, number[][]>();
@@ -82,12 +89,13 @@ export function shrinkEvents(
     `calloutExit.${Object.keys(config.driver.calloutExit)[0] ?? ''}`,
     'poll.readOpen',
   ]);
-  const keeps = (candidate: readonly Event[]): boolean => budget-- > 0 && violates(config, invariant, candidate);
+  const keeps = (candidate: readonly Event[]): boolean =>
+    budget-- > 0 && violates(config, invariant, candidate);
   let current = events;
   // Try removing sets of indices, largest first, restarting after every success.
   const pass = (sets: (list: readonly Event[]) => number[][]): boolean => {
     let progress = false;
-    for (let again = true; again; ) {
+    for (let again = true; again;) {
       again = false;
       for (const drop of sets(current)) {
         const gone = new Set(drop);
@@ -105,7 +113,7 @@ export function shrinkEvents(
     Array.from({ length: Math.ceil(list.length / size) }, (_, c) =>
       Array.from({ length: Math.min(size, list.length - c * size) }, (_, j) => c * size + j),
     );
-  for (let changed = true; changed && budget > 0; ) {
+  for (let changed = true; changed && budget > 0;) {
     changed = pass(flowGroups);
     changed = pass((list) => operationGroups(list, firstSteps)) || changed;
     for (let size = Math.floor(current.length / 2); size >= 2; size = Math.floor(size / 2)) {

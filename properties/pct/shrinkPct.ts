@@ -58,7 +58,9 @@ export function intentsOf(bounds: Bounds, events: readonly Event[]): Intent[] | 
     out.push({ kind, pick, bytes });
     state = r.value;
   }
-  const same = materialize(bounds, out).events.map(formatEvent).join(' ') === events.map(formatEvent).join(' ');
+  const same =
+    materialize(bounds, out).events.map(formatEvent).join(' ') ===
+    events.map(formatEvent).join(' ');
   return same ? out : null;
 }
 
@@ -69,15 +71,31 @@ export function intentsOf(bounds: Bounds, events: readonly Event[]): Intent[] | 
  * @example
  * shrinkPct(config, RateAtMost100, found, 1).length //=> 7 for the PR race under prefix
  */
-export function shrinkPct(config: EngineConfig, invariant: Invariant, events: readonly Event[], seed: number): readonly Event[] {
+export function shrinkPct(
+  config: EngineConfig,
+  invariant: Invariant,
+  events: readonly Event[],
+  seed: number,
+): readonly Event[] {
   const flows = Math.max(1, ...events.map((e) => (e.type === 'poll' ? 0 : e.flow)));
-  const bounds: Bounds = { ...config, flows, callouts: MATRIX_BOUNDS.callouts, polls: MATRIX_BOUNDS.polls };
+  const bounds: Bounds = {
+    ...config,
+    flows,
+    callouts: MATRIX_BOUNDS.callouts,
+    polls: MATRIX_BOUNDS.polls,
+  };
   const list = flows <= 4 ? intentsOf(bounds, events) : null;
   if (list === null) return shrinkEvents(config, invariant, events);
-  const arb = fc.tuple(fc.integer({ min: 1, max: 4 }), intents(Math.max(MATRIX_BOUNDS.intents, list.length)));
+  const arb = fc.tuple(
+    fc.integer({ min: 1, max: 4 }),
+    intents(Math.max(MATRIX_BOUNDS.intents, list.length)),
+  );
   const broken = ([n, l]: [number, Intent[]]) => {
     const run = materialize({ ...bounds, flows: n }, l);
-    return { run, violated: judge(config, run.states, [invariant]).verdicts[0]?.verdict === 'violated' };
+    return {
+      run,
+      violated: judge(config, run.states, [invariant]).verdicts[0]?.verdict === 'violated',
+    };
   };
   const r = fc.check(
     fc.property(arb, (v) => !broken(v).violated),
