@@ -4,6 +4,7 @@
  *
  * Leaves out: time and agent clients beyond one (every poll is the same client's).
  */
+import type { Event } from '../engine/events.js';
 import type { ModelFlow } from './ModelFlow.js';
 
 /** A flow's record as a poll read it (`FlowToConnStat`), reduced to what the delta needs. */
@@ -64,3 +65,17 @@ export const flowAt = (c: ModelContext, k: number): ModelFlow | null => c.flows[
 /** The flows with flow `k` replaced. */
 export const withFlow = (c: ModelContext, k: number, f: ModelFlow): readonly (ModelFlow | null)[] =>
   c.flows.map((g, i) => (i === k - 1 ? f : g));
+
+/** The flow an event names (`null` for a poll or a flow not yet established). */
+export const eventFlow = (c: ModelContext, e: Event): ModelFlow | null =>
+  e.type === 'poll' ? null : flowAt(c, e.flow);
+
+/** The context update that replaces the event's flow by `update(flow)` (none for a poll). */
+export function updateEventFlow(
+  c: ModelContext,
+  e: Event,
+  update: (f: ModelFlow) => ModelFlow,
+): Partial<ModelContext> {
+  const f = eventFlow(c, e);
+  return f === null || e.type === 'poll' ? {} : { flows: withFlow(c, e.flow, update(f)) };
+}

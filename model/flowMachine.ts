@@ -11,26 +11,21 @@ import { and, assertEvent, assign, setup } from 'xstate';
 import type { Event } from '../engine/events.js';
 import { readOpenFlows, drainClosedFlows } from './pollReads.js';
 import type { ModelContext, ModelInput } from './ModelContext.js';
-import { DEFAULT_MODEL_LAYERS, flowAt, initialContext, withFlow } from './ModelContext.js';
+import { DEFAULT_MODEL_LAYERS, eventFlow, flowAt, initialContext } from './ModelContext.js';
+import { updateEventFlow as update, withFlow } from './ModelContext.js';
 import type { ModelFlow } from './ModelFlow.js';
 import { hasLayerAssociation, isStranded, isTracked, newFlow, takeReference } from './ModelFlow.js';
 
 type FlowParams = { readonly flow: number };
 type Args = { readonly context: ModelContext; readonly event: Event };
 
-/** The flow an event names (`null` for a poll or a flow not yet established). */
-const flowOf = ({ context, event }: Args): ModelFlow | null =>
-  event.type === 'poll' ? null : flowAt(context, event.flow);
-
-/** Replaces the event's flow by `update(flow)`. */
-const updateFlow = ({ context, event }: Args, update: (f: ModelFlow) => ModelFlow) => {
-  const f = flowOf({ context, event });
-  return f === null || event.type === 'poll'
-    ? {}
-    : { flows: withFlow(context, event.flow, update(f)) };
-};
-
-const atFlow = (context: ModelContext, { flow }: FlowParams) => flowAt(context, flow);
+/** A guard on the flow its parameters name (false while that flow is not established). */
+const onFlow =
+  (test: (f: ModelFlow, c: ModelContext) => boolean) =>
+  ({ context }: { readonly context: ModelContext }, p: FlowParams) => {
+    const f = flowAt(context, p.flow);
+    return f !== null && test(f, context);
+  };
 
 /** The machine's vocabulary: every guard and action by name, so `provide()` can swap any. */
 export const flowSetup = setup({
@@ -39,22 +34,19 @@ export const flowSetup = setup({
     isForFlow: ({ event }, p: FlowParams) => event.type !== 'poll' && event.flow === p.flow,
     hasPositiveBytes: ({ event }) =>
       event.type === 'traffic' && Number.isInteger(event.bytes) && event.bytes >= 1,
-    hasLayerAssociation: (a) => {
-      const f = flowOf(a);
-      return f !== null && hasLayerAssociation(f, a.context.layers);
+    hasLayerAssociation: ({ context: c, event }) => {
+      const f = eventFlow(c, event);
+      return f !== null && hasLayerAssociation(f, c.layers);
     },
     // Provided by a driver design (model/variants/): no design, no notify or release.
     isNotifyStepEnabled: (_: Args) => false,
     isExitStepEnabled: (_: Args) => false,
     isDrainUnblocked: (_: Args) => true,
-    isInClosedTable: ({ context }, p: FlowParams) => atFlow(context, p)?.table === 'closed',
-    isStranded: ({ context }, p: FlowParams) => {
-      const f = atFlow(context, p);
-      return f !== null && isStranded(f, context.layers);
-    },
-    isOutOfTables: ({ context }, p: FlowParams) => atFlow(context, p)?.table === 'none',
-    isFreed: ({ context }, p: FlowParams) => (atFlow(context, p)?.refCount ?? 1) <= 0,
-    hasReference: ({ context }, p: FlowParams) => (atFlow(context, p)?.refCount ?? 0) > 0,
+    isInClosedTable: onFlow((f) => f.table === 'closed'),
+    isStranded: onFlow((f, c) => isStranded(f, c.layers)),
+    isOutOfTables: onFlow((f) => f.table === 'none'),
+    isFreed: onFlow((f) => f.refCount <= 0),
+    hasReference: onFlow((f) => f.refCount > 0),
     isWholePoll: ({ event }) => event.type === 'poll' && event.step === undefined,
     isReadOpenStep: ({ event }) => event.type === 'poll' && event.step === 'readOpen',
     isReadClosedStep: ({ event }) => event.type === 'poll' && event.step === 'readClosed',
@@ -64,14 +56,15 @@ export const flowSetup = setup({
       assertEvent(event, 'establish');
       return { flows: withFlow(context, event.flow, newFlow(context.layers)) };
     }),
-    moveBytes: assign((a) => updateFlow(a, (f) => (isTracked(f) ? { ...f, moved: true } : f))),
-    enterCallout: assign((a) =>
-      updateFlow(a, (f) => ({ ...takeReference(f), callouts: f.callouts + 1 })),
+    moveBytes: assign(({ context: c, event: e }) =>
+      update(c, e, (f) => (isTracked(f) ? { ...f, moved: true } : f)),
     ),
-    writeTerminalStatus: assign((a) => {
-      assertEvent(a.event, ['reset', 'fin']);
-      const end = a.event.type;
-      return updateFlow(a, (f) => ({ ...f, end }));
+    enterCallout: assign(({ context: c, event: e }) =>
+      update(c, e, (f) => ({ ...takeReference(f), callouts: f.callouts + 1 })),
+    ),
+    writeTerminalStatus: assign(({ context: c, event: e }) => {
+      assertEvent(e, ['reset', 'fin']);
+      return update(c, e, (f) => ({ ...f, end: e.type }));
     }),
     // Provided by a driver design.
     runNotifyStep: assign(() => ({})),
@@ -84,10 +77,8 @@ export const flowSetup = setup({
 });
 
 const forFlow = (flow: number) => ({ type: 'isForFlow', params: { flow } }) as const;
-const when = (
-  type: 'isInClosedTable' | 'isStranded' | 'isOutOfTables' | 'isFreed' | 'hasReference',
-  flow: number,
-) => ({ type, params: { flow } }) as const;
+type FlowGuard = 'isInClosedTable' | 'isStranded' | 'isOutOfTables' | 'isFreed' | 'hasReference';
+const when = (type: FlowGuard, flow: number) => ({ type, params: { flow } }) as const;
 
 /** One flow's region: its lifecycle, with the events any established flow takes on `established`. */
 const flowRegion = (k: number) =>

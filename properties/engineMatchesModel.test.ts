@@ -13,6 +13,7 @@ import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { formatEvent } from '../engine/events.js';
+import { runEvents } from '../engine/run.js';
 import { agentModelNames } from '../model/agents/index.js';
 import type { Exploration } from '../model/exploreModel.js';
 import { exploreModel } from '../model/exploreModel.js';
@@ -75,6 +76,19 @@ describe(`EngineMatchesModel (seed ${SEED})`, () => {
       const r = engineMatchesModel(config(findDriver('original') as DriverVariant, agent), events);
       expect(r.ok, failure(r, events)).toBe(true);
     }
+  });
+
+  test('takes engine states the caller already has (the matrix runs the engine once)', () => {
+    const c = config(findDriver('original') as DriverVariant, agentVariants[0] as AgentVariant);
+    const events = seq('e1 ce1 r1 fd1*4 cx1 p');
+    const states = runEvents(c, events);
+    expect(states.ok && engineMatchesModel(c, events, { engineStates: states.value })).toEqual({
+      ok: true,
+    });
+    const broken = runEvents({ ...c, driver: skipExitDecrement }, events);
+    expect(
+      broken.ok && engineMatchesModel(c, events, { engineStates: broken.value }),
+    ).toMatchObject({ ok: false, step: 8 });
   });
 
   test('refuses a config with more than one agent client: the model describes one', () => {

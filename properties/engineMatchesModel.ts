@@ -42,6 +42,11 @@ export interface MatchOptions {
   readonly driver?: string;
   /** Flows the model has room for (default: the highest flow the events name). */
   readonly flows?: number;
+  /**
+   * The engine's states along `events` when the caller has them (`runEvents`: the start, then one
+   * per event), so the engine is not stepped again; an event the engine refused has none.
+   */
+  readonly engineStates?: readonly EngineState[];
   /** Called after each event both sides took (coverage counts from it). */
   readonly onModelStep?: (before: ModelSnapshot, event: Event, after: ModelSnapshot) => void;
 }
@@ -93,10 +98,12 @@ export function engineMatchesModel(
     options.flows ?? highestFlow(events),
     config.layers,
   );
-  let engine: EngineState = newEngine(config);
+  let engine: EngineState = options.engineStates?.[0] ?? newEngine(config);
   let model = modelStart(m);
+  const given = options.engineStates;
   for (const [i, event] of events.entries()) {
-    const e = step(engine, event);
+    const known = given?.[i + 1];
+    const e = known === undefined ? step(engine, event) : { ok: true as const, value: known };
     const next = modelStep(m, model, event);
     if (!e.ok || next === null) {
       if (!e.ok && next === null) continue; // both refuse it, and both stay as they were
