@@ -106,8 +106,8 @@ function formatText(x: Exploration, r: ModelReport, ms: number): string {
   ];
   if (r.flows > 1) {
     lines.push(
-      `  (${r.flows} flows multiply: L and callouts default to 1 and polls to 0 (--polls 1 adds the agent, 5–30 s); ` +
-        'states are counted up to renumbering the flows)',
+      `  (${r.flows} flows multiply: L and callouts default to 1 and polls to 0; --polls 1 adds the agent's ` +
+        'reads (two flows: 5–30 s); states are counted up to renumbering the flows)',
     );
   }
   lines.push(
