@@ -25,8 +25,8 @@ type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   matrix: { run: matrixCommand, summary: 'matrix [--runs N] [--seed S] [--json]: every driver × agent pair against every invariant (the default)' },
   replay: { run: replayCommand, summary: 'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report' },
-  check: { run: checkCommand, summary: 'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--save] [--replace] [--json]: find, shrink and save a counterexample' },
-  model: { run: modelCommand, summary: 'model [--driver D] [--flows N] [--layers L] [--format text|json|mermaid] [--json]: explore the xstate model' },
+  check: { run: checkCommand, summary: 'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--scheduler uniform|pct] [--depth D] [--save] [--replace] [--out DIR] [--json]: find, shrink and save a counterexample' },
+  model: { run: modelCommand, summary: 'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json]: explore the xstate model' },
   render: { run: renderCommand, summary: 'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]: draw a trace' },
   report: { run: reportCommand, summary: 'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample' },
   audit: { run: auditCommand, summary: 'audit FILE... [--json]: check recorded agent payloads (or a replay --json report) offline; exit 1 on a violation' },
