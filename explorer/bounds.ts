@@ -1,0 +1,69 @@
+/**
+ * What the explorer searches: one driver × agent pair, one client, and the bounds that make the
+ * space finite (flows, callout entries, polls, delete notifications and traffic events per flow).
+ *
+ * Leaves out: several clients (the explorer's poll is always client 1's) and byte amounts (every
+ * traffic event moves {@link TRAFFIC_BYTES}; the abstraction keeps only whether bytes moved).
+ */
+import type { AgentVariant } from '../engine/agent/AgentVariant.js';
+import type { DriverVariant } from '../engine/driver/DriverVariant.js';
+import type { EngineConfig } from '../engine/EngineState.js';
+import { DEFAULT_LAYERS } from '../engine/EngineState.js';
+
+/** The bounds of one exploration. */
+export interface ExploreBounds {
+  /** `N`: flows, numbered 1 to N; every one may be established. */
+  readonly flows: number;
+  /** `C`: callout entries per flow over the whole path. */
+  readonly callouts: number;
+  /** `P`: polls in the whole path. */
+  readonly polls: number;
+  /** `L`: delete notifications (layer associations) per flow. @defaultValue 4 */
+  readonly layers: number;
+  /** `T`: traffic events per flow over the whole path. @defaultValue 1 */
+  readonly traffic: number;
+}
+
+/** A pair and its bounds. */
+export interface ExploreConfig {
+  readonly driver: DriverVariant;
+  readonly agent: AgentVariant;
+  readonly bounds: ExploreBounds;
+}
+
+/** Bytes one traffic event moves. */
+export const TRAFFIC_BYTES = 10;
+
+/** Default `T`. */
+export const DEFAULT_TRAFFIC = 1;
+
+/** The default bounds: one flow, one callout, three polls, `L = 4`, one traffic event. */
+export const DEFAULT_BOUNDS: ExploreBounds = {
+  flows: 1,
+  callouts: 1,
+  polls: 3,
+  layers: DEFAULT_LAYERS,
+  traffic: DEFAULT_TRAFFIC,
+};
+
+/** The engine configuration the explorer runs: one client. */
+export const engineConfigOf = (c: ExploreConfig): EngineConfig => ({
+  driver: c.driver,
+  agent: c.agent,
+  layers: c.bounds.layers,
+  clients: 1,
+});
+
+/** The explorer's own count of what each flow has used of its budget (index 0 unused). */
+export interface Budget {
+  /** calloutEnter events per flow. */
+  readonly entered: readonly number[];
+  /** traffic events per flow. */
+  readonly traffic: readonly number[];
+}
+
+/** Nothing used yet. */
+export const emptyBudget = (flows: number): Budget => ({
+  entered: new Array<number>(flows + 1).fill(0),
+  traffic: new Array<number>(flows + 1).fill(0),
+});

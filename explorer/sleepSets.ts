@@ -1,0 +1,66 @@
+/**
+ * Partial-order reduction by sleep sets (Godefroid): two moves of different flows commute (each
+ * touches only its own flow's share of the state; neither is the poll), so after exploring move a
+ * then b from a state, the search need not explore b then a. A state's sleep set holds the moves
+ * whose other order was already explored; a move in it is skipped. Sleep sets prune steps, never
+ * states: every reachable state is still stored, at its breadth-first depth, so verdicts and
+ * shortest traces are those of the full search (the tests compare both).
+ *
+ * Leaves out: persistent sets, which would also prune states but make traces longer than the
+ * shortest. The poll is dependent on every move and never sleeps. A state is expanded once with
+ * the intersection of the sleep sets it arrived with from the level before (arrivals by longer
+ * paths come after it was expanded and are ignored); a move beyond bit 31 is never put to sleep.
+ */
+import type { LocalTables } from './LocalTables.js';
+
+/** Bit offset of each flow's (or, under symmetry, each distinct local state's) moves in the list. */
+function offsetOf(tables: LocalTables, locals: Int32Array, n: number, symmetry: boolean, slot: number, local: number): number {
+  let offset = 0;
+  for (let j = 0; j < n; j++) {
+    if (symmetry && j > 0 && locals[j] === locals[j - 1]) continue;
+    if (symmetry ? locals[j] === local : j === slot) return offset;
+    offset += tables.moves(locals[j] as number).length;
+  }
+  return -1;
+}
+
+/**
+ * The sleep set of the state reached by move `k` of a state with locals `cur` and sleep set
+ * `sleep`: the moves explored before `k` there, or asleep there, that belong to another flow,
+ * renumbered in the new state's move list (`next`, canonical under symmetry).
+ *
+ * @example
+ * // from a state whose flows 1 and 2 can each move, after exploring flow 1's move first:
+ * successorSleep(tables, cur, next, 2, false, 0, 1, slots, idx, 2) //=> bit of flow 1's move
+ */
+export function successorSleep(
+  tables: LocalTables,
+  cur: Int32Array,
+  next: Int32Array,
+  n: number,
+  symmetry: boolean,
+  sleep: number,
+  k: number,
+  moveSlot: Int32Array,
+  moveIdx: Int32Array,
+  nMoves: number,
+): number {
+  const taken = moveSlot[k] as number;
+  const takenLocal = cur[taken] as number;
+  let copies = 0;
+  if (symmetry) for (let j = 0; j < n; j++) if (cur[j] === takenLocal) copies++;
+  let mask = 0;
+  for (let q = 0; q < nMoves; q++) {
+    if (q === k || (q > k && (q >= 32 || ((sleep >>> q) & 1) === 0))) continue;
+    const slot = moveSlot[q] as number;
+    const local = cur[slot] as number;
+    // Same flow as the move taken: dependent, it wakes up. Under symmetry a move of a local
+    // state that several flows share stays asleep: it stands for another flow's move.
+    if (symmetry ? local === takenLocal && copies === 1 : slot === taken) continue;
+    const offset = offsetOf(tables, next, n, symmetry, slot, local);
+    if (offset < 0) continue;
+    const bit = offset + (moveIdx[q] as number);
+    if (bit < 32) mask |= 1 << bit;
+  }
+  return mask;
+}
