@@ -9,8 +9,10 @@ import type { Io } from './io.js';
 import { processIo } from './io.js';
 import { auditCommand } from './auditCommand.js';
 import { checkCommand } from './checkCommand.js';
+import { exploreCommand } from './exploreCommand.js';
 import { exportCommand } from './exportCommand.js';
 import { matrixCommand } from './matrixCommand.js';
+import { mergeCommand } from './mergeCommand.js';
 import { modelCommand } from './modelCommand.js';
 import { renderCommand } from './renderCommand.js';
 import { replayCommand } from './replayCommand.js';
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   report: { run: reportCommand, summary: 'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample' },
   audit: { run: auditCommand, summary: 'audit FILE... [--json]: check recorded agent payloads (or a replay --json report) offline; exit 1 on a violation' },
   export: { run: exportCommand, summary: 'export FILE --format itf [--driver D] [--agent A]: write a trace as ITF JSON (Apalache/Quint), one state per step' },
+  explore: { run: exploreCommand, summary: 'explore [--driver D] [--agent A] [--flows N] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json]: exhaustive breadth-first search of every interleaving; exit 1 on a violation' },
+  merge: { run: mergeCommand, summary: 'merge FILE... [--json]: union the fingerprint files of explore --shard runs into one search\'s counts and verdicts' },
   variants: { run: variantsCommand, summary: 'variants [--json]: list the driver and agent variants with their steps' },
 };
 

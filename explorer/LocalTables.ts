@@ -194,7 +194,14 @@ export class LocalTables {
     if (this.canonOf === null) return this.rawMoves(i);
     let memo = this.canonMoves[i];
     if (memo === undefined) {
-      memo = this.rawMoves(i).map((m) => ({ event: m.event, next: this.canon(m.next) }));
+      // Two events into one class lead to the same state: one of them is enough.
+      const seen = new Set<number>();
+      memo = this.rawMoves(i).flatMap((m) => {
+        const next = this.canon(m.next);
+        if (seen.has(next)) return [];
+        seen.add(next);
+        return [{ event: m.event, next }];
+      });
       this.canonMoves[i] = memo;
     }
     return memo;

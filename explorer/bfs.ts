@@ -16,7 +16,8 @@ import { invariants as ALL_INVARIANTS } from '../properties/invariants/index.js'
 import type { ExploreConfig } from './bounds.js';
 import { fingerprint, sortLocals } from './canonicalise.js';
 import { keyWords, readKey, writeKey } from './encodeState.js';
-import { isPerFlow } from './invariantScope.js';
+import { isPerFlow, SHARED_READS, WHOLE_STATE_READS } from './invariantScope.js';
+import { stableJson } from './LocalState.js';
 import type { LocalMove, PollClose } from './LocalTables.js';
 import { closedOut, LocalTables } from './LocalTables.js';
 import { minimiseLocals } from './minimiseLocals.js';
@@ -217,13 +218,50 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     return bits;
   };
 
+  // Whole-state safety verdicts depend only on what the invariants read (invariantScope.ts): the
+  // shared state and each flow's reads, whatever the flows' order. When every one of them says
+  // what it reads, verdicts are memoised by that.
+  const declared = globalSafety.every(
+    ([inv]) => WHOLE_STATE_READS[inv.name] !== undefined && SHARED_READS[inv.name] !== undefined,
+  );
+  const readIds: number[] = [];
+  const readIndex = new Map<string, number>();
+  const readIdOf = (l: number): number => {
+    let r = readIds[l];
+    if (r === undefined) {
+      const s = tables.local(l);
+      const text = stableJson(globalSafety.map(([inv]) => WHOLE_STATE_READS[inv.name]?.(s)));
+      r = readIndex.get(text) ?? readIndex.size;
+      readIndex.set(text, r);
+      readIds[l] = r;
+    }
+    return r;
+  };
+  const wholeMemo = new Map<number, number>();
+  const reads = new Int32Array(N);
+  const wholeSafety = (locals: Int32Array, g: number, pollClose: boolean): number => {
+    if (globalSafety.length === 0) return 0;
+    if (!declared) return judgeWhole(globalSafety, locals, g, pollClose, false);
+    for (let j = 0; j < N; j++) reads[j] = readIdOf(locals[j] as number);
+    sortLocals(reads, N);
+    let key = g;
+    for (let j = 0; j < N; j++) key = key * 256 + (reads[j] as number);
+    if (!Number.isSafeInteger(key) || readIndex.size > 256) return judgeWhole(globalSafety, locals, g, pollClose, false);
+    let bits = wholeMemo.get(key);
+    if (bits === undefined) {
+      bits = judgeWhole(globalSafety, locals, g, pollClose, false);
+      wholeMemo.set(key, bits);
+    }
+    return bits;
+  };
+
   // Safety verdicts; after a readClosed the per-flow results of `closes` (in flow order) apply.
   const safety = (locals: Int32Array, g: number, pollClose: boolean): number => {
     let bits = 0;
     for (let j = 0; j < N; j++) {
       bits |= pollClose ? (closes[j] as PollClose).violations : tables.safety(locals[j] as number);
     }
-    return bits | judgeWhole(globalSafety, locals, g, pollClose, false);
+    return bits | wholeSafety(locals, g, pollClose);
   };
 
   const quiescent = (locals: Int32Array, g: number): number => {

@@ -1,0 +1,155 @@
+/**
+ * `lingering explore`: the exhaustive breadth-first search of every interleaving within bounds
+ * (explorer/bfs.ts), reported in the manner of TLC; `--out` saves a violation's shortest trace,
+ * `--shard i/n` searches one share and `--fingerprints` writes what it stored for `merge`.
+ * Exit 1 when an invariant is violated, 0 when none is, 2 on bad arguments.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { agentNames, findAgent } from '../engine/agent/variants/index.js';
+import { driverNames, findDriver } from '../engine/driver/variants/index.js';
+import { MAX_FLOW } from '../engine/events.js';
+import { MAX_LAYERS, serializeTrace, TRACE_FORMAT } from '../engine/trace.js';
+import type { Trace } from '../engine/trace.js';
+import { explore } from '../explorer/bfs.js';
+import type { ExploreResult, ShardSpec, Violation } from '../explorer/bfs.js';
+import { DEFAULT_BOUNDS } from '../explorer/bounds.js';
+import { fingerprintBytes } from '../explorer/fingerprints.js';
+import { exploreJson, formatExplore } from '../explorer/formatExplore.js';
+import { atomicWrite } from '../lib/atomicWrite.js';
+import { counterexampleName } from '../properties/saveCounterexample.js';
+import { invariantNames } from '../properties/invariants/index.js';
+import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
+import type { Io } from './io.js';
+
+/** Options of `explore`. */
+export const EXPLORE_OPTIONS = {
+  driver: { type: 'string' },
+  agent: { type: 'string' },
+  flows: { type: 'string' },
+  callouts: { type: 'string' },
+  polls: { type: 'string' },
+  layers: { type: 'string' },
+  traffic: { type: 'string' },
+  json: { type: 'boolean' },
+  shard: { type: 'string' },
+  'max-states': { type: 'string' },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  invariant: { type: 'string' },
+  fingerprints: { type: 'string' },
+  'no-symmetry': { type: 'boolean' },
+  'no-por': { type: 'boolean' },
+  'no-minimise': { type: 'boolean' },
+  'quiescence-every-state': { type: 'boolean' },
+} as const;
+
+/**
+ * Reads `--shard i/n`.
+ *
+ * @example
+ * shardOf('2/4') //=> { index: 2, count: 4 }
+ */
+export function shardOf(raw: string): ShardSpec {
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (m === null || index < 1 || count < 1 || index > count || count > 1024) {
+    throw new UsageError('--shard', `"${raw}"`, 'i/n with 1 ≤ i ≤ n ≤ 1024, e.g. 1/2');
+  }
+  return { index, count };
+}
+
+/** The counterexample file of a violation (SPEC 3.1; `found` is today's date). */
+const traceOf = (r: ExploreResult, v: Violation): Trace => ({
+  format: TRACE_FORMAT,
+  driver: r.config.driver.name,
+  agent: r.config.agent.name,
+  layers: r.config.bounds.layers,
+  violated: v.invariant.name,
+  expect: 'violates',
+  found: new Date().toISOString().slice(0, 10),
+  events: v.events,
+});
+
+const refuseExisting = (option: string, file: string): void => {
+  if (existsSync(file)) throw new InputError(`${option}: ${file} exists; explore never overwrites a file`);
+};
+
+/** Runs `explore`; returns the exit status. */
+export function exploreCommand(argv: readonly string[], io: Io): number {
+  const p = parse('explore', argv, EXPLORE_OPTIONS);
+  if (p.positionals.length > 0) throw new UsageError('explore', `"${p.positionals[0]}"`, 'options only');
+  const driver = findDriver(oneOf(p, 'driver', driverNames, 'original') as string);
+  const agent = findAgent(oneOf(p, 'agent', agentNames, 'prefix') as string);
+  if (driver === undefined || agent === undefined) throw new UsageError('explore', 'an unknown variant', [...driverNames, ...agentNames]);
+  const bounds = {
+    flows: int(p, 'flows', 2, 1, Math.min(MAX_FLOW, 16)),
+    callouts: int(p, 'callouts', DEFAULT_BOUNDS.callouts, 0, 8),
+    polls: int(p, 'polls', DEFAULT_BOUNDS.polls, 0, 16),
+    layers: int(p, 'layers', DEFAULT_BOUNDS.layers, 1, MAX_LAYERS),
+    traffic: int(p, 'traffic', DEFAULT_BOUNDS.traffic, 0, 8),
+  };
+  const shardRaw = str(p, 'shard');
+  const shard = shardRaw === undefined ? undefined : shardOf(shardRaw);
+  const maxStates = int(p, 'max-states', 0, 1, 2 ** 31 - 1);
+  const wanted = oneOf(p, 'invariant', invariantNames);
+  const out = str(p, 'out');
+  const outDir = str(p, 'out-dir');
+  const fingerprints = str(p, 'fingerprints');
+  if (out !== undefined) refuseExisting('--out', out);
+  if (fingerprints !== undefined) refuseExisting('--fingerprints', fingerprints);
+  if (outDir !== undefined && !existsSync(outDir)) throw new UsageError('--out-dir', `"${outDir}"`, 'an existing directory');
+  const json = flag(p, 'json');
+  const progress = io.errIsTty && !json;
+
+  const result = explore(
+    { driver, agent, bounds },
+    {
+      symmetry: !flag(p, 'no-symmetry'),
+      por: !flag(p, 'no-por'),
+      minimise: !flag(p, 'no-minimise'),
+      quiescence: flag(p, 'quiescence-every-state') ? 'everyState' : 'final',
+      ...(maxStates > 0 ? { maxStates } : {}),
+      ...(shard === undefined ? {} : { shard }),
+      ...(fingerprints === undefined ? {} : { fingerprints: true }),
+      ...(progress
+        ? {
+            onProgress: (s) =>
+              io.err(
+                `\rexplore: ${s.distinct.toLocaleString('en-US')} states, ${s.queue.toLocaleString('en-US')} on queue, depth ${s.depth}, ${Math.round((s.distinct * 1000) / Math.max(1, s.elapsedMs)).toLocaleString('en-US')} states/s `,
+              ),
+          }
+        : {}),
+    },
+  );
+  if (progress) io.err(`\r${' '.repeat(79)}\r`);
+
+  const written: string[] = [];
+  if (out !== undefined) {
+    const v = wanted === undefined ? result.violations[0] : result.violations.find((x) => x.invariant.name === wanted);
+    if (v !== undefined) {
+      if (!atomicWrite(out, serializeTrace(traceOf(result, v)), { noClobber: true })) refuseExisting('--out', out);
+      written.push(out);
+    }
+  }
+  if (outDir !== undefined) {
+    for (const v of result.violations) {
+      const trace = traceOf(result, v);
+      const file = join(outDir, counterexampleName(trace));
+      if (atomicWrite(file, serializeTrace(trace), { noClobber: true })) written.push(file);
+      else io.err(`explore: ${file} exists; kept it\n`);
+    }
+  }
+  if (fingerprints !== undefined) {
+    if (!atomicWrite(fingerprints, fingerprintBytes(result), { noClobber: true })) refuseExisting('--fingerprints', fingerprints);
+    written.push(fingerprints);
+  }
+
+  if (json) io.out(`${JSON.stringify({ ...exploreJson(result), written }, null, 2)}\n`);
+  else {
+    io.out(formatExplore(result));
+    for (const f of written) io.out(`wrote ${f}\n`);
+  }
+  return result.violations.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,131 @@
+/**
+ * The explorer's report, in the manner of TLC's summary: each invariant's verdict (a violated one
+ * with its shortest trace as a numbered program and the *because*), then states generated,
+ * distinct states, states left on the queue, the depth of the complete search and the rate; and
+ * the same as JSON data.
+ *
+ * Leaves out: TLC's out-degree statistics.
+ */
+import type { EngineState } from '../engine/EngineState.js';
+import type { Event } from '../engine/events.js';
+import { eventToJson, formatEvent } from '../engine/events.js';
+import { runEvents } from '../engine/run.js';
+import { explainViolation } from '../properties/explainViolation.js';
+import { invariants as ALL_INVARIANTS } from '../properties/invariants/index.js';
+import { engineConfigOf } from './bounds.js';
+import type { ExploreResult, Violation } from './bfs.js';
+import { closedOut } from './LocalTables.js';
+
+const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+const plural = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
+
+/** Why the violation happened, from the engine's own run of its trace (or null). */
+export function becauseOf(r: ExploreResult, v: Violation): string | null {
+  const engine = engineConfigOf(r.config);
+  const run = runEvents(engine, v.events);
+  if (!run.ok) return null;
+  const states = run.value;
+  return explainViolation(states, v.events, closedOut(engine, states[states.length - 1] as EngineState), v.invariant.name);
+}
+
+/** The bounds in one line. */
+export const boundsLine = (r: ExploreResult): string => {
+  const b = r.config.bounds;
+  return `N=${b.flows} flows, C=${b.callouts} callout ${b.callouts === 1 ? 'entry' : 'entries'} per flow, P=${b.polls} polls, L=${b.layers}, T=${b.traffic} traffic ${b.traffic === 1 ? 'event' : 'events'} per flow`;
+};
+
+/** The reductions in one line. */
+export const reductionsLine = (r: ExploreResult): string =>
+  [
+    r.symmetry ? `symmetry (${n(factorial(r.config.bounds.flows))} flow orders as one)` : 'no symmetry',
+    r.por ? `sleep sets (${n(r.sleptMoves)} moves skipped)` : 'no partial-order reduction',
+    r.minimise ? `local minimisation (${n(r.localStates)} local states in ${n(r.localClasses)} classes)` : 'no local minimisation',
+  ].join(', ');
+
+/**
+ * The report for people.
+ *
+ * @example
+ * formatExplore(result) //=> 'lingering explore: original × prefix, N=2 flows, ...\n✗ RateAtMost100 ...'
+ */
+export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS): string {
+  const lines = [
+    `lingering explore: ${r.config.driver.name} × ${r.config.agent.name}, ${boundsLine(r)}`,
+    `reductions: ${reductionsLine(r)}`,
+    '',
+  ];
+  const violated = new Map(r.violations.map((v) => [v.invariant.name, v]));
+  for (const inv of invariantList) {
+    const v = violated.get(inv.name);
+    if (v === undefined) {
+      lines.push(`✓ ${inv.name}: ${inv.statement}`);
+      continue;
+    }
+    const where = inv.when === 'quiescence' ? (r.quiescence === 'final' ? ', judged after closeOut of a final state' : ', judged after closeOut') : '';
+    lines.push(`✗ ${inv.name}: ${inv.statement}`);
+    lines.push(`  shortest trace, ${plural(v.depth, 'event')}${where}:`);
+    const width = String(v.events.length).length;
+    v.events.forEach((e: Event, i) => lines.push(`  ${String(i + 1).padStart(width)}. ${formatEvent(e)}`));
+    const because = becauseOf(r, v);
+    if (because !== null) lines.push(`  because ${because}`);
+  }
+  lines.push('');
+  if (r.complete) {
+    lines.push(r.violations.length === 0 ? 'Model checking completed. No error has been found.' : `Model checking completed: ${plural(r.violations.length, 'invariant')} violated.`);
+  } else {
+    lines.push(`Search stopped before the end: the verdicts cover the ${n(r.distinctStates)} states stored only.`);
+  }
+  lines.push(`${n(r.generated)} states generated, ${n(r.distinctStates)} distinct states found, ${n(r.queueLeft)} states left on queue.`);
+  lines.push(`The depth of the ${r.complete ? 'complete ' : ''}state graph search is ${r.depth}.`);
+  lines.push(
+    `Finished in ${(r.wallMs / 1000).toFixed(2)} s: ${n(r.statesPerSecond)} distinct states/s, ${n(r.generatedPerSecond)} generated/s; ${n(r.finalStates)} final states.`,
+  );
+  if (r.shard !== undefined) {
+    lines.push(
+      r.shard.level < 0
+        ? `shard ${r.shard.index}/${r.shard.count}: no level was wide enough to split, so this shard searched everything`
+        : `shard ${r.shard.index}/${r.shard.count}: split at depth ${r.shard.level} (${n(r.shard.levelStates)} states), this shard expanded ${n(r.shard.roots)} of them`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The report as data (`--json`).
+ *
+ * @example
+ * exploreJson(result).violations[0] //=> { invariant: 'FailuresWithinCloses', when: 'everyStep', depth: 7, events: [...] }
+ */
+export function exploreJson(r: ExploreResult, invariantList = ALL_INVARIANTS) {
+  const violated = new Set(r.violations.map((v) => v.invariant.name));
+  return {
+    driver: r.config.driver.name,
+    agent: r.config.agent.name,
+    bounds: r.config.bounds,
+    complete: r.complete,
+    generated: r.generated,
+    distinctStates: r.distinctStates,
+    queueLeft: r.queueLeft,
+    depth: r.depth,
+    finalStates: r.finalStates,
+    statesPerSecond: r.statesPerSecond,
+    generatedPerSecond: r.generatedPerSecond,
+    wallMs: Math.round(r.wallMs),
+    quiescence: r.quiescence,
+    symmetryReduction: {
+      enabled: r.symmetry,
+      flowOrdersPerState: r.symmetry ? factorial(r.config.bounds.flows) : 1,
+    },
+    partialOrderReduction: { enabled: r.por, sleptMoves: r.sleptMoves },
+    localMinimisation: { enabled: r.minimise, localStates: r.localStates, classes: r.localClasses },
+    holds: invariantList.filter((i) => !violated.has(i.name)).map((i) => i.name),
+    violations: r.violations.map((v) => ({
+      invariant: v.invariant.name,
+      when: v.invariant.when,
+      depth: v.depth,
+      events: v.events.map(eventToJson),
+    })),
+    ...(r.shard === undefined ? {} : { shard: r.shard }),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Unions the outputs of a split search: the distinct states are the union of the shards'
+ * fingerprints, each invariant's shortest trace is the shortest any shard found, and the overlap
+ * is the work shards repeated (states stored by more than one). With every shard of one split,
+ * the counts and verdicts are those of one unsplit search.
+ *
+ * Leaves out: checking that the shards ran the same code (they must: fingerprints hash the
+ * explorer's own encoding).
+ */
+import { invariantNames } from '../properties/invariants/index.js';
+import type { FingerprintFile, FingerprintHeader } from './fingerprints.js';
+import { VisitedSet } from './VisitedSet.js';
+
+/** What a merge found. */
+export interface MergeResult {
+  readonly header: Omit<FingerprintHeader, 'shard' | 'count' | 'generated' | 'depth' | 'finalStates' | 'complete' | 'wallMs' | 'violations'>;
+  readonly shards: readonly { readonly index: number; readonly count: number }[];
+  /** Every shard of the split is present. */
+  readonly allShards: boolean;
+  readonly complete: boolean;
+  readonly distinctStates: number;
+  /** Σ of the shards' stored states. */
+  readonly storedStates: number;
+  /** States stored by more than one shard (the shared prefix included), Σ − union. */
+  readonly repeated: number;
+  readonly generated: number;
+  readonly depth: number;
+  /** The longest shard's wall time and the sum of all. */
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly violations: FingerprintHeader['violations'];
+  /** The chance that two distinct states share a fingerprint (n² / 2⁶⁵). */
+  readonly collisionProbability: number;
+}
+
+const SAME = ['driver', 'agent', 'symmetry', 'por', 'minimise', 'quiescence'] as const;
+
+/**
+ * Merges the files of one split search.
+ *
+ * @example
+ * mergeFingerprints([shard1, shard2]).distinctStates //=> the unsplit search's count
+ */
+export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResult {
+  const first = files[0];
+  if (first === undefined) throw new Error('merge: no files');
+  for (const f of files) {
+    for (const k of SAME) {
+      if (f.header[k] !== first.header[k]) throw new Error(`merge: the files differ in ${k} (${String(first.header[k])} and ${String(f.header[k])})`);
+    }
+    if (JSON.stringify(f.header.bounds) !== JSON.stringify(first.header.bounds)) throw new Error('merge: the files differ in their bounds');
+    if ((f.header.shard?.count ?? 1) !== (first.header.shard?.count ?? 1)) throw new Error('merge: the files come from splits of different sizes');
+  }
+  const union = new VisitedSet(2);
+  const key = new Uint32Array(2);
+  let stored = 0;
+  for (const f of files) {
+    for (let i = 0; i < f.fingerprints.length; i += 2) {
+      key[0] = f.fingerprints[i] as number;
+      key[1] = f.fingerprints[i + 1] as number;
+      union.add(key, -1);
+    }
+    stored += f.header.count;
+  }
+  const byInvariant = new Map<string, FingerprintHeader['violations'][number]>();
+  for (const f of files) {
+    for (const v of f.header.violations) {
+      const best = byInvariant.get(v.invariant);
+      if (best === undefined || v.depth < best.depth) byInvariant.set(v.invariant, v);
+    }
+  }
+  const shards = files.map((f) => ({ index: f.header.shard?.index ?? 1, count: f.header.shard?.count ?? 1 }));
+  const count = shards[0]?.count ?? 1;
+  const present = new Set(shards.map((s) => s.index));
+  const n = union.size;
+  const { format, driver, agent, bounds, symmetry, por, minimise, quiescence } = first.header;
+  return {
+    header: { format, driver, agent, bounds, symmetry, por, minimise, quiescence },
+    shards,
+    allShards: present.size === count && [...present].every((i) => i >= 1 && i <= count),
+    complete: files.every((f) => f.header.complete),
+    distinctStates: n,
+    storedStates: stored,
+    repeated: stored - n,
+    generated: files.reduce((s, f) => s + f.header.generated, 0),
+    depth: Math.max(...files.map((f) => f.header.depth)),
+    wallMs: Math.max(...files.map((f) => f.header.wallMs)),
+    cpuMs: files.reduce((s, f) => s + f.header.wallMs, 0),
+    violations: [...byInvariant.values()].sort((a, b) => invariantNames.indexOf(a.invariant) - invariantNames.indexOf(b.invariant)),
+    collisionProbability: (n * n) / 2 ** 65,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The shortest trace that violates one invariant, for other commands (`lingering check` compares
+ * fast-check's shrunk length with it). Safety invariants are judged on the trace's own events;
+ * quiescence ones, by default, after closing out the trace at any point (as `judge` does), so the
+ * answer is the shortest prefix whose close-out fails, the measure `check` uses.
+ *
+ * Leaves out: several invariants at once (use `explore`).
+ */
+import type { AgentVariant } from '../engine/agent/AgentVariant.js';
+import type { DriverVariant } from '../engine/driver/DriverVariant.js';
+import type { Event } from '../engine/events.js';
+import { findInvariant } from '../properties/invariants/index.js';
+import type { ExploreBounds } from './bounds.js';
+import { DEFAULT_BOUNDS } from './bounds.js';
+import type { QuiescenceMode } from './bfs.js';
+import { explore } from './bfs.js';
+
+/** Options of {@link shortestViolation}. */
+export interface ShortestOptions {
+  /** Where quiescence invariants are judged. @defaultValue 'everyState' */
+  readonly quiescence?: QuiescenceMode;
+}
+
+/**
+ * A shortest event list after which `invariantName` is violated, or null when none exists within
+ * the bounds.
+ *
+ * @example
+ * shortestViolation({ driver: original, agent: prefix }, 'RateAtMost100', { flows: 1, layers: 1 })?.events.length //=> 7
+ */
+export function shortestViolation(
+  config: { readonly driver: DriverVariant; readonly agent: AgentVariant },
+  invariantName: string,
+  bounds: Partial<ExploreBounds> = {},
+  options: ShortestOptions = {},
+): { readonly events: readonly Event[] } | null {
+  const invariant = findInvariant(invariantName);
+  if (invariant === undefined) throw new RangeError(`shortestViolation: no invariant ${invariantName}`);
+  const result = explore(
+    { driver: config.driver, agent: config.agent, bounds: { ...DEFAULT_BOUNDS, ...bounds } },
+    { invariants: [invariant], stopWhenFound: invariantName, quiescence: options.quiescence ?? 'everyState' },
+  );
+  const v = result.violations[0];
+  return v === undefined ? null : { events: v.events };
+}
