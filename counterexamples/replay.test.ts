@@ -14,6 +14,7 @@ import { checkTrace } from '../properties/checkTrace.js';
 import { findInvariant, invariantNames } from '../properties/invariants/index.js';
 import { readManifest } from '../properties/manifest.js';
 import { projectTrace } from '../properties/projectTrace.js';
+import { deferredMoveWithoutFix } from '../properties/fixtures/brokenDrivers.js';
 
 const DIR = new URL('.', import.meta.url).pathname;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -67,5 +68,21 @@ describe('counterexamples/', () => {
       const v = verdict(target, projectTrace(trace.events, own, target), name);
       expect(v.verdict, `${v.subject}: ${v.detail}`).toBe('holds');
     });
+  });
+});
+
+describe('the counterexamples guard the fixes', () => {
+  it('fail on deferred-move once its fix is deleted from the release', () => {
+    // Arrange: every saved counterexample of a lingering flow, carried to the broken design.
+    const lingering = files.map(load).filter((t) => t.violated === 'NoLingeringAtQuiescence');
+    const broken: EngineConfig = { driver: deferredMoveWithoutFix, agent: findAgent('postfix')!, layers: 4, clients: 1 };
+    // Act
+    const caught = lingering.filter((t) => {
+      const own = configOf(t.driver, t.agent, t.layers);
+      return verdict(broken, projectTrace(t.events, own, broken), t.violated!).verdict === 'violated';
+    });
+    // Assert: the fixed design passes them all, the unfixed one fails some.
+    expect(lingering.length).toBeGreaterThan(0);
+    expect(caught.length).toBeGreaterThan(0);
   });
 });
