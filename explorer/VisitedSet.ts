@@ -23,6 +23,7 @@ export class VisitedSet {
   sleep: Uint32Array;
   /** Distinct states stored. */
   size = 0;
+  /** Open addressing: slot i holds `id + 1` at 2i (0: empty) and the key's hash at 2i + 1. */
   private index: Int32Array;
   private mask: number;
 
@@ -30,18 +31,24 @@ export class VisitedSet {
     this.keys = new Uint32Array(1024 * words);
     this.parents = new Int32Array(1024);
     this.sleep = new Uint32Array(1024);
-    this.index = new Int32Array(2048);
+    this.index = new Int32Array(2 * 2048);
     this.mask = 2047;
   }
 
+  // murmur3's mixing of each word and its finaliser.
   private hash(key: Uint32Array, offset: number): number {
-    let h = 0x811c9dc5;
+    let h = 0x9747b28c;
     for (let i = 0; i < this.words; i++) {
-      h = Math.imul(h ^ (key[offset + i] as number), 0x01000193);
-      h ^= h >>> 15;
+      let k = Math.imul(key[offset + i] as number, 0xcc9e2d51);
+      k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+      h ^= k;
+      h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
     }
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    return (h ^ (h >>> 13)) >>> 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
   }
 
   private equalAt(id: number, key: Uint32Array): boolean {
@@ -52,11 +59,12 @@ export class VisitedSet {
 
   /** The id of `key`, or -1. */
   find(key: Uint32Array): number {
-    let slot = this.hash(key, 0) & this.mask;
+    const h = this.hash(key, 0);
+    let slot = h & this.mask;
     for (;;) {
-      const e = this.index[slot] as number;
+      const e = this.index[2 * slot] as number;
       if (e === 0) return -1;
-      if (this.equalAt(e - 1, key)) return e - 1;
+      if (this.index[2 * slot + 1] === h && this.equalAt(e - 1, key)) return e - 1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -65,18 +73,20 @@ export class VisitedSet {
    * Adds `key` reached from `parent`: returns its new id, or `-(id + 1)` when it was already there.
    */
   add(key: Uint32Array, parent: number): number {
-    let slot = this.hash(key, 0) & this.mask;
+    const h = this.hash(key, 0);
+    let slot = h & this.mask;
     for (;;) {
-      const e = this.index[slot] as number;
+      const e = this.index[2 * slot] as number;
       if (e === 0) break;
-      if (this.equalAt(e - 1, key)) return -e;
+      if (this.index[2 * slot + 1] === h && this.equalAt(e - 1, key)) return -e;
       slot = (slot + 1) & this.mask;
     }
     const id = this.size++;
     if (id >= this.parents.length) this.growStore();
     this.keys.set(key.subarray(0, this.words), id * this.words);
     this.parents[id] = parent;
-    this.index[slot] = id + 1;
+    this.index[2 * slot] = id + 1;
+    this.index[2 * slot + 1] = h;
     if (this.size * 2 > this.mask) this.growIndex();
     return id;
   }
@@ -95,13 +105,18 @@ export class VisitedSet {
   }
 
   private growIndex(): void {
+    const old = this.index;
     const size = (this.mask + 1) * 2;
-    this.index = new Int32Array(size);
+    this.index = new Int32Array(2 * size);
     this.mask = size - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = this.hash(this.keys, id * this.words) & this.mask;
-      while (this.index[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.index[slot] = id + 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const e = old[i] as number;
+      if (e === 0) continue;
+      const h = old[i + 1] as number;
+      let slot = h & this.mask;
+      while (this.index[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+      this.index[2 * slot] = e;
+      this.index[2 * slot + 1] = h;
     }
   }
 

@@ -50,7 +50,7 @@ export interface ExploreOptions {
   readonly symmetry?: boolean;
   /** Sleep-set partial-order reduction. @defaultValue true */
   readonly por?: boolean;
-  /** Merge behaviourally equivalent local states (minimiseLocals.ts). @defaultValue true */
+  /** Merge behaviourally equivalent local states (minimiseLocals.ts). @defaultValue true from two flows on */
   readonly minimise?: boolean;
   /** Stop once this many distinct states are stored. @defaultValue no limit */
   readonly maxStates?: number;
@@ -116,7 +116,7 @@ export interface ExploreResult {
   /** Violated invariants in the order given, each with a shortest trace. */
   readonly violations: readonly Violation[];
   readonly shard?: ShardReport;
-  /** Two words per stored state when asked for. */
+  /** Per stored state when asked for: its content fingerprint (two words) and its depth. */
   readonly fingerprints?: Uint32Array;
 }
 
@@ -127,6 +127,9 @@ interface Found {
   /** The poll step's target key, or null when the violation is the stored state's own. */
   readonly key: Uint32Array | null;
 }
+
+/** Words per state in {@link ExploreResult.fingerprints}. */
+export const FP_WORDS = 3;
 
 const POLL_NONE = 0;
 const POLL_OPEN = 1;
@@ -154,7 +157,9 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const P = config.bounds.polls;
   const W = keyWords(N);
   const tables = new LocalTables(config, invariants);
-  const minimise = options.minimise ?? true;
+  // With one flow the search visits each local state once anyway: merging them costs more than
+  // it saves, so it is done from two flows on (the verdicts are the same either way).
+  const minimise = options.minimise ?? N > 1;
   const classes = minimise ? minimiseLocals(tables) : null;
   const visited = new VisitedSet(W);
   const whole = (when: Invariant['when']) =>
@@ -163,17 +168,19 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const globalQuiescence = whole('quiescence');
   const found = new Map<number, Found>();
 
-  let fps = options.fingerprints === true || shard !== undefined ? new Uint32Array(2048) : null;
-  const fpOf = (id: number, locals: Int32Array, g: number): void => {
+  // Per stored state: its content fingerprint (two words) and its depth (FP_WORDS in all).
+  let fps = options.fingerprints === true || shard !== undefined ? new Uint32Array(3 * 1024) : null;
+  const fpOf = (id: number, locals: Int32Array, g: number, at: number): void => {
     if (fps === null) return;
-    if (2 * id + 2 > fps.length) {
+    if (FP_WORDS * id + FP_WORDS > fps.length) {
       const grown = new Uint32Array(fps.length * 2);
       grown.set(fps);
       fps = grown;
     }
     const hashes: (readonly [number, number])[] = [];
     for (let j = 0; j < N; j++) hashes.push(tables.localHash(locals[j] as number));
-    fingerprint(tables.globalHash(g), hashes, symmetry, fps, 2 * id);
+    fingerprint(tables.globalHash(g), hashes, symmetry, fps, FP_WORDS * id);
+    fps[FP_WORDS * id + 2] = at;
   };
 
   const cur = new Int32Array(N);
@@ -274,7 +281,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   tmp.fill(tables.absent);
   writeKey(scratch, 0, tables.start, tmp, N);
   visited.add(scratch, -1);
-  fpOf(0, tmp, tables.start);
+  fpOf(0, tmp, tables.start, 0);
   if (quiescence === 'everyState') record(quiescent(tmp, tables.start), 0, null, 0);
   let generated = 1;
   let slept = 0;
@@ -302,7 +309,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     // A shard expands only its share of the split level (by content fingerprint, so every
     // shard agrees whatever numbers it gave the states).
     if (shard !== undefined && depth === shardLevel && fps !== null) {
-      if ((fps[2 * id] as number) % shard.count !== shard.index - 1) continue;
+      if ((fps[FP_WORDS * id] as number) % shard.count !== shard.index - 1) continue;
       roots++;
     }
     const gs = tables.global(g);
@@ -361,10 +368,17 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       writeKey(scratch, 0, g, tmp, N);
       generated++;
       const r = visited.add(scratch, id);
-      const mask = keepSleep ? successorSleep(tables, cur, tmp, N, symmetry, sleep, k, moveSlot, moveIdx, nMoves) : 0;
+      // The successor's sleep set matters only if it is yet to be expanded (new, or met again on
+      // the level being built); with nothing explored before this move and nothing asleep, it is
+      // empty.
+      const pending = r >= 0 || -r - 1 >= nextLevel;
+      const mask =
+        keepSleep && pending && (k > 0 || sleep !== 0)
+          ? successorSleep(tables, cur, tmp, N, symmetry, sleep, k, moveSlot, moveIdx, nMoves)
+          : 0;
       if (r >= 0) {
         visited.sleep[r] = mask;
-        fpOf(r, tmp, g);
+        fpOf(r, tmp, g, depth + 1);
         let bits = safety(tmp, g, false);
         if (quiescence === 'everyState') bits |= quiescent(tmp, g);
         if (bits !== 0) record(bits, r, null, depth + 1);
@@ -396,7 +410,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       const r = visited.add(scratch, id);
       if (r >= 0) {
         visited.sleep[r] = 0;
-        fpOf(r, tmp, g2);
+        fpOf(r, tmp, g2, depth + 1);
         let bits = poll === POLL_CLOSE ? pollBits : safety(tmp, g2, false);
         if (quiescence === 'everyState') bits |= quiescent(tmp, g2);
         if (bits !== 0) record(bits, r, null, depth + 1);
@@ -450,6 +464,6 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     bytes: visited.bytes + (fps?.byteLength ?? 0),
     violations,
     ...(shard === undefined ? {} : { shard: { ...shard, level: shardLevel, levelStates: shardLevelStates, roots } }),
-    ...(options.fingerprints === true && fps !== null ? { fingerprints: fps.slice(0, 2 * visited.size) } : {}),
+    ...(options.fingerprints === true && fps !== null ? { fingerprints: fps.slice(0, FP_WORDS * visited.size) } : {}),
   };
 }

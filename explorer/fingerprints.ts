@@ -1,7 +1,8 @@
 /**
  * The file a shard writes with `--fingerprints`: one JSON line saying what was searched and what
- * was found (counts, violations with their traces), then each stored state's 64-bit content
- * fingerprint as two little-endian 32-bit words. `lingering merge` unions such files.
+ * was found (counts, violations with their traces), then per stored state its 64-bit content
+ * fingerprint and the depth the shard reached it at, as three little-endian 32-bit words.
+ * `lingering merge` unions such files.
  *
  * Leaves out: compression, and the states themselves (a fingerprint is a hash: two states could
  * share one; the merge reports the chance, as TLC does).
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { eventToJson } from '../engine/events.js';
 import type { ExploreBounds } from './bounds.js';
 import type { ExploreResult, ShardReport } from './bfs.js';
+import { FP_WORDS } from './bfs.js';
 
 /** The format tag. */
 export const FINGERPRINTS_FORMAT = 'lingering-fingerprints/v1';
@@ -38,7 +40,7 @@ export interface FingerprintHeader {
   }[];
 }
 
-/** A read file: its header and its fingerprints (two words each). */
+/** A read file: its header and its fingerprints (FP_WORDS words each: hash, hash, depth). */
 export interface FingerprintFile {
   readonly header: FingerprintHeader;
   readonly fingerprints: Uint32Array;
@@ -68,7 +70,7 @@ export const headerOf = (r: ExploreResult): FingerprintHeader => ({
  * The bytes of `r`'s fingerprint file.
  *
  * @example
- * fingerprintBytes(result).length //=> header line + 8 bytes per state
+ * fingerprintBytes(result).length //=> header line + 12 bytes per state
  */
 export function fingerprintBytes(r: ExploreResult): Uint8Array {
   if (r.fingerprints === undefined) throw new Error('explorer: the search kept no fingerprints');
@@ -98,11 +100,11 @@ export function readFingerprints(path: string): FingerprintFile {
   }
   if (header.format !== FINGERPRINTS_FORMAT) throw new Error(`${path}: not a ${FINGERPRINTS_FORMAT} file`);
   const body = bytes.subarray(nl + 1);
-  if (body.length !== header.count * 8) {
+  if (body.length !== header.count * 4 * FP_WORDS) {
     throw new Error(`${path}: ${body.length} bytes of fingerprints for ${header.count} states`);
   }
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  const fingerprints = new Uint32Array(header.count * 2);
+  const fingerprints = new Uint32Array(header.count * FP_WORDS);
   for (let i = 0; i < fingerprints.length; i++) fingerprints[i] = view.getUint32(i * 4, true);
   return { header, fingerprints };
 }

@@ -9,6 +9,7 @@
  */
 import { invariantNames } from '../properties/invariants/index.js';
 import type { FingerprintFile, FingerprintHeader } from './fingerprints.js';
+import { FP_WORDS } from './bfs.js';
 import { VisitedSet } from './VisitedSet.js';
 
 /** What a merge found. */
@@ -51,17 +52,30 @@ export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResul
     if (JSON.stringify(f.header.bounds) !== JSON.stringify(first.header.bounds)) throw new Error('merge: the files differ in their bounds');
     if ((f.header.shard?.count ?? 1) !== (first.header.shard?.count ?? 1)) throw new Error('merge: the files come from splits of different sizes');
   }
+  // Each state's depth is the least any shard reached it at; the search's depth is their maximum.
   const union = new VisitedSet(2);
   const key = new Uint32Array(2);
+  let depths = new Uint32Array(1024);
   let stored = 0;
   for (const f of files) {
-    for (let i = 0; i < f.fingerprints.length; i += 2) {
+    for (let i = 0; i < f.fingerprints.length; i += FP_WORDS) {
       key[0] = f.fingerprints[i] as number;
       key[1] = f.fingerprints[i + 1] as number;
-      union.add(key, -1);
+      const at = f.fingerprints[i + 2] as number;
+      const r = union.add(key, -1);
+      if (r >= 0) {
+        if (r >= depths.length) {
+          const grown = new Uint32Array(depths.length * 2);
+          grown.set(depths);
+          depths = grown;
+        }
+        depths[r] = at;
+      } else if (at < (depths[-r - 1] as number)) depths[-r - 1] = at;
     }
     stored += f.header.count;
   }
+  let depth = 0;
+  for (let i = 0; i < union.size; i++) depth = Math.max(depth, depths[i] as number);
   const byInvariant = new Map<string, FingerprintHeader['violations'][number]>();
   for (const f of files) {
     for (const v of f.header.violations) {
@@ -83,7 +97,7 @@ export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResul
     storedStates: stored,
     repeated: stored - n,
     generated: files.reduce((s, f) => s + f.header.generated, 0),
-    depth: Math.max(...files.map((f) => f.header.depth)),
+    depth,
     wallMs: Math.max(...files.map((f) => f.header.wallMs)),
     cpuMs: files.reduce((s, f) => s + f.header.wallMs, 0),
     violations: [...byInvariant.values()].sort((a, b) => invariantNames.indexOf(a.invariant) - invariantNames.indexOf(b.invariant)),

@@ -13,17 +13,6 @@
  */
 import type { LocalTables } from './LocalTables.js';
 
-/** Bit offset of each flow's (or, under symmetry, each distinct local state's) moves in the list. */
-function offsetOf(tables: LocalTables, locals: Int32Array, n: number, symmetry: boolean, slot: number, local: number): number {
-  let offset = 0;
-  for (let j = 0; j < n; j++) {
-    if (symmetry && j > 0 && locals[j] === locals[j - 1]) continue;
-    if (symmetry ? locals[j] === local : j === slot) return offset;
-    offset += tables.moves(locals[j] as number).length;
-  }
-  return -1;
-}
-
 /**
  * The sleep set of the state reached by move `k` of a state with locals `cur` and sleep set
  * `sleep`: the moves explored before `k` there, or asleep there, that belong to another flow,
@@ -49,6 +38,16 @@ export function successorSleep(
   const takenLocal = cur[taken] as number;
   let copies = 0;
   if (symmetry) for (let j = 0; j < n; j++) if (cur[j] === takenLocal) copies++;
+  // Where each group's moves begin in the new state's move list.
+  let acc = 0;
+  for (let j = 0; j < n; j++) {
+    if (symmetry && j > 0 && next[j] === next[j - 1]) {
+      offsets[j] = offsets[j - 1] as number;
+      continue;
+    }
+    offsets[j] = acc;
+    acc += tables.moves(next[j] as number).length;
+  }
   let mask = 0;
   for (let q = 0; q < nMoves; q++) {
     if (q === k || (q > k && (q >= 32 || ((sleep >>> q) & 1) === 0))) continue;
@@ -57,10 +56,13 @@ export function successorSleep(
     // Same flow as the move taken: dependent, it wakes up. Under symmetry a move of a local
     // state that several flows share stays asleep: it stands for another flow's move.
     if (symmetry ? local === takenLocal && copies === 1 : slot === taken) continue;
-    const offset = offsetOf(tables, next, n, symmetry, slot, local);
-    if (offset < 0) continue;
-    const bit = offset + (moveIdx[q] as number);
+    let j = slot;
+    if (symmetry) for (j = 0; j < n && next[j] !== local; j++);
+    if (j >= n) continue;
+    const bit = (offsets[j] as number) + (moveIdx[q] as number);
     if (bit < 32) mask |= 1 << bit;
   }
   return mask;
 }
+
+const offsets = new Int32Array(64);

@@ -1,0 +1,135 @@
+/**
+ * `lingering explore` and `lingering merge` from the command line: the acceptance runs, the saved
+ * trace replaying to the same violation, split runs merging to the unsplit counts, and one-line
+ * errors with exit status 2.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from '../cli/io.js';
+import { main } from '../cli/main.js';
+import { findAgent } from '../engine/agent/variants/index.js';
+import { findDriver } from '../engine/driver/variants/index.js';
+import { explore } from './bfs.js';
+
+async function run(...argv: string[]) {
+  const b = bufferIo();
+  const status = await main(argv, b.io);
+  return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+const dir = () => mkdtempSync(join(tmpdir(), 'lingering-explore-'));
+const small = ['--driver', 'original', '--agent', 'prefix', '--flows', '2', '--layers', '1', '--polls', '2'];
+
+describe('lingering explore', () => {
+  it('reports RateAtMost100 with a shortest trace that replays to the same violation', async () => {
+    // Arrange
+    const file = join(dir(), 'rate.json');
+    // Act
+    const r = await run('explore', '--driver', 'original', '--agent', 'prefix', '--flows', '2', '--callouts', '1', '--polls', '3', '--json', '--invariant', 'RateAtMost100', '--out', file);
+    const report = JSON.parse(r.stdout);
+    const replay = await run('replay', file, '--json');
+    // Assert
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const rate = report.violations.find((v: { invariant: string }) => v.invariant === 'RateAtMost100');
+    expect(rate.depth).toBe(7);
+    expect(report).toMatchObject({ complete: true, queueLeft: 0, written: [file] });
+    for (const k of ['generated', 'distinctStates', 'depth', 'statesPerSecond', 'wallMs']) expect(report[k]).toBeGreaterThan(0);
+    expect(report.symmetryReduction).toEqual({ enabled: true, flowOrdersPerState: 2 });
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved).toMatchObject({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', layers: 4, violated: 'RateAtMost100', expect: 'violates' });
+    expect(saved.events).toEqual(rate.events);
+    const verdict = JSON.parse(replay.stdout).invariants.find((i: { name: string }) => i.name === 'RateAtMost100');
+    expect(verdict).toMatchObject({ verdict: 'violated', step: 7 });
+  });
+
+  it('prints the TLC-style summary and exits 0 when every invariant holds', async () => {
+    const r = await run('explore', '--driver', 'deferred-move', '--agent', 'postfix', '--flows', '2', '--layers', '1', '--callouts', '0', '--polls', '2');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Model checking completed\. No error has been found\./);
+    expect(r.stdout).toMatch(/^[\d,]+ states generated, [\d,]+ distinct states found, 0 states left on queue\.$/m);
+    expect(r.stdout).toMatch(/^The depth of the complete state graph search is \d+\.$/m);
+    expect(r.stderr).toBe('');
+  });
+
+  it('writes every violation as <driver>--<agent>--<Invariant>.json with --out-dir', async () => {
+    const d = dir();
+    const r = await run('explore', ...small, '--out-dir', d, '--json');
+    const names = JSON.parse(r.stdout).violations.map((v: { invariant: string }) => `original--prefix--${v.invariant}.json`);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(existsSync(join(d, n))).toBe(true);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const file = join(dir(), 'taken.json');
+    writeFileSync(file, 'mine');
+    const r = await run('explore', ...small, '--out', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+  });
+
+  it.each([
+    [['--flows', '0'], /--flows: got 0; allowed: an integer from 1/],
+    [['--shard', '3/2'], /--shard: got "3\/2"; allowed: i\/n with 1 ≤ i ≤ n/],
+    [['--driver', 'nope'], /--driver: got "nope"; allowed: original, cas-retry, deferred-move, deferred-move-racy, flow-lock/],
+    [['--agent', 'nope'], /--agent: got "nope"; allowed: prefix, postfix, encoder-gate, failures-delta/],
+    [['--frob'], /explore option: got "--frob"/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const r = await run('explore', ...argv);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('lingering merge', () => {
+  it('unions --shard 1/2 and --shard 2/2 into the unsplit counts and verdicts', async () => {
+    // Arrange
+    const d = dir();
+    const whole = JSON.parse((await run('explore', ...small, '--json')).stdout);
+    // Act
+    for (const i of [1, 2]) await run('explore', ...small, '--shard', `${i}/2`, '--fingerprints', join(d, `s${i}.fp`));
+    const m = await run('merge', join(d, 's1.fp'), join(d, 's2.fp'), '--json');
+    const merged = JSON.parse(m.stdout);
+    // Assert
+    expect(m.status).toBe(1);
+    expect(merged.distinctStates).toBe(whole.distinctStates);
+    expect(merged.depth).toBe(whole.depth);
+    expect(merged.violations.map((v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`)).toEqual(
+      whole.violations.map((v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`),
+    );
+    expect(merged.allShards).toBe(true);
+    expect(merged.repeated).toBe(merged.storedStates - merged.distinctStates);
+  });
+
+  it('exits 2 with one line for a missing or foreign file', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'x.fp'), '{"format":"other"}\n');
+    for (const f of [join(d, 'missing.fp'), join(d, 'x.fp')]) {
+      const r = await run('merge', f);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('progress', () => {
+  it('reports states, queue and depth about once a second of the clock it is given', () => {
+    let t = 0;
+    const seen: number[] = [];
+    explore(
+      { driver: findDriver('original')!, agent: findAgent('postfix')!, bounds: { flows: 2, callouts: 1, polls: 2, layers: 1, traffic: 1 } },
+      { now: () => (t += 400), onProgress: (p) => seen.push(p.distinct) },
+    );
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('prints nothing on standard error when it is not a terminal', async () => {
+    const r = await run('explore', ...small);
+    expect(r.stderr).toBe('');
+  });
+});

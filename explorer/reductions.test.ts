@@ -1,0 +1,63 @@
+/**
+ * Each reduction keeps every verdict and every shortest-trace length: the search with and without
+ * partial-order reduction (sleep sets), symmetry reduction and local minimisation, on up to three
+ * flows. Sleep sets prune steps, never states, so the distinct count is the same with and without.
+ */
+import { describe, expect, it } from 'vitest';
+import { findAgent } from '../engine/agent/variants/index.js';
+import { findDriver } from '../engine/driver/variants/index.js';
+import type { ExploreOptions, ExploreResult } from './bfs.js';
+import { explore } from './bfs.js';
+import type { ExploreBounds } from './bounds.js';
+
+const verdicts = (r: ExploreResult) => r.violations.map((v) => `${v.invariant.name} ${v.depth}`);
+const run = (driver: string, agent: string, bounds: ExploreBounds, options: ExploreOptions = {}) =>
+  explore({ driver: findDriver(driver)!, agent: findAgent(agent)!, bounds }, options);
+
+const two: ExploreBounds = { flows: 2, callouts: 1, polls: 2, layers: 1, traffic: 1 };
+const three: ExploreBounds = { flows: 3, callouts: 1, polls: 1, layers: 1, traffic: 0 };
+
+describe('reductions keep the verdicts', () => {
+  it.each([
+    ['original', 'prefix', two],
+    ['deferred-move-racy', 'postfix', two],
+    ['flow-lock', 'encoder-gate', two],
+    ['original', 'postfix', three],
+    ['cas-retry', 'prefix', three],
+  ] as const)('partial-order reduction: %s × %s, %o', (d, a, bounds) => {
+    const on = run(d, a, bounds);
+    const off = run(d, a, bounds, { por: false });
+    expect(verdicts(on)).toEqual(verdicts(off));
+    expect(on.distinctStates).toBe(off.distinctStates);
+    expect(on.depth).toBe(off.depth);
+    expect(on.generated).toBeLessThan(off.generated);
+  });
+
+  it.each([
+    ['original', 'prefix'],
+    ['deferred-move', 'postfix'],
+  ])('symmetry reduction: %s × %s, two flows', (d, a) => {
+    const on = run(d, a, two);
+    const off = run(d, a, two, { symmetry: false });
+    expect(verdicts(on)).toEqual(verdicts(off));
+    expect(on.distinctStates).toBeLessThan(off.distinctStates);
+  });
+
+  it.each([
+    ['original', 'prefix'],
+    ['deferred-move-racy', 'failures-delta'],
+  ])('local minimisation: %s × %s, two flows', (d, a) => {
+    const on = run(d, a, two);
+    const off = run(d, a, two, { minimise: false });
+    expect(verdicts(on)).toEqual(verdicts(off));
+    expect(on.localClasses).toBeLessThan(on.localStates);
+    expect(on.distinctStates).toBeLessThan(off.distinctStates);
+  });
+
+  it('all three off gives the verdicts of all three on (quiescence judged on every state)', () => {
+    const bounds = { ...two, polls: 1 };
+    const on = run('cas-retry', 'postfix', bounds, { quiescence: 'everyState' });
+    const off = run('cas-retry', 'postfix', bounds, { quiescence: 'everyState', por: false, symmetry: false, minimise: false });
+    expect(verdicts(on)).toEqual(verdicts(off));
+  });
+});

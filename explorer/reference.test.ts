@@ -1,0 +1,55 @@
+/**
+ * The fast search (abstraction, compiled per-flow steps, minimisation, sleep sets, symmetry) gives
+ * the reference search's verdicts and shortest-trace lengths: the claims A1–A8 of abstraction.ts
+ * checked on every design, the broken fixtures included (they break the invariants the shipping
+ * designs keep).
+ */
+import { describe, expect, it } from 'vitest';
+import type { AgentVariant } from '../engine/agent/AgentVariant.js';
+import { findAgent } from '../engine/agent/variants/index.js';
+import type { DriverVariant } from '../engine/driver/DriverVariant.js';
+import { driverVariants, findDriver } from '../engine/driver/variants/index.js';
+import { hideAllFailures, silentPostfix } from '../properties/fixtures/brokenAgents.js';
+import { doubleRelease, flowLockUnlockedDrain, moveTwice } from '../properties/fixtures/brokenDrivers.js';
+import { explore } from './bfs.js';
+import type { ExploreBounds, ExploreConfig } from './bounds.js';
+import { referenceExplore } from './reference.js';
+
+const verdicts = (config: ExploreConfig, quiescence: 'final' | 'everyState' = 'final') => {
+  const fast = explore(config, { quiescence });
+  const ref = referenceExplore(config, { quiescence });
+  return {
+    fast: fast.violations.map((v) => `${v.invariant.name} ${v.depth}`),
+    reference: ref.violations.map((v) => `${v.invariant} ${v.depth}`),
+  };
+};
+
+const one: ExploreBounds = { flows: 1, callouts: 1, polls: 2, layers: 1, traffic: 1 };
+const pairs: [DriverVariant, AgentVariant][] = [
+  ...driverVariants.map((d) => [d, findAgent('prefix')!] as [DriverVariant, AgentVariant]),
+  ...driverVariants.map((d) => [d, findAgent('postfix')!] as [DriverVariant, AgentVariant]),
+  [findDriver('original')!, findAgent('encoder-gate')!],
+  [findDriver('original')!, findAgent('failures-delta')!],
+  [moveTwice, findAgent('postfix')!],
+  [doubleRelease, findAgent('postfix')!],
+  [flowLockUnlockedDrain, findAgent('postfix')!],
+  [findDriver('original')!, hideAllFailures],
+  [findDriver('original')!, silentPostfix],
+];
+
+describe('the fast search agrees with the reference search', () => {
+  it.each(pairs.map(([d, a]) => [d.name, a.name, d, a] as const))('%s × %s, one flow', (_d, _a, driver, agent) => {
+    const v = verdicts({ driver, agent, bounds: one });
+    expect(v.fast).toEqual(v.reference);
+  });
+
+  it.each([['original'], ['deferred-move-racy']])('%s × prefix, one flow, quiescence judged on every state', (d) => {
+    const v = verdicts({ driver: findDriver(d)!, agent: findAgent('prefix')!, bounds: one }, 'everyState');
+    expect(v.fast).toEqual(v.reference);
+  });
+
+  it.each([['original'], ['flow-lock']])('%s × prefix, two flows', (d) => {
+    const v = verdicts({ driver: findDriver(d)!, agent: findAgent('prefix')!, bounds: { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 0 } });
+    expect(v.fast).toEqual(v.reference);
+  });
+});
