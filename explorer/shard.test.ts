@@ -14,7 +14,7 @@ import { mergeFingerprints } from './merge.js';
 const config: ExploreConfig = {
   driver: findDriver('original')!,
   agent: findAgent('prefix')!,
-  bounds: { flows: 2, callouts: 1, polls: 2, layers: 1, traffic: 1 },
+  bounds: { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 1 },
 };
 const asFile = (r: ReturnType<typeof explore>): FingerprintFile => ({ header: headerOf(r), fingerprints: r.fingerprints! });
 
