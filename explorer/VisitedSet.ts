@@ -1,8 +1,8 @@
 /**
  * The search's store: every distinct state's packed key in discovery order (so the breadth-first
  * queue is just the numbers from the head to the end), its parent for trace reconstruction, its
- * sleep set for partial-order reduction, and an open-addressing hash index over the keys. A class,
- * since this is mutable state the search hides.
+ * sleep set for partial-order reduction, and an open-addressing hash table holding the keys again
+ * (a lookup then touches one cache line). A class, since this is mutable state the search hides.
  *
  * Leaves out: fingerprint-only storage (TLC's): keys are stored whole, so no two states are ever
  * confused.
@@ -23,15 +23,20 @@ export class VisitedSet {
   sleep: Uint32Array;
   /** Distinct states stored. */
   size = 0;
-  /** Open addressing: slot i holds `id + 1` at 2i (0: empty) and the key's hash at 2i + 1. */
-  private index: Int32Array;
+  /**
+   * Open addressing with the key in the slot, so that a probe reads one cache line: slot i holds
+   * the key's words, then `id + 1` (0: empty).
+   */
+  private table: Uint32Array;
   private mask: number;
+  private readonly stride: number;
 
   constructor(readonly words: number) {
+    this.stride = words + 1;
     this.keys = new Uint32Array(1024 * words);
     this.parents = new Int32Array(1024);
     this.sleep = new Uint32Array(1024);
-    this.index = new Int32Array(2 * 2048);
+    this.table = new Uint32Array(2048 * this.stride);
     this.mask = 2047;
   }
 
@@ -51,43 +56,42 @@ export class VisitedSet {
     return h ^ (h >>> 16);
   }
 
-  private equalAt(id: number, key: Uint32Array): boolean {
-    const base = id * this.words;
-    for (let i = 0; i < this.words; i++) if (this.keys[base + i] !== key[i]) return false;
-    return true;
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private slotOf(key: Uint32Array): number {
+    const { words, stride, table } = this;
+    let slot = this.hash(key, 0) & this.mask;
+    for (;;) {
+      const base = slot * stride;
+      if (table[base + words] === 0) return slot;
+      let i = 0;
+      while (i < words && table[base + i] === key[i]) i++;
+      if (i === words) return slot;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   /** The id of `key`, or -1. */
   find(key: Uint32Array): number {
-    const h = this.hash(key, 0);
-    let slot = h & this.mask;
-    for (;;) {
-      const e = this.index[2 * slot] as number;
-      if (e === 0) return -1;
-      if (this.index[2 * slot + 1] === h && this.equalAt(e - 1, key)) return e - 1;
-      slot = (slot + 1) & this.mask;
-    }
+    return (this.table[this.slotOf(key) * this.stride + this.words] as number) - 1;
   }
 
   /**
    * Adds `key` reached from `parent`: returns its new id, or `-(id + 1)` when it was already there.
    */
   add(key: Uint32Array, parent: number): number {
-    const h = this.hash(key, 0);
-    let slot = h & this.mask;
-    for (;;) {
-      const e = this.index[2 * slot] as number;
-      if (e === 0) break;
-      if (this.index[2 * slot + 1] === h && this.equalAt(e - 1, key)) return -e;
-      slot = (slot + 1) & this.mask;
-    }
+    const slot = this.slotOf(key);
+    const base = slot * this.stride;
+    const e = this.table[base + this.words] as number;
+    if (e !== 0) return -e;
     const id = this.size++;
     if (id >= this.parents.length) this.growStore();
-    this.keys.set(key.subarray(0, this.words), id * this.words);
+    for (let i = 0; i < this.words; i++) {
+      this.table[base + i] = key[i] as number;
+      this.keys[id * this.words + i] = key[i] as number;
+    }
+    this.table[base + this.words] = id + 1;
     this.parents[id] = parent;
-    this.index[2 * slot] = id + 1;
-    this.index[2 * slot + 1] = h;
-    if (this.size * 2 > this.mask) this.growIndex();
+    if (this.size * 2 > this.mask) this.growTable();
     return id;
   }
 
@@ -104,19 +108,17 @@ export class VisitedSet {
     this.sleep = sleep;
   }
 
-  private growIndex(): void {
-    const old = this.index;
+  private growTable(): void {
+    const { words, stride } = this;
+    const old = this.table;
     const size = (this.mask + 1) * 2;
-    this.index = new Int32Array(2 * size);
+    this.table = new Uint32Array(size * stride);
     this.mask = size - 1;
-    for (let i = 0; i < old.length; i += 2) {
-      const e = old[i] as number;
-      if (e === 0) continue;
-      const h = old[i + 1] as number;
-      let slot = h & this.mask;
-      while (this.index[2 * slot] !== 0) slot = (slot + 1) & this.mask;
-      this.index[2 * slot] = e;
-      this.index[2 * slot + 1] = h;
+    for (let b = 0; b < old.length; b += stride) {
+      if (old[b + words] === 0) continue;
+      let slot = this.hash(old, b) & this.mask;
+      while (this.table[slot * stride + words] !== 0) slot = (slot + 1) & this.mask;
+      this.table.set(old.subarray(b, b + stride), slot * stride);
     }
   }
 
@@ -125,8 +127,8 @@ export class VisitedSet {
     return this.keys.slice(id * this.words, (id + 1) * this.words);
   }
 
-  /** Bytes held by the store and its index. */
+  /** Bytes held by the store and its table. */
   get bytes(): number {
-    return this.keys.byteLength + this.parents.byteLength + this.sleep.byteLength + this.index.byteLength;
+    return this.keys.byteLength + this.parents.byteLength + this.sleep.byteLength + this.table.byteLength;
   }
 }
