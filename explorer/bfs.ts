@@ -22,6 +22,7 @@ import type { LocalMove, PollClose } from './LocalTables.js';
 import { closedOut, LocalTables } from './LocalTables.js';
 import { minimiseLocals } from './minimiseLocals.js';
 import { assembleState, mergeLastPolls } from './projectState.js';
+import { canReach, ownedProfiles } from './shard.js';
 import { successorSleep } from './sleepSets.js';
 import { eventsTo } from './traceOf.js';
 import { VisitedSet } from './VisitedSet.js';
@@ -77,13 +78,19 @@ export interface Violation {
   readonly events: readonly Event[];
 }
 
-/** How a shard split the search. */
+/** How a shard split the search (shard.ts). */
 export interface ShardReport extends ShardSpec {
-  /** The level split among the shards (-1: the search ended before any level was wide enough). */
+  /** By end profile, or (more shards than profiles) by the states of the first wide level. */
+  readonly strategy: 'ends' | 'firstLevel';
+  /** 'ends': the numbers of resets this shard owns. */
+  readonly profiles: readonly number[];
+  /** 'firstLevel': the level split (-1: no level was wide enough, so nothing was split). */
   readonly level: number;
-  /** States at that level, and how many this shard expanded. */
+  /** 'firstLevel': states at that level, and how many this shard expanded. */
   readonly levelStates: number;
   readonly roots: number;
+  /** States this shard stored but left to other shards. */
+  readonly leftToOthers: number;
 }
 
 /** What a search found, in the manner of TLC's summary. */
@@ -292,13 +299,26 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   let shardLevel = -1;
   let shardLevelStates = 0;
   let roots = 0;
+  let leftToOthers = 0;
+  // End profiles (shard.ts): each flow's end decided so far, per local state.
+  const profiles = shard === undefined ? null : ownedProfiles(N, shard.count, shard.index);
+  const decided: number[] = [];
+  const decisionOf = (l: number): number => {
+    let d = decided[l];
+    if (d === undefined) {
+      const status = tables.local(l).flow?.status ?? 'established';
+      d = status === 'established' ? 0 : status === 'recvRst' ? 1 : 2;
+      decided[l] = d;
+    }
+    return d;
+  };
   let nextProgress = started + 1000;
 
   while (head < visited.size && !stopped) {
     if (head === levelEnd) {
       depth++;
       levelEnd = visited.size;
-      if (shard !== undefined && shardLevel < 0 && levelEnd - head >= 4 * shard.count) {
+      if (shard !== undefined && profiles === null && shardLevel < 0 && levelEnd - head >= 4 * shard.count) {
         shardLevel = depth;
         shardLevelStates = levelEnd - head;
       }
@@ -306,10 +326,26 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     if (visited.size >= maxStates) break;
     const id = head++;
     const g = readKey(visited.keys, id * W, N, cur);
-    // A shard expands only its share of the split level (by content fingerprint, so every
-    // shard agrees whatever numbers it gave the states).
-    if (shard !== undefined && depth === shardLevel && fps !== null) {
-      if ((fps[FP_WORDS * id] as number) % shard.count !== shard.index - 1) continue;
+    if (profiles !== null) {
+      // A shard expands the states that can still end with one of its profiles.
+      let resets = 0;
+      let open = 0;
+      for (let j = 0; j < N; j++) {
+        const d = decisionOf(cur[j] as number);
+        if (d === 0) open++;
+        else if (d === 1) resets++;
+      }
+      if (!canReach(profiles, resets, open)) {
+        leftToOthers++;
+        continue;
+      }
+    } else if (shard !== undefined && depth === shardLevel && fps !== null) {
+      // More shards than profiles: each expands its share of the split level (by content
+      // fingerprint, so every shard agrees whatever numbers it gave the states).
+      if ((fps[FP_WORDS * id] as number) % shard.count !== shard.index - 1) {
+        leftToOthers++;
+        continue;
+      }
       roots++;
     }
     const gs = tables.global(g);
@@ -463,7 +499,19 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     localClasses: classes?.classes ?? tables.localCount,
     bytes: visited.bytes + (fps?.byteLength ?? 0),
     violations,
-    ...(shard === undefined ? {} : { shard: { ...shard, level: shardLevel, levelStates: shardLevelStates, roots } }),
+    ...(shard === undefined
+      ? {}
+      : {
+          shard: {
+            ...shard,
+            strategy: profiles === null ? ('firstLevel' as const) : ('ends' as const),
+            profiles: profiles ?? [],
+            level: shardLevel,
+            levelStates: shardLevelStates,
+            roots,
+            leftToOthers,
+          },
+        }),
     ...(options.fingerprints === true && fps !== null ? { fingerprints: fps.slice(0, FP_WORDS * visited.size) } : {}),
   };
 }

@@ -82,10 +82,13 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
     `Finished in ${(r.wallMs / 1000).toFixed(2)} s: ${n(r.statesPerSecond)} distinct states/s, ${n(r.generatedPerSecond)} generated/s; ${n(r.finalStates)} final states.`,
   );
   if (r.shard !== undefined) {
+    const sh = r.shard;
     lines.push(
-      r.shard.level < 0
-        ? `shard ${r.shard.index}/${r.shard.count}: no level was wide enough to split, so this shard searched everything`
-        : `shard ${r.shard.index}/${r.shard.count}: split at depth ${r.shard.level} (${n(r.shard.levelStates)} states), this shard expanded ${n(r.shard.roots)} of them`,
+      sh.strategy === 'ends'
+        ? `shard ${sh.index}/${sh.count}: owns the final states with ${sh.profiles.join(', ')} of ${r.config.bounds.flows} flows ended by a reset; ${n(sh.leftToOthers)} stored states left to other shards`
+        : sh.level < 0
+          ? `shard ${sh.index}/${sh.count}: no level was wide enough to split, so this shard searched everything`
+          : `shard ${sh.index}/${sh.count}: split at depth ${sh.level} (${n(sh.levelStates)} states), this shard expanded ${n(sh.roots)} of them`,
     );
   }
   return `${lines.join('\n')}\n`;

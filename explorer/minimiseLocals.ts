@@ -91,6 +91,8 @@ export function minimiseLocals(tables: LocalTables): Minimised {
       readsAll ? localKey(s) : null,
       // First met after P polls: it never takes part in a poll.
       !s.polling && (dist[i] as number) >= P,
+      // How the flow ended: split searches divide the work by it (shard.ts).
+      s.flow?.status ?? null,
     ]);
   };
   const cls = new Int32Array(dist.length).fill(-1);

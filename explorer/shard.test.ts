@@ -1,6 +1,7 @@
 /**
- * A split search: shards 1/2 and 2/2, merged, give the unsplit search's distinct states and
- * verdicts, and their fingerprint files read back as written.
+ * A split search: shards 1/n to n/n, merged, give the unsplit search's distinct states, depth and
+ * verdicts (split by end profile, or by the first wide level when there are more shards than
+ * profiles), and their fingerprint files read back as written.
  */
 import { describe, expect, it } from 'vitest';
 import { findAgent } from '../engine/agent/variants/index.js';
@@ -19,7 +20,7 @@ const config: ExploreConfig = {
 const asFile = (r: ReturnType<typeof explore>): FingerprintFile => ({ header: headerOf(r), fingerprints: r.fingerprints! });
 
 describe('shards', () => {
-  it.each([2, 3])('%i shards merged give the unsplit counts and verdicts', (count) => {
+  it.each([2, 3, 4])('%i shards merged give the unsplit counts and verdicts', (count) => {
     // Arrange
     const whole = explore(config, { fingerprints: true });
     // Act
@@ -30,8 +31,14 @@ describe('shards', () => {
     expect(merged.distinctStates).toBe(whole.distinctStates);
     expect(merged.depth).toBe(whole.depth);
     expect(merged.violations.map((v) => `${v.invariant} ${v.depth}`)).toEqual(whole.violations.map((v) => `${v.invariant.name} ${v.depth}`));
-    expect(parts.every((p) => (p.shard?.level ?? -1) > 0)).toBe(true);
-    expect(parts.reduce((s, p) => s + (p.shard?.roots ?? 0), 0)).toBe(parts[0]?.shard?.levelStates);
+    if (count <= 3) {
+      // Two flows, three end profiles (0, 1 or 2 resets): each owned by exactly one shard.
+      expect(parts.flatMap((p) => p.shard?.profiles ?? []).sort()).toEqual([0, 1, 2]);
+    } else {
+      // More shards than profiles: the first wide level is split instead.
+      expect(parts.map((p) => p.shard?.strategy)).toEqual(['firstLevel', 'firstLevel', 'firstLevel', 'firstLevel']);
+      expect(parts.reduce((s, p) => s + (p.shard?.roots ?? 0), 0)).toBe(parts[0]?.shard?.levelStates);
+    }
   });
 
   it('writes a file that reads back to the same header and fingerprints', async () => {
@@ -51,5 +58,16 @@ describe('shards', () => {
     const a = explore(config, { shard: { index: 1, count: 2 }, fingerprints: true });
     const b = explore({ ...config, agent: findAgent('postfix')! }, { shard: { index: 2, count: 2 }, fingerprints: true });
     expect(() => mergeFingerprints([asFile(a), asFile(b)])).toThrow(/differ in agent/);
+  });
+});
+
+describe('ownedProfiles', () => {
+  it('deals the end profiles to the shards, heaviest first', async () => {
+    const { ownedProfiles, canReach } = await import('./shard.js');
+    expect([1, 2].map((i) => ownedProfiles(3, 2, i))).toEqual([[3, 1], [2, 0]]);
+    expect([1, 2, 3, 4].map((i) => ownedProfiles(3, 4, i))).toEqual([[3], [2], [1], [0]]);
+    expect(ownedProfiles(3, 5, 1)).toBeNull();
+    expect(canReach([3], 1, 1)).toBe(false);
+    expect(canReach([2, 1, 0], 1, 1)).toBe(true);
   });
 });
