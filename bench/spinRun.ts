@@ -15,6 +15,8 @@ export interface SpinFigures {
   readonly transitions: number;
   readonly depth: number;
   readonly errors: number;
+  /** Where pan's depth-first search met the first assertion failure (null: none). */
+  readonly violationDepth: number | null;
   /** pan's own time. */
   readonly panSeconds: number;
   /** pan's states per second (computed when pan does not print it). */
@@ -51,6 +53,7 @@ export function parseSpin(text: string, defines: string, wallSeconds: number): S
     transitions: number(text, /^\s*([\d.e+]+) transitions/m) ?? 0,
     depth: number(text, /depth reached (\d+)/) ?? 0,
     errors: number(text, /errors: (\d+)/) ?? 0,
+    violationDepth: number(text, /assertion violated.*\(at depth (\d+)\)/),
     panSeconds,
     rate: number(text, /rate\s+([\d.e+]+) states\/second/) ?? (panSeconds > 0 ? states / panSeconds : 0),
     wallSeconds,

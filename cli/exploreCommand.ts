@@ -38,6 +38,7 @@ export const EXPLORE_OPTIONS = {
   'out-dir': { type: 'string' },
   invariant: { type: 'string' },
   fingerprints: { type: 'string' },
+  stop: { type: 'boolean' },
   'no-symmetry': { type: 'boolean' },
   'no-por': { type: 'boolean' },
   'no-minimise': { type: 'boolean' },
@@ -110,6 +111,8 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
       por: !flag(p, 'no-por'),
       minimise: !flag(p, 'no-minimise'),
       quiescence: flag(p, 'quiescence-every-state') ? 'everyState' : 'final',
+      // --stop: at the first violation (of --invariant when given), as TLC and SPIN do.
+      ...(flag(p, 'stop') ? (wanted === undefined ? { stopAtFirst: true } : { stopWhenFound: wanted }) : {}),
       ...(maxStates > 0 ? { maxStates } : {}),
       ...(shard === undefined ? {} : { shard }),
       ...(fingerprints === undefined ? {} : { fingerprints: true }),

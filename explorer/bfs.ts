@@ -61,6 +61,8 @@ export interface ExploreOptions {
   readonly invariants?: readonly Invariant[];
   /** Stop as soon as this invariant's shortest violation is known. */
   readonly stopWhenFound?: string;
+  /** Stop at the first violation of any invariant (TLC's and SPIN's default). @defaultValue false */
+  readonly stopAtFirst?: boolean;
   /** Explore one shard's share only. */
   readonly shard?: ShardSpec;
   /** Keep every stored state's content fingerprint (for `--fingerprints`). */
@@ -203,7 +205,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     for (let k = 0; bits !== 0; k++, bits >>>= 1) {
       if ((bits & 1) === 0 || found.has(k)) continue;
       found.set(k, { depth: at, state, key: key === null ? null : key.slice() });
-      if (k === stopIndex) stopped = true;
+      if (k === stopIndex || options.stopAtFirst === true) stopped = true;
     }
   };
 

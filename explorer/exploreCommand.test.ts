@@ -133,3 +133,14 @@ describe('progress', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('lingering explore --stop', () => {
+  it('stops at the first violation, with a shortest trace, and leaves states on the queue', async () => {
+    const r = await run('explore', ...small, '--stop', '--invariant', 'RateAtMost100', '--json');
+    const report = JSON.parse(r.stdout);
+    expect(r.status).toBe(1);
+    expect(report.complete).toBe(false);
+    expect(report.queueLeft).toBeGreaterThan(0);
+    expect(report.violations.find((v: { invariant: string }) => v.invariant === 'RateAtMost100')?.depth).toBe(7);
+  });
+});

@@ -59,7 +59,7 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
   for (const inv of invariantList) {
     const v = violated.get(inv.name);
     if (v === undefined) {
-      lines.push(`✓ ${inv.name}: ${inv.statement}`);
+      lines.push(r.complete ? `✓ ${inv.name}: ${inv.statement}` : `· ${inv.name}: not violated in the states explored`);
       continue;
     }
     const where = inv.when === 'quiescence' ? (r.quiescence === 'final' ? ', judged after closeOut of a final state' : ', judged after closeOut') : '';
@@ -74,7 +74,11 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
   if (r.complete) {
     lines.push(r.violations.length === 0 ? 'Model checking completed. No error has been found.' : `Model checking completed: ${plural(r.violations.length, 'invariant')} violated.`);
   } else {
-    lines.push(`Search stopped before the end: the verdicts cover the ${n(r.distinctStates)} states stored only.`);
+    lines.push(
+      r.violations.length > 0 && r.queueLeft > 0
+        ? `Search stopped at the first violation: the other verdicts cover the ${n(r.distinctStates)} states stored only.`
+        : `Search stopped before the end: the verdicts cover the ${n(r.distinctStates)} states stored only.`,
+    );
   }
   lines.push(`${n(r.generated)} states generated, ${n(r.distinctStates)} distinct states found, ${n(r.queueLeft)} states left on queue.`);
   lines.push(`The depth of the ${r.complete ? 'complete ' : ''}state graph search is ${r.depth}.`);
