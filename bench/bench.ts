@@ -46,14 +46,35 @@ function lingering(argv: readonly string[]): { json: Record<string, unknown>; se
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - started) / 1000;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`lingering ${argv.join(' ')}: ${r.stderr.trim()}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`lingering ${argv.join(' ')}: ${r.stderr.trim()}`);
   return { json: JSON.parse(r.stdout) as Record<string, unknown>, seconds };
 }
 
-function explore(driver: string, agent: string, flows: number, layers: number, extra: readonly string[] = []): Ours {
+function explore(
+  driver: string,
+  agent: string,
+  flows: number,
+  layers: number,
+  extra: readonly string[] = [],
+): Ours {
   const { json, seconds } = lingering([
-    'explore', '--driver', driver, '--agent', agent, '--flows', String(flows), '--callouts', '1', '--polls', '3',
-    '--layers', String(layers), '--max-states', String(cap), ...extra,
+    'explore',
+    '--driver',
+    driver,
+    '--agent',
+    agent,
+    '--flows',
+    String(flows),
+    '--callouts',
+    '1',
+    '--polls',
+    '3',
+    '--layers',
+    String(layers),
+    '--max-states',
+    String(cap),
+    ...extra,
   ]);
   return { ...(json as unknown as Ours), processSeconds: seconds };
 }
@@ -64,7 +85,14 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '�
 const pad = (x: string, w: number) => (x.length >= w ? x : x + ' '.repeat(w - x.length));
 const table = (rows: readonly (readonly string[])[]) => {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => pad(c, widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 };
 
 const PAIRS = [
@@ -77,9 +105,15 @@ const FLOWS = quick ? [2, 3] : [2, 3, 4];
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const benchStarted = performance.now();
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-out(`lingering bench: ${cpus().length} CPUs (${cpu}), Node ${process.version}; C=1 callout, P=3 polls, T=1 traffic event per flow; cap ${n(cap)} distinct states per run`);
+out(
+  `lingering bench: ${cpus().length} CPUs (${cpu}), Node ${process.version}; C=1 callout, P=3 polls, T=1 traffic event per flow; cap ${n(cap)} distinct states per run`,
+);
 const haveSpin = !noSpin && spinInstalled();
-out(haveSpin ? 'SPIN: bench/spin/run.sh (SPIN 6.5.2 model, L=1, resets only, no traffic)' : 'SPIN: not installed (apt-get install -y spin gcc); explorer figures only');
+out(
+  haveSpin
+    ? 'SPIN: bench/spin/run.sh (SPIN 6.5.2 model, L=1, resets only, no traffic)'
+    : 'SPIN: not installed (apt-get install -y spin gcc); explorer figures only',
+);
 out();
 
 // 1. The explorer against SPIN.
@@ -89,9 +123,25 @@ const spinFor = (flows: number, defines: string) => {
   if (!spinMemo.has(key)) spinMemo.set(key, haveSpin ? runSpin(key) : null);
   return spinMemo.get(key) ?? null;
 };
-const rows: string[][] = [[
-  'pair', 'L', 'N', 'distinct', 'generated', 'depth', 'search s', 'process s', 'distinct/s', 'SPIN states', 'SPIN pan s', 'SPIN wall s', 'SPIN states/s', 'wall ours/SPIN', 'rate ours/SPIN',
-]];
+const rows: string[][] = [
+  [
+    'pair',
+    'L',
+    'N',
+    'distinct',
+    'generated',
+    'depth',
+    'search s',
+    'process s',
+    'distinct/s',
+    'SPIN states',
+    'SPIN pan s',
+    'SPIN wall s',
+    'SPIN states/s',
+    'wall ours/SPIN',
+    'rate ours/SPIN',
+  ],
+];
 const notes: string[] = [];
 for (const layers of [1, 4]) {
   for (const flows of FLOWS) {
@@ -100,11 +150,21 @@ for (const layers of [1, 4]) {
       const sp = spinFor(flows, p.spin);
       const mark = r.complete ? '' : ' (cap)';
       rows.push([
-        `${p.driver} × ${p.agent}`, String(layers), String(flows), n(r.distinctStates) + mark, n(r.generated), String(r.depth),
-        s(r.wallMs / 1000), s(r.processSeconds), n(r.statesPerSecond),
-        sp === null ? '—' : n(sp.states) + (sp.errors > 0 ? ' (stopped)' : ''), sp === null ? '—' : s(sp.panSeconds),
-        sp === null ? '—' : s(sp.wallSeconds), sp === null ? '—' : n(sp.rate),
-        sp === null ? '—' : ratio(r.processSeconds, sp.wallSeconds), sp === null ? '—' : ratio(r.statesPerSecond, sp.rate),
+        `${p.driver} × ${p.agent}`,
+        String(layers),
+        String(flows),
+        n(r.distinctStates) + mark,
+        n(r.generated),
+        String(r.depth),
+        s(r.wallMs / 1000),
+        s(r.processSeconds),
+        n(r.statesPerSecond),
+        sp === null ? '—' : n(sp.states) + (sp.errors > 0 ? ' (stopped)' : ''),
+        sp === null ? '—' : s(sp.panSeconds),
+        sp === null ? '—' : s(sp.wallSeconds),
+        sp === null ? '—' : n(sp.rate),
+        sp === null ? '—' : ratio(r.processSeconds, sp.wallSeconds),
+        sp === null ? '—' : ratio(r.statesPerSecond, sp.rate),
       ]);
       out(rows[rows.length - 1]?.join(' | '));
     }
@@ -122,14 +182,35 @@ out();
 
 // 2. The first violation: SPIN stops at its first assertion failure (failures ≤ closes, i.e.
 // RateAtMost100); the explorer with --stop does the same, breadth first, so its trace is a shortest.
-const first: string[][] = [['N', 'L', 'ours: states', 'ours: trace', 'ours: search s', 'ours: process s', 'SPIN: states', 'SPIN: depth', 'SPIN: pan s', 'SPIN: wall s']];
+const first: string[][] = [
+  [
+    'N',
+    'L',
+    'ours: states',
+    'ours: trace',
+    'ours: search s',
+    'ours: process s',
+    'SPIN: states',
+    'SPIN: depth',
+    'SPIN: pan s',
+    'SPIN: wall s',
+  ],
+];
 for (const flows of FLOWS) {
   const r = explore('original', 'prefix', flows, 1, ['--stop', '--invariant', 'RateAtMost100']);
   const sp = spinFor(flows, PAIRS[0].spin);
   const v = r.violations.find((x) => x.invariant === 'RateAtMost100');
   first.push([
-    String(flows), '1', n(r.distinctStates), v === undefined ? '—' : `${v.depth} events`, s(r.wallMs / 1000), s(r.processSeconds),
-    sp === null ? '—' : n(sp.states), sp === null ? '—' : String(sp.violationDepth ?? '—'), sp === null ? '—' : s(sp.panSeconds), sp === null ? '—' : s(sp.wallSeconds),
+    String(flows),
+    '1',
+    n(r.distinctStates),
+    v === undefined ? '—' : `${v.depth} events`,
+    s(r.wallMs / 1000),
+    s(r.processSeconds),
+    sp === null ? '—' : n(sp.states),
+    sp === null ? '—' : String(sp.violationDepth ?? '—'),
+    sp === null ? '—' : s(sp.panSeconds),
+    sp === null ? '—' : s(sp.wallSeconds),
   ]);
 }
 out('original × prefix, to the first violation of failures ≤ closes (RateAtMost100):');
@@ -139,24 +220,46 @@ out();
 // 3. N = 5.
 if (!quick) {
   const r = explore('deferred-move', 'postfix', 5, 1);
-  out(`N=5, L=1, deferred-move × postfix: ${n(r.distinctStates)} distinct states${r.complete ? '' : ' (cap reached)'}, ${s(r.wallMs / 1000)} s search, ${s(r.processSeconds)} s process, ${n(r.statesPerSecond)} states/s`);
+  out(
+    `N=5, L=1, deferred-move × postfix: ${n(r.distinctStates)} distinct states${r.complete ? '' : ' (cap reached)'}, ${s(r.wallMs / 1000)} s search, ${s(r.processSeconds)} s process, ${n(r.statesPerSecond)} states/s`,
+  );
   out();
 }
 
 // 4. What each reduction saves.
-const red: string[][] = [['pair', 'N', 'L', 'all on', 'no symmetry', 'no minimisation', 'no POR: generated', 'POR: generated', 'POR saves']];
+const red: string[][] = [
+  [
+    'pair',
+    'N',
+    'L',
+    'all on',
+    'no symmetry',
+    'no minimisation',
+    'no POR: generated',
+    'POR: generated',
+    'POR saves',
+  ],
+];
 for (const p of PAIRS) {
   for (const flows of [2, 3]) {
     const on = explore(p.driver, p.agent, flows, 1);
     // Without minimisation the space is far larger: those runs stop at a third of the cap.
     const noSym = explore(p.driver, p.agent, flows, 1, ['--no-symmetry']);
-    const noMin = explore(p.driver, p.agent, flows, 1, ['--no-minimise', '--max-states', String(Math.ceil(cap / 3))]);
+    const noMin = explore(p.driver, p.agent, flows, 1, [
+      '--no-minimise',
+      '--max-states',
+      String(Math.ceil(cap / 3)),
+    ]);
     const noPor = explore(p.driver, p.agent, flows, 1, ['--no-por']);
     red.push([
-      `${p.driver} × ${p.agent}`, String(flows), '1', `${n(on.distinctStates)} in ${s(on.wallMs / 1000)} s`,
+      `${p.driver} × ${p.agent}`,
+      String(flows),
+      '1',
+      `${n(on.distinctStates)} in ${s(on.wallMs / 1000)} s`,
       `${n(noSym.distinctStates)}${noSym.complete ? '' : ' (cap)'} (${noSym.complete ? '' : '≥ '}${ratio(noSym.distinctStates, on.distinctStates)}) in ${s(noSym.wallMs / 1000)} s`,
       `${n(noMin.distinctStates)}${noMin.complete ? '' : ' (cap)'} (${noMin.complete ? '' : '≥ '}${ratio(noMin.distinctStates, on.distinctStates)}) in ${s(noMin.wallMs / 1000)} s`,
-      `${n(noPor.generated)} in ${s(noPor.wallMs / 1000)} s`, `${n(on.generated)} in ${s(on.wallMs / 1000)} s`,
+      `${n(noPor.generated)} in ${s(noPor.wallMs / 1000)} s`,
+      `${n(on.generated)} in ${s(on.wallMs / 1000)} s`,
       `${(100 * (1 - on.generated / noPor.generated)).toFixed(0)}% of steps`,
     ]);
   }
@@ -167,17 +270,46 @@ out();
 
 // 5. Shards: how much work they repeat.
 const dir = mkdtempSync(join(tmpdir(), 'lingering-bench-'));
-const shardRows: string[][] = [['pair', 'N', 'shards', 'distinct (merged)', 'stored by the shards', 'repeated', 'longest shard s', 'all shards s', 'unsplit s']];
+const shardRows: string[][] = [
+  [
+    'pair',
+    'N',
+    'shards',
+    'distinct (merged)',
+    'stored by the shards',
+    'repeated',
+    'longest shard s',
+    'all shards s',
+    'unsplit s',
+  ],
+];
 // Shards run one after another here; on separate machines the split search takes the longest one.
 for (const p of [PAIRS[2], PAIRS[0]]) {
   const whole = explore(p.driver, p.agent, 3, 1);
   for (const count of [2, 4]) {
-    const files = Array.from({ length: count }, (_, i) => join(dir, `${p.driver}-${count}-${i + 1}.fp`));
-    files.forEach((f, i) => explore(p.driver, p.agent, 3, 1, ['--shard', `${i + 1}/${count}`, '--fingerprints', f]));
-    const m = lingering(['merge', ...files]).json as { distinctStates: number; storedStates: number; repeated: number; wallMs: number; cpuMs: number };
+    const files = Array.from({ length: count }, (_, i) =>
+      join(dir, `${p.driver}-${count}-${i + 1}.fp`),
+    );
+    files.forEach((f, i) =>
+      explore(p.driver, p.agent, 3, 1, ['--shard', `${i + 1}/${count}`, '--fingerprints', f]),
+    );
+    const m = lingering(['merge', ...files]).json as {
+      distinctStates: number;
+      storedStates: number;
+      repeated: number;
+      wallMs: number;
+      cpuMs: number;
+    };
     shardRows.push([
-      `${p.driver} × ${p.agent}`, '3', String(count), `${n(m.distinctStates)}${m.distinctStates === whole.distinctStates ? ' (= unsplit)' : ' (≠ unsplit!)'}`,
-      n(m.storedStates), `${n(m.repeated)} (${((100 * m.repeated) / m.distinctStates).toFixed(0)}%)`, s(m.wallMs / 1000), s(m.cpuMs / 1000), s(whole.wallMs / 1000),
+      `${p.driver} × ${p.agent}`,
+      '3',
+      String(count),
+      `${n(m.distinctStates)}${m.distinctStates === whole.distinctStates ? ' (= unsplit)' : ' (≠ unsplit!)'}`,
+      n(m.storedStates),
+      `${n(m.repeated)} (${((100 * m.repeated) / m.distinctStates).toFixed(0)}%)`,
+      s(m.wallMs / 1000),
+      s(m.cpuMs / 1000),
+      s(whole.wallMs / 1000),
     ]);
   }
 }

@@ -30,7 +30,9 @@ export const RUN_SH = fileURLToPath(new URL('./spin/run.sh', import.meta.url));
 
 /** True when `spin` and `gcc` are on the PATH. */
 export const spinInstalled = (): boolean =>
-  ['spin', 'gcc'].every((c) => spawnSync('sh', ['-c', `command -v ${c}`], { stdio: 'ignore' }).status === 0);
+  ['spin', 'gcc'].every(
+    (c) => spawnSync('sh', ['-c', `command -v ${c}`], { stdio: 'ignore' }).status === 0,
+  );
 
 const number = (text: string, pattern: RegExp): number | null => {
   const m = pattern.exec(text);
@@ -55,7 +57,9 @@ export function parseSpin(text: string, defines: string, wallSeconds: number): S
     errors: number(text, /errors: (\d+)/) ?? 0,
     violationDepth: number(text, /assertion violated.*\(at depth (\d+)\)/),
     panSeconds,
-    rate: number(text, /rate\s+([\d.e+]+) states\/second/) ?? (panSeconds > 0 ? states / panSeconds : 0),
+    rate:
+      number(text, /rate\s+([\d.e+]+) states\/second/) ??
+      (panSeconds > 0 ? states / panSeconds : 0),
     wallSeconds,
   };
 }

@@ -74,16 +74,19 @@ const traceOf = (r: ExploreResult, v: Violation): Trace => ({
 });
 
 const refuseExisting = (option: string, file: string): void => {
-  if (existsSync(file)) throw new InputError(`${option}: ${file} exists; explore never overwrites a file`);
+  if (existsSync(file))
+    throw new InputError(`${option}: ${file} exists; explore never overwrites a file`);
 };
 
 /** Runs `explore`; returns the exit status. */
 export function exploreCommand(argv: readonly string[], io: Io): number {
   const p = parse('explore', argv, EXPLORE_OPTIONS);
-  if (p.positionals.length > 0) throw new UsageError('explore', `"${p.positionals[0]}"`, 'options only');
+  if (p.positionals.length > 0)
+    throw new UsageError('explore', `"${p.positionals[0]}"`, 'options only');
   const driver = findDriver(oneOf(p, 'driver', driverNames, 'original') as string);
   const agent = findAgent(oneOf(p, 'agent', agentNames, 'prefix') as string);
-  if (driver === undefined || agent === undefined) throw new UsageError('explore', 'an unknown variant', [...driverNames, ...agentNames]);
+  if (driver === undefined || agent === undefined)
+    throw new UsageError('explore', 'an unknown variant', [...driverNames, ...agentNames]);
   const bounds = {
     flows: int(p, 'flows', 2, 1, Math.min(MAX_FLOW, 16)),
     callouts: int(p, 'callouts', DEFAULT_BOUNDS.callouts, 0, 8),
@@ -100,7 +103,8 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   const fingerprints = str(p, 'fingerprints');
   if (out !== undefined) refuseExisting('--out', out);
   if (fingerprints !== undefined) refuseExisting('--fingerprints', fingerprints);
-  if (outDir !== undefined && !existsSync(outDir)) throw new UsageError('--out-dir', `"${outDir}"`, 'an existing directory');
+  if (outDir !== undefined && !existsSync(outDir))
+    throw new UsageError('--out-dir', `"${outDir}"`, 'an existing directory');
   const json = flag(p, 'json');
   const progress = io.errIsTty && !json;
 
@@ -112,7 +116,11 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
       minimise: !flag(p, 'no-minimise'),
       quiescence: flag(p, 'quiescence-every-state') ? 'everyState' : 'final',
       // --stop: at the first violation (of --invariant when given), as TLC and SPIN do.
-      ...(flag(p, 'stop') ? (wanted === undefined ? { stopAtFirst: true } : { stopWhenFound: wanted }) : {}),
+      ...(flag(p, 'stop')
+        ? wanted === undefined
+          ? { stopAtFirst: true }
+          : { stopWhenFound: wanted }
+        : {}),
       ...(maxStates > 0 ? { maxStates } : {}),
       ...(shard === undefined ? {} : { shard }),
       ...(fingerprints === undefined ? {} : { fingerprints: true }),
@@ -130,9 +138,13 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
 
   const written: string[] = [];
   if (out !== undefined) {
-    const v = wanted === undefined ? result.violations[0] : result.violations.find((x) => x.invariant.name === wanted);
+    const v =
+      wanted === undefined
+        ? result.violations[0]
+        : result.violations.find((x) => x.invariant.name === wanted);
     if (v !== undefined) {
-      if (!atomicWrite(out, serializeTrace(traceOf(result, v)), { noClobber: true })) refuseExisting('--out', out);
+      if (!atomicWrite(out, serializeTrace(traceOf(result, v)), { noClobber: true }))
+        refuseExisting('--out', out);
       written.push(out);
     }
   }
@@ -145,7 +157,8 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
     }
   }
   if (fingerprints !== undefined) {
-    if (!atomicWrite(fingerprints, fingerprintBytes(result), { noClobber: true })) refuseExisting('--fingerprints', fingerprints);
+    if (!atomicWrite(fingerprints, fingerprintBytes(result), { noClobber: true }))
+      refuseExisting('--fingerprints', fingerprints);
     written.push(fingerprints);
   }
 

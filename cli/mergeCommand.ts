@@ -15,7 +15,8 @@ const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 /** Runs `merge`; returns the exit status. */
 export function mergeCommand(argv: readonly string[], io: Io): number {
   const p = parse('merge', argv, { json: { type: 'boolean' } });
-  if (p.positionals.length === 0) throw new UsageError('merge', 'no FILE', 'one or more files written by explore --fingerprints');
+  if (p.positionals.length === 0)
+    throw new UsageError('merge', 'no FILE', 'one or more files written by explore --fingerprints');
   let files: FingerprintFile[];
   let m;
   try {
@@ -23,7 +24,9 @@ export function mergeCommand(argv: readonly string[], io: Io): number {
     m = mergeFingerprints(files);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new InputError(`merge: ${/ENOENT/.test(msg) ? msg.replace(/^.*'(.+)'.*$/, '$1: no such file') : msg}`);
+    throw new InputError(
+      `merge: ${/ENOENT/.test(msg) ? msg.replace(/^.*'(.+)'.*$/, '$1: no such file') : msg}`,
+    );
   }
   if (flag(p, 'json')) {
     io.out(`${JSON.stringify({ ...m.header, files: p.positionals, ...m }, null, 2)}\n`);
@@ -33,7 +36,10 @@ export function mergeCommand(argv: readonly string[], io: Io): number {
   const lines = [
     `lingering merge: ${m.header.driver} × ${m.header.agent}, N=${b.flows}, C=${b.callouts}, P=${b.polls}, L=${b.layers}, T=${b.traffic}; ${files.length} file(s), shards ${m.shards.map((s) => `${s.index}/${s.count}`).join(', ')}`,
   ];
-  if (!m.allShards) lines.push('warning: not every shard of the split is here; the union covers part of the search');
+  if (!m.allShards)
+    lines.push(
+      'warning: not every shard of the split is here; the union covers part of the search',
+    );
   for (const v of m.violations) lines.push(`✗ ${v.invariant}: shortest trace ${v.depth} events`);
   if (m.violations.length === 0) lines.push('✓ no invariant violated');
   lines.push(

@@ -75,33 +75,77 @@ export function stableJson(v: unknown): string {
 // field (faster than sorting keys); a record with a field not listed here stops the search, so a
 // new engine field can never be silently left out of the key.
 const FLOW_FIELDS = [
-  'id', 'refCount', 'status', 'flowClosed', 'sentBytes', 'notifies', 'callouts', 'pendingMove',
-  'locked', 'freed', 'notify', 'exit', 'closedReads', 'accessesAfterFree', 'lowestRefCount',
+  'id',
+  'refCount',
+  'status',
+  'flowClosed',
+  'sentBytes',
+  'notifies',
+  'callouts',
+  'pendingMove',
+  'locked',
+  'freed',
+  'notify',
+  'exit',
+  'closedReads',
+  'accessesAfterFree',
+  'lowestRefCount',
 ] as const satisfies readonly (keyof Flow)[];
-const LOCALS_FIELDS = ['step', 'seen', 'flag', 'attempt'] as const satisfies readonly (keyof OpLocals)[];
-const RECORD_FIELDS = ['cookie', 'tuple', 'monotonic', 'last', 'tcpFailures', 'lastUpdateEpoch'] as const satisfies readonly (keyof ConnectionStats)[];
+const LOCALS_FIELDS = [
+  'step',
+  'seen',
+  'flag',
+  'attempt',
+] as const satisfies readonly (keyof OpLocals)[];
+const RECORD_FIELDS = [
+  'cookie',
+  'tuple',
+  'monotonic',
+  'last',
+  'tcpFailures',
+  'lastUpdateEpoch',
+] as const satisfies readonly (keyof ConnectionStats)[];
 
-function fields(o: object, names: readonly string[], what: string, write: (k: string, v: unknown) => string): string {
+function fields(
+  o: object,
+  names: readonly string[],
+  what: string,
+  write: (k: string, v: unknown) => string,
+): string {
   if (Object.keys(o).length !== names.length) {
-    throw new Error(`explorer: a ${what} has fields ${Object.keys(o).join(', ')}; the key writes ${names.join(', ')}`);
+    throw new Error(
+      `explorer: a ${what} has fields ${Object.keys(o).join(', ')}; the key writes ${names.join(', ')}`,
+    );
   }
   const r = o as Record<string, unknown>;
   return names.map((k) => write(k, r[k])).join(',');
 }
 
-const countersText = (c: StatCounters): string => fields(c, COUNTER_FIELDS, 'StatCounters', (_k, v) => String(v));
+const countersText = (c: StatCounters): string =>
+  fields(c, COUNTER_FIELDS, 'StatCounters', (_k, v) => String(v));
 const failuresText = (f: Readonly<Record<string, number>>): string => stableJson(f);
 const localsText = (l: OpLocals | null): string =>
   l === null ? '-' : `(${fields(l, LOCALS_FIELDS, 'OpLocals', (_k, v) => JSON.stringify(v))})`;
 const flowText = (f: Flow): string =>
-  fields(f, FLOW_FIELDS, 'Flow', (k, v) => (k === 'notify' || k === 'exit' ? localsText(v as OpLocals | null) : JSON.stringify(v)));
+  fields(f, FLOW_FIELDS, 'Flow', (k, v) =>
+    k === 'notify' || k === 'exit' ? localsText(v as OpLocals | null) : JSON.stringify(v),
+  );
 const recordText = (c: ConnectionStats): string =>
   fields(c, RECORD_FIELDS, 'ConnectionStats', (k, v) =>
-    k === 'monotonic' || k === 'last' ? `[${countersText(v as StatCounters)}]` : k === 'tcpFailures' ? failuresText(v as Record<string, number>) : JSON.stringify(v),
+    k === 'monotonic' || k === 'last'
+      ? `[${countersText(v as StatCounters)}]`
+      : k === 'tcpFailures'
+        ? failuresText(v as Record<string, number>)
+        : JSON.stringify(v),
   );
 const baselineText = (b: Baseline): string =>
-  fields(b, ['counters', 'failures'], 'Baseline', (k, v) => (k === 'counters' ? `[${countersText(v as StatCounters)}]` : failuresText(v as Record<string, number>)));
-const totalsText = (t: ConnectionTotals): string => fields(t, ['closes', 'failures'], 'ConnectionTotals', (_k, v) => String(v));
+  fields(b, ['counters', 'failures'], 'Baseline', (k, v) =>
+    k === 'counters'
+      ? `[${countersText(v as StatCounters)}]`
+      : failuresText(v as Record<string, number>),
+  );
+const totalsText = (t: ConnectionTotals): string =>
+  fields(t, ['closes', 'failures'], 'ConnectionTotals', (_k, v) => String(v));
 
 /**
  * The interning key of a local state: equal states give equal strings (the hot path never builds

@@ -10,11 +10,9 @@
  */
 import type { AgentTelemetry } from '../engine/agent/AgentTelemetry.js';
 import { ZERO_TELEMETRY } from '../engine/agent/AgentTelemetry.js';
-import { closeOut } from '../engine/closeOut.js';
 import type { EngineConfig, EngineState, PollResult } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { flowId } from '../engine/events.js';
-import { runEvents } from '../engine/run.js';
 import { step } from '../engine/step.js';
 import type { Invariant } from '../properties/invariants/Invariant.js';
 import type { ExploreConfig } from './bounds.js';
@@ -24,6 +22,7 @@ import { flowCandidates, spend } from './enabledEvents.js';
 import { isPerFlow, SHARED_READS } from './invariantScope.js';
 import type { GlobalState, LocalState } from './LocalState.js';
 import { ABSENT, globalKey, localKey, stableJson } from './LocalState.js';
+import { closedOut } from './closedOut.js';
 import { assembleState, projectFlow } from './projectState.js';
 
 /** One enabled event of a flow (written for flow 1) and the local state it leads to. */
@@ -55,9 +54,9 @@ const TELEMETRY_KEYS = Object.keys(ZERO_TELEMETRY) as (keyof AgentTelemetry)[];
 class Interned<T> {
   readonly values: T[] = [];
   private readonly index = new Map<string, number>();
-  constructor(private readonly keyOf_: (v: T) => string) {}
+  constructor(private readonly keyFn: (v: T) => string) {}
   intern(v: T): number {
-    const k = this.keyOf_(v);
+    const k = this.keyFn(v);
     let i = this.index.get(k);
     if (i === undefined) {
       i = this.values.length;
@@ -71,7 +70,7 @@ class Interned<T> {
   }
   /** The key a value is interned under (equal for values interned as one). */
   keyOf(v: T): string {
-    return this.keyOf_(v);
+    return this.keyFn(v);
   }
 }
 
@@ -92,7 +91,9 @@ export class LocalTables {
   readonly invariants: readonly Invariant[];
   private readonly locals = new Interned<LocalState>(localKey);
   private readonly globals: Interned<GlobalState>;
-  private readonly deltas = new Interned<Delta>((d) => JSON.stringify([TELEMETRY_KEYS.map((k) => d.telemetry[k]), d.reReports]));
+  private readonly deltas = new Interned<Delta>((d) =>
+    JSON.stringify([TELEMETRY_KEYS.map((k) => d.telemetry[k]), d.reReports]),
+  );
   private readonly moveMemo: (readonly LocalMove[] | undefined)[] = [];
   private canonOf: Int32Array | null = null;
   private readonly canonMoves: (readonly LocalMove[] | undefined)[] = [];
@@ -120,7 +121,12 @@ export class LocalTables {
       : new Interned<GlobalState>(globalKey);
     this.absent = this.locals.intern(ABSENT);
     this.deltas.intern({ telemetry: ZERO_TELEMETRY, reReports: 0 });
-    this.start = this.globals.intern({ polls: 0, polling: false, telemetry: ZERO_TELEMETRY, reReports: 0 });
+    this.start = this.globals.intern({
+      polls: 0,
+      polling: false,
+      telemetry: ZERO_TELEMETRY,
+      reReports: 0,
+    });
   }
 
   private readonly localHashes: [number, number][] = [];
@@ -173,7 +179,12 @@ export class LocalTables {
 
   /** A whole engine state holding only flow 1 in local state `s`. */
   single(s: LocalState): EngineState {
-    return assembleState(this.engine, [s], { polls: 0, polling: s.polling, telemetry: ZERO_TELEMETRY, reReports: 0 });
+    return assembleState(this.engine, [s], {
+      polls: 0,
+      polling: s.polling,
+      telemetry: ZERO_TELEMETRY,
+      reReports: 0,
+    });
   }
 
   private project(state: EngineState, entered: number, traffic: number): number {
@@ -185,7 +196,8 @@ export class LocalTables {
   canon(i: number): number {
     if (this.canonOf === null) return i;
     const c = this.canonOf[i];
-    if (c === undefined) throw new Error(`explorer: local state ${i} lies outside the minimised closure`);
+    if (c === undefined)
+      throw new Error(`explorer: local state ${i} lies outside the minimised closure`);
     return c;
   }
 
@@ -235,7 +247,12 @@ export class LocalTables {
       const r = step(state, event);
       if (!r.ok) continue;
       const after = r.value;
-      if (after.agent !== state.agent || after.backends !== state.backends || after.poll !== state.poll || after.polls !== state.polls) {
+      if (
+        after.agent !== state.agent ||
+        after.backends !== state.backends ||
+        after.poll !== state.poll ||
+        after.polls !== state.polls
+      ) {
         throw new Error(`explorer: ${event.type} changed more than its flow's driver state`);
       }
       const b = spend(budget, event);
@@ -266,7 +283,10 @@ export class LocalTables {
       const after = r.value;
       out = {
         next: this.project(after, s.entered, s.traffic),
-        delta: this.deltas.intern({ telemetry: after.agent.telemetry, reReports: after.reReportsWithFailures }),
+        delta: this.deltas.intern({
+          telemetry: after.agent.telemetry,
+          reReports: after.reReportsWithFailures,
+        }),
         violations: this.judge(after, 'everyStep'),
         lastPoll: after.lastPoll,
       };
@@ -348,15 +368,4 @@ export class LocalTables {
     }
     return out;
   }
-}
-
-/**
- * The state after `closeOut` (as `judge` in properties/checkTrace.ts computes it).
- *
- * @example
- * closedOut(config, state).polls //=> state.polls + 4 (one client)
- */
-export function closedOut(config: EngineConfig, state: EngineState): EngineState {
-  const r = runEvents(config, closeOut(state), state);
-  return r.ok ? (r.value[r.value.length - 1] as EngineState) : state;
 }

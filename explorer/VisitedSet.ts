@@ -70,11 +70,6 @@ export class VisitedSet {
     }
   }
 
-  /** The id of `key`, or -1. */
-  find(key: Uint32Array): number {
-    return (this.table[this.slotOf(key) * this.stride + this.words] as number) - 1;
-  }
-
   /**
    * Adds `key` reached from `parent`: returns its new id, or `-(id + 1)` when it was already there.
    */
@@ -129,6 +124,8 @@ export class VisitedSet {
 
   /** Bytes held by the store and its table. */
   get bytes(): number {
-    return this.keys.byteLength + this.parents.byteLength + this.sleep.byteLength + this.table.byteLength;
+    return (
+      this.keys.byteLength + this.parents.byteLength + this.sleep.byteLength + this.table.byteLength
+    );
   }
 }

@@ -15,7 +15,10 @@ const local = (sentBytes: number, base: number | null) => ({
   ...ABSENT,
   flow: { ...flow, sentBytes },
   inOpen: true,
-  baseline: base === null ? null : { counters: counters({ sentBytes: base, tcpEstablished: 1 }), failures: {} },
+  baseline:
+    base === null
+      ? null
+      : { counters: counters({ sentBytes: base, tcpEstablished: 1 }), failures: {} },
 });
 
 describe('normaliseLocal', () => {
@@ -28,17 +31,30 @@ describe('normaliseLocal', () => {
   });
 
   it('keeps zero apart from any positive count', () => {
-    expect(localKey(normaliseLocal(local(0, null), 4, 1))).not.toBe(localKey(normaliseLocal(local(10, null), 4, 1)));
+    expect(localKey(normaliseLocal(local(0, null), 4, 1))).not.toBe(
+      localKey(normaliseLocal(local(10, null), 4, 1)),
+    );
   });
 
   it('caps the ghost counters at the thresholds their invariants read', () => {
-    const n = normaliseLocal({ ...ABSENT, flow: { ...flow, closedReads: 5, accessesAfterFree: 3, lowestRefCount: 4 } }, 4, 1);
+    const n = normaliseLocal(
+      { ...ABSENT, flow: { ...flow, closedReads: 5, accessesAfterFree: 3, lowestRefCount: 4 } },
+      4,
+      1,
+    );
     expect(n.flow).toMatchObject({ closedReads: 2, accessesAfterFree: 1, lowestRefCount: 0 });
-    expect(normaliseLocal({ ...ABSENT, flow: { ...flow, lowestRefCount: -3 } }, 4, 1).flow?.lowestRefCount).toBe(-1);
+    expect(
+      normaliseLocal({ ...ABSENT, flow: { ...flow, lowestRefCount: -3 } }, 4, 1).flow
+        ?.lowestRefCount,
+    ).toBe(-1);
   });
 
   it('forgets the callout budget once the engine refuses every calloutEnter', () => {
-    expect(normaliseLocal({ ...ABSENT, flow: { ...flow, notifies: 4 }, entered: 0 }, 4, 2).entered).toBe(2);
-    expect(normaliseLocal({ ...ABSENT, flow: { ...flow, notifies: 3 }, entered: 0 }, 4, 2).entered).toBe(0);
+    expect(
+      normaliseLocal({ ...ABSENT, flow: { ...flow, notifies: 4 }, entered: 0 }, 4, 2).entered,
+    ).toBe(2);
+    expect(
+      normaliseLocal({ ...ABSENT, flow: { ...flow, notifies: 3 }, entered: 0 }, 4, 2).entered,
+    ).toBe(0);
   });
 });

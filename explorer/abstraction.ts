@@ -52,7 +52,10 @@ function ranks(values: readonly number[]): Map<number, number> {
   return new Map(sorted.map((v, i) => [v, i]));
 }
 
-const rankCounters = (c: StatCounters, byField: ReadonlyMap<Volume, Map<number, number>>): StatCounters => {
+const rankCounters = (
+  c: StatCounters,
+  byField: ReadonlyMap<Volume, Map<number, number>>,
+): StatCounters => {
   const out: Record<string, number> = { ...c };
   for (const f of VOLUME_FIELDS) out[f] = byField.get(f)?.get(c[f]) ?? c[f];
   return out as unknown as StatCounters;
@@ -83,14 +86,22 @@ export function normaliseLocal(s: LocalState, layers: number, callouts: number):
     byField.set(f, ranks(values));
   }
   const sent = byField.get('sentBytes') as Map<number, number>;
-  const flow = s.flow === null ? null : capGhosts({ ...s.flow, sentBytes: sent.get(s.flow.sentBytes) ?? 0 });
+  const flow =
+    s.flow === null ? null : capGhosts({ ...s.flow, sentBytes: sent.get(s.flow.sentBytes) ?? 0 });
   const captured: ConnectionStats | null =
     s.captured === null
       ? null
-      : { ...s.captured, monotonic: rankCounters(s.captured.monotonic, byField), last: rankCounters(s.captured.last, byField) };
+      : {
+          ...s.captured,
+          monotonic: rankCounters(s.captured.monotonic, byField),
+          last: rankCounters(s.captured.last, byField),
+        };
   const baseline: Baseline | null =
-    s.baseline === null ? null : { ...s.baseline, counters: rankCounters(s.baseline.counters, byField) };
+    s.baseline === null
+      ? null
+      : { ...s.baseline, counters: rankCounters(s.baseline.counters, byField) };
   // A3: no association left and no notify in flight: the engine refuses calloutEnter for good.
-  const entered = flow !== null && flow.notifies >= layers && flow.notify === null ? callouts : s.entered;
+  const entered =
+    flow !== null && flow.notifies >= layers && flow.notify === null ? callouts : s.entered;
   return { ...s, flow, captured, baseline, entered };
 }

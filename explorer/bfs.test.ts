@@ -43,7 +43,10 @@ describe('explore', () => {
 
   it('finds the lingering flow with original × postfix and no rate violation', () => {
     const r = explore({ ...pair('original', 'postfix'), bounds });
-    expect(r.violations.map((v) => v.invariant.name)).toEqual(['CloseReportedOnce', 'NoLingeringAtQuiescence']);
+    expect(r.violations.map((v) => v.invariant.name)).toEqual([
+      'CloseReportedOnce',
+      'NoLingeringAtQuiescence',
+    ]);
   });
 
   it.each(driverVariants.flatMap((d) => agentVariants.map((a) => [d.name, a.name] as const)))(
@@ -51,7 +54,9 @@ describe('explore', () => {
     (d, a) => {
       const r = explore({ ...pair(d, a), bounds: { ...bounds, polls: 2 } });
       for (const v of r.violations) {
-        const checked = checkTrace({ ...pair(d, a), layers: 1, clients: 1 }, v.events, [v.invariant]);
+        const checked = checkTrace({ ...pair(d, a), layers: 1, clients: 1 }, v.events, [
+          v.invariant,
+        ]);
         expect(checked.ok).toBe(true);
         const verdict = checked.ok ? checked.value.verdicts[0] : undefined;
         expect(verdict?.verdict).toBe('violated');
@@ -61,13 +66,27 @@ describe('explore', () => {
   );
 
   it('gives the same counts on every run', () => {
-    const a = explore({ ...pair('cas-retry', 'postfix'), bounds: { ...bounds, flows: 2, polls: 1 } });
-    const b = explore({ ...pair('cas-retry', 'postfix'), bounds: { ...bounds, flows: 2, polls: 1 } });
-    expect([a.generated, a.distinctStates, a.depth, a.finalStates]).toEqual([b.generated, b.distinctStates, b.depth, b.finalStates]);
+    const a = explore({
+      ...pair('cas-retry', 'postfix'),
+      bounds: { ...bounds, flows: 2, polls: 1 },
+    });
+    const b = explore({
+      ...pair('cas-retry', 'postfix'),
+      bounds: { ...bounds, flows: 2, polls: 1 },
+    });
+    expect([a.generated, a.distinctStates, a.depth, a.finalStates]).toEqual([
+      b.generated,
+      b.distinctStates,
+      b.depth,
+      b.finalStates,
+    ]);
   });
 
   it('stops at maxStates and says what is left on the queue', () => {
-    const r = explore({ ...pair('original', 'postfix'), bounds: { ...bounds, flows: 2 } }, { maxStates: 500 });
+    const r = explore(
+      { ...pair('original', 'postfix'), bounds: { ...bounds, flows: 2 } },
+      { maxStates: 500 },
+    );
     expect(r.complete).toBe(false);
     expect(r.distinctStates).toBeGreaterThanOrEqual(500);
     expect(r.queueLeft).toBeGreaterThan(0);
@@ -76,7 +95,8 @@ describe('explore', () => {
   it('judges quiescence on every state when asked: the shortest prefix whose close-out fails', () => {
     const final = explore({ ...pair('original', 'postfix'), bounds });
     const every = explore({ ...pair('original', 'postfix'), bounds }, { quiescence: 'everyState' });
-    const depth = (r: typeof final) => r.violations.find((v) => v.invariant.name === 'NoLingeringAtQuiescence')?.depth;
+    const depth = (r: typeof final) =>
+      r.violations.find((v) => v.invariant.name === 'NoLingeringAtQuiescence')?.depth;
     // The race alone: establish, callout, reset, and the last notify's compare-exchange (it sees
     // 3); the close-out does the rest.
     expect(depth(every)).toBe(4);

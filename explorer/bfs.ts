@@ -19,7 +19,8 @@ import { keyWords, readKey, writeKey } from './encodeState.js';
 import { isPerFlow, SHARED_READS, WHOLE_STATE_READS } from './invariantScope.js';
 import { stableJson } from './LocalState.js';
 import type { LocalMove, PollClose } from './LocalTables.js';
-import { closedOut, LocalTables } from './LocalTables.js';
+import { closedOut } from './closedOut.js';
+import { LocalTables } from './LocalTables.js';
 import { minimiseLocals } from './minimiseLocals.js';
 import { assembleState, mergeLastPolls } from './projectState.js';
 import { canReach, ownedProfiles } from './shard.js';
@@ -160,7 +161,9 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const invariants = options.invariants ?? ALL_INVARIANTS;
   const stopIndex =
-    options.stopWhenFound === undefined ? -1 : invariants.findIndex((i) => i.name === options.stopWhenFound);
+    options.stopWhenFound === undefined
+      ? -1
+      : invariants.findIndex((i) => i.name === options.stopWhenFound);
   const shard = options.shard;
   const N = config.bounds.flows;
   const P = config.bounds.polls;
@@ -172,7 +175,9 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const classes = minimise ? minimiseLocals(tables) : null;
   const visited = new VisitedSet(W);
   const whole = (when: Invariant['when']) =>
-    invariants.flatMap((inv, k) => (!isPerFlow(inv) && inv.when === when ? [[inv, k] as const] : []));
+    invariants.flatMap((inv, k) =>
+      !isPerFlow(inv) && inv.when === when ? [[inv, k] as const] : [],
+    );
   const globalSafety = whole('everyStep');
   const globalQuiescence = whole('quiescence');
   const found = new Map<number, Found>();
@@ -224,7 +229,10 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       if (state === null) {
         const parts = Array.from(locals, (l) => tables.local(l));
         const lastPoll = pollClose
-          ? mergeLastPolls(closes.map((c) => c?.lastPoll ?? null), tables.global(g).polls)
+          ? mergeLastPolls(
+              closes.map((c) => c?.lastPoll ?? null),
+              tables.global(g).polls,
+            )
           : null;
         state = assembleState(tables.engine, parts, tables.global(g), lastPoll);
         if (afterCloseOut) state = closedOut(tables.engine, state);
@@ -262,7 +270,8 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     sortLocals(reads, N);
     let key = g;
     for (let j = 0; j < N; j++) key = key * 256 + (reads[j] as number);
-    if (!Number.isSafeInteger(key) || readIndex.size > 256) return judgeWhole(globalSafety, locals, g, pollClose, false);
+    if (!Number.isSafeInteger(key) || readIndex.size > 256)
+      return judgeWhole(globalSafety, locals, g, pollClose, false);
     let bits = wholeMemo.get(key);
     if (bits === undefined) {
       bits = judgeWhole(globalSafety, locals, g, pollClose, false);
@@ -320,7 +329,12 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     if (head === levelEnd) {
       depth++;
       levelEnd = visited.size;
-      if (shard !== undefined && profiles === null && shardLevel < 0 && levelEnd - head >= 4 * shard.count) {
+      if (
+        shard !== undefined &&
+        profiles === null &&
+        shardLevel < 0 &&
+        levelEnd - head >= 4 * shard.count
+      ) {
         shardLevel = depth;
         shardLevelStates = levelEnd - head;
       }
@@ -462,7 +476,13 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       const t = now();
       if (t >= nextProgress) {
         nextProgress = t + 1000;
-        options.onProgress({ generated, distinct: visited.size, queue: visited.size - head, depth, elapsedMs: t - started });
+        options.onProgress({
+          generated,
+          distinct: visited.size,
+          queue: visited.size - head,
+          depth,
+          elapsedMs: t - started,
+        });
       }
     }
   }
@@ -514,6 +534,8 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
             leftToOthers,
           },
         }),
-    ...(options.fingerprints === true && fps !== null ? { fingerprints: fps.slice(0, FP_WORDS * visited.size) } : {}),
+    ...(options.fingerprints === true && fps !== null
+      ? { fingerprints: fps.slice(0, FP_WORDS * visited.size) }
+      : {}),
   };
 }

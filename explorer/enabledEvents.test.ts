@@ -14,7 +14,12 @@ import { emptyBudget } from './bounds.js';
 import { enabledEvents, spend } from './enabledEvents.js';
 
 const bounds: ExploreBounds = { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 1 };
-const config = (driver: string) => ({ driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 1, clients: 1 });
+const config = (driver: string) => ({
+  driver: findDriver(driver)!,
+  agent: findAgent('prefix')!,
+  layers: 1,
+  clients: 1,
+});
 const after = (driver: string, text: string) => {
   const r = runEvents(config(driver), seq(text));
   if (!r.ok) throw r.error;
@@ -25,11 +30,9 @@ const names = (driver: string, text: string, budget = emptyBudget(2), b = bounds
 
 describe('enabledEvents', () => {
   it('offers every establish and the first poll step at the start', () => {
-    expect(enabledEvents(newEngine(config('original')), emptyBudget(2), bounds).map(formatEvent)).toEqual([
-      'establish(1)',
-      'establish(2)',
-      'poll.readOpen',
-    ]);
+    expect(
+      enabledEvents(newEngine(config('original')), emptyBudget(2), bounds).map(formatEvent),
+    ).toEqual(['establish(1)', 'establish(2)', 'poll.readOpen']);
   });
 
   it('offers the next step of an operation part-way through (the CAS saw 2: move), and the poll its second read', () => {

@@ -25,7 +25,13 @@ export const keyWords = (flows: number): number => 1 + Math.ceil(flows / 2);
  * @example
  * const k = new Uint32Array(2); writeKey(k, 0, 5, [3, 4], 2); k //=> [5, 0x00040003]
  */
-export function writeKey(out: Uint32Array, offset: number, g: number, locals: ArrayLike<number>, n: number): void {
+export function writeKey(
+  out: Uint32Array,
+  offset: number,
+  g: number,
+  locals: ArrayLike<number>,
+  n: number,
+): void {
   out[offset] = g;
   for (let j = 0; j < n; j += 2) {
     const lo = locals[j] as number;

@@ -20,36 +20,92 @@ async function run(...argv: string[]) {
 }
 
 const dir = () => mkdtempSync(join(tmpdir(), 'lingering-explore-'));
-const small = ['--driver', 'original', '--agent', 'prefix', '--flows', '2', '--layers', '1', '--polls', '2'];
+const small = [
+  '--driver',
+  'original',
+  '--agent',
+  'prefix',
+  '--flows',
+  '2',
+  '--layers',
+  '1',
+  '--polls',
+  '2',
+];
 
 describe('lingering explore', () => {
   it('reports RateAtMost100 with a shortest trace that replays to the same violation', async () => {
     // Arrange
     const file = join(dir(), 'rate.json');
     // Act
-    const r = await run('explore', '--driver', 'original', '--agent', 'prefix', '--flows', '2', '--callouts', '1', '--polls', '3', '--json', '--invariant', 'RateAtMost100', '--out', file);
+    const r = await run(
+      'explore',
+      '--driver',
+      'original',
+      '--agent',
+      'prefix',
+      '--flows',
+      '2',
+      '--callouts',
+      '1',
+      '--polls',
+      '3',
+      '--json',
+      '--invariant',
+      'RateAtMost100',
+      '--out',
+      file,
+    );
     const report = JSON.parse(r.stdout);
     const replay = await run('replay', file, '--json');
     // Assert
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
-    const rate = report.violations.find((v: { invariant: string }) => v.invariant === 'RateAtMost100');
+    const rate = report.violations.find(
+      (v: { invariant: string }) => v.invariant === 'RateAtMost100',
+    );
     expect(rate.depth).toBe(7);
     expect(report).toMatchObject({ complete: true, queueLeft: 0, written: [file] });
-    for (const k of ['generated', 'distinctStates', 'depth', 'statesPerSecond', 'wallMs']) expect(report[k]).toBeGreaterThan(0);
+    for (const k of ['generated', 'distinctStates', 'depth', 'statesPerSecond', 'wallMs'])
+      expect(report[k]).toBeGreaterThan(0);
     expect(report.symmetryReduction).toEqual({ enabled: true, flowOrdersPerState: 2 });
     const saved = JSON.parse(readFileSync(file, 'utf8'));
-    expect(saved).toMatchObject({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', layers: 4, violated: 'RateAtMost100', expect: 'violates' });
+    expect(saved).toMatchObject({
+      format: 'lingering-trace/v1',
+      driver: 'original',
+      agent: 'prefix',
+      layers: 4,
+      violated: 'RateAtMost100',
+      expect: 'violates',
+    });
     expect(saved.events).toEqual(rate.events);
-    const verdict = JSON.parse(replay.stdout).invariants.find((i: { name: string }) => i.name === 'RateAtMost100');
+    const verdict = JSON.parse(replay.stdout).invariants.find(
+      (i: { name: string }) => i.name === 'RateAtMost100',
+    );
     expect(verdict).toMatchObject({ verdict: 'violated', step: 7 });
   });
 
   it('prints the TLC-style summary and exits 0 when every invariant holds', async () => {
-    const r = await run('explore', '--driver', 'deferred-move', '--agent', 'postfix', '--flows', '2', '--layers', '1', '--callouts', '0', '--polls', '2');
+    const r = await run(
+      'explore',
+      '--driver',
+      'deferred-move',
+      '--agent',
+      'postfix',
+      '--flows',
+      '2',
+      '--layers',
+      '1',
+      '--callouts',
+      '0',
+      '--polls',
+      '2',
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Model checking completed\. No error has been found\./);
-    expect(r.stdout).toMatch(/^[\d,]+ states generated, [\d,]+ distinct states found, 0 states left on queue\.$/m);
+    expect(r.stdout).toMatch(
+      /^[\d,]+ states generated, [\d,]+ distinct states found, 0 states left on queue\.$/m,
+    );
     expect(r.stdout).toMatch(/^The depth of the complete state graph search is \d+\.$/m);
     expect(r.stderr).toBe('');
   });
@@ -57,7 +113,9 @@ describe('lingering explore', () => {
   it('writes every violation as <driver>--<agent>--<Invariant>.json with --out-dir', async () => {
     const d = dir();
     const r = await run('explore', ...small, '--out-dir', d, '--json');
-    const names = JSON.parse(r.stdout).violations.map((v: { invariant: string }) => `original--prefix--${v.invariant}.json`);
+    const names = JSON.parse(r.stdout).violations.map(
+      (v: { invariant: string }) => `original--prefix--${v.invariant}.json`,
+    );
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(existsSync(join(d, n))).toBe(true);
   });
@@ -74,8 +132,14 @@ describe('lingering explore', () => {
   it.each([
     [['--flows', '0'], /--flows: got 0; allowed: an integer from 1/],
     [['--shard', '3/2'], /--shard: got "3\/2"; allowed: i\/n with 1 ≤ i ≤ n/],
-    [['--driver', 'nope'], /--driver: got "nope"; allowed: original, cas-retry, deferred-move, deferred-move-racy, flow-lock/],
-    [['--agent', 'nope'], /--agent: got "nope"; allowed: prefix, postfix, encoder-gate, failures-delta/],
+    [
+      ['--driver', 'nope'],
+      /--driver: got "nope"; allowed: original, cas-retry, deferred-move, deferred-move-racy, flow-lock/,
+    ],
+    [
+      ['--agent', 'nope'],
+      /--agent: got "nope"; allowed: prefix, postfix, encoder-gate, failures-delta/,
+    ],
     [['--frob'], /explore option: got "--frob"/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const r = await run('explore', ...argv);
@@ -92,15 +156,22 @@ describe('lingering merge', () => {
     const d = dir();
     const whole = JSON.parse((await run('explore', ...small, '--json')).stdout);
     // Act
-    for (const i of [1, 2]) await run('explore', ...small, '--shard', `${i}/2`, '--fingerprints', join(d, `s${i}.fp`));
+    for (const i of [1, 2])
+      await run('explore', ...small, '--shard', `${i}/2`, '--fingerprints', join(d, `s${i}.fp`));
     const m = await run('merge', join(d, 's1.fp'), join(d, 's2.fp'), '--json');
     const merged = JSON.parse(m.stdout);
     // Assert
     expect(m.status).toBe(1);
     expect(merged.distinctStates).toBe(whole.distinctStates);
     expect(merged.depth).toBe(whole.depth);
-    expect(merged.violations.map((v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`)).toEqual(
-      whole.violations.map((v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`),
+    expect(
+      merged.violations.map(
+        (v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`,
+      ),
+    ).toEqual(
+      whole.violations.map(
+        (v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`,
+      ),
     );
     expect(merged.allShards).toBe(true);
     expect(merged.repeated).toBe(merged.storedStates - merged.distinctStates);
@@ -122,7 +193,11 @@ describe('progress', () => {
     let t = 0;
     const seen: number[] = [];
     explore(
-      { driver: findDriver('original')!, agent: findAgent('postfix')!, bounds: { flows: 2, callouts: 1, polls: 2, layers: 1, traffic: 1 } },
+      {
+        driver: findDriver('original')!,
+        agent: findAgent('postfix')!,
+        bounds: { flows: 2, callouts: 1, polls: 2, layers: 1, traffic: 1 },
+      },
       { now: () => (t += 400), onProgress: (p) => seen.push(p.distinct) },
     );
     expect(seen.length).toBeGreaterThan(0);
@@ -141,6 +216,8 @@ describe('lingering explore --stop', () => {
     expect(r.status).toBe(1);
     expect(report.complete).toBe(false);
     expect(report.queueLeft).toBeGreaterThan(0);
-    expect(report.violations.find((v: { invariant: string }) => v.invariant === 'RateAtMost100')?.depth).toBe(7);
+    expect(
+      report.violations.find((v: { invariant: string }) => v.invariant === 'RateAtMost100')?.depth,
+    ).toBe(7);
   });
 });

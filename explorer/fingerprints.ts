@@ -63,7 +63,11 @@ export const headerOf = (r: ExploreResult): FingerprintHeader => ({
   finalStates: r.finalStates,
   complete: r.complete,
   wallMs: Math.round(r.wallMs),
-  violations: r.violations.map((v) => ({ invariant: v.invariant.name, depth: v.depth, events: v.events.map(eventToJson) })),
+  violations: r.violations.map((v) => ({
+    invariant: v.invariant.name,
+    depth: v.depth,
+    events: v.events.map(eventToJson),
+  })),
 });
 
 /**
@@ -98,7 +102,8 @@ export function readFingerprints(path: string): FingerprintFile {
   } catch {
     throw new Error(`${path}: the header is not JSON`);
   }
-  if (header.format !== FINGERPRINTS_FORMAT) throw new Error(`${path}: not a ${FINGERPRINTS_FORMAT} file`);
+  if (header.format !== FINGERPRINTS_FORMAT)
+    throw new Error(`${path}: not a ${FINGERPRINTS_FORMAT} file`);
   const body = bytes.subarray(nl + 1);
   if (body.length !== header.count * 4 * FP_WORDS) {
     throw new Error(`${path}: ${body.length} bytes of fingerprints for ${header.count} states`);

@@ -14,7 +14,7 @@ import { explainViolation } from '../properties/explainViolation.js';
 import { invariants as ALL_INVARIANTS } from '../properties/invariants/index.js';
 import { engineConfigOf } from './bounds.js';
 import type { ExploreResult, Violation } from './bfs.js';
-import { closedOut } from './LocalTables.js';
+import { closedOut } from './closedOut.js';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const plural = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
@@ -26,7 +26,12 @@ export function becauseOf(r: ExploreResult, v: Violation): string | null {
   const run = runEvents(engine, v.events);
   if (!run.ok) return null;
   const states = run.value;
-  return explainViolation(states, v.events, closedOut(engine, states[states.length - 1] as EngineState), v.invariant.name);
+  return explainViolation(
+    states,
+    v.events,
+    closedOut(engine, states[states.length - 1] as EngineState),
+    v.invariant.name,
+  );
 }
 
 /** The bounds in one line. */
@@ -38,9 +43,13 @@ export const boundsLine = (r: ExploreResult): string => {
 /** The reductions in one line. */
 export const reductionsLine = (r: ExploreResult): string =>
   [
-    r.symmetry ? `symmetry (${n(factorial(r.config.bounds.flows))} flow orders as one)` : 'no symmetry',
+    r.symmetry
+      ? `symmetry (${n(factorial(r.config.bounds.flows))} flow orders as one)`
+      : 'no symmetry',
     r.por ? `sleep sets (${n(r.sleptMoves)} moves skipped)` : 'no partial-order reduction',
-    r.minimise ? `local minimisation (${n(r.localStates)} local states in ${n(r.localClasses)} classes)` : 'no local minimisation',
+    r.minimise
+      ? `local minimisation (${n(r.localStates)} local states in ${n(r.localClasses)} classes)`
+      : 'no local minimisation',
   ].join(', ');
 
 /**
@@ -59,20 +68,35 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
   for (const inv of invariantList) {
     const v = violated.get(inv.name);
     if (v === undefined) {
-      lines.push(r.complete ? `✓ ${inv.name}: ${inv.statement}` : `· ${inv.name}: not violated in the states explored`);
+      lines.push(
+        r.complete
+          ? `✓ ${inv.name}: ${inv.statement}`
+          : `· ${inv.name}: not violated in the states explored`,
+      );
       continue;
     }
-    const where = inv.when === 'quiescence' ? (r.quiescence === 'final' ? ', judged after closeOut of a final state' : ', judged after closeOut') : '';
+    const where =
+      inv.when === 'quiescence'
+        ? r.quiescence === 'final'
+          ? ', judged after closeOut of a final state'
+          : ', judged after closeOut'
+        : '';
     lines.push(`✗ ${inv.name}: ${inv.statement}`);
     lines.push(`  shortest trace, ${plural(v.depth, 'event')}${where}:`);
     const width = String(v.events.length).length;
-    v.events.forEach((e: Event, i) => lines.push(`  ${String(i + 1).padStart(width)}. ${formatEvent(e)}`));
+    v.events.forEach((e: Event, i) =>
+      lines.push(`  ${String(i + 1).padStart(width)}. ${formatEvent(e)}`),
+    );
     const because = becauseOf(r, v);
     if (because !== null) lines.push(`  because ${because}`);
   }
   lines.push('');
   if (r.complete) {
-    lines.push(r.violations.length === 0 ? 'Model checking completed. No error has been found.' : `Model checking completed: ${plural(r.violations.length, 'invariant')} violated.`);
+    lines.push(
+      r.violations.length === 0
+        ? 'Model checking completed. No error has been found.'
+        : `Model checking completed: ${plural(r.violations.length, 'invariant')} violated.`,
+    );
   } else {
     lines.push(
       r.violations.length > 0 && r.queueLeft > 0
@@ -80,7 +104,9 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
         : `Search stopped before the end: the verdicts cover the ${n(r.distinctStates)} states stored only.`,
     );
   }
-  lines.push(`${n(r.generated)} states generated, ${n(r.distinctStates)} distinct states found, ${n(r.queueLeft)} states left on queue.`);
+  lines.push(
+    `${n(r.generated)} states generated, ${n(r.distinctStates)} distinct states found, ${n(r.queueLeft)} states left on queue.`,
+  );
   lines.push(`The depth of the ${r.complete ? 'complete ' : ''}state graph search is ${r.depth}.`);
   lines.push(
     `Finished in ${(r.wallMs / 1000).toFixed(2)} s: ${n(r.statesPerSecond)} distinct states/s, ${n(r.generatedPerSecond)} generated/s; ${n(r.finalStates)} final states.`,

@@ -14,7 +14,10 @@ import { VisitedSet } from './VisitedSet.js';
 
 /** What a merge found. */
 export interface MergeResult {
-  readonly header: Omit<FingerprintHeader, 'shard' | 'count' | 'generated' | 'depth' | 'finalStates' | 'complete' | 'wallMs' | 'violations'>;
+  readonly header: Omit<
+    FingerprintHeader,
+    'shard' | 'count' | 'generated' | 'depth' | 'finalStates' | 'complete' | 'wallMs' | 'violations'
+  >;
   readonly shards: readonly { readonly index: number; readonly count: number }[];
   /** Every shard of the split is present. */
   readonly allShards: boolean;
@@ -47,10 +50,15 @@ export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResul
   if (first === undefined) throw new Error('merge: no files');
   for (const f of files) {
     for (const k of SAME) {
-      if (f.header[k] !== first.header[k]) throw new Error(`merge: the files differ in ${k} (${String(first.header[k])} and ${String(f.header[k])})`);
+      if (f.header[k] !== first.header[k])
+        throw new Error(
+          `merge: the files differ in ${k} (${String(first.header[k])} and ${String(f.header[k])})`,
+        );
     }
-    if (JSON.stringify(f.header.bounds) !== JSON.stringify(first.header.bounds)) throw new Error('merge: the files differ in their bounds');
-    if ((f.header.shard?.count ?? 1) !== (first.header.shard?.count ?? 1)) throw new Error('merge: the files come from splits of different sizes');
+    if (JSON.stringify(f.header.bounds) !== JSON.stringify(first.header.bounds))
+      throw new Error('merge: the files differ in their bounds');
+    if ((f.header.shard?.count ?? 1) !== (first.header.shard?.count ?? 1))
+      throw new Error('merge: the files come from splits of different sizes');
   }
   // Each state's depth is the least any shard reached it at; the search's depth is their maximum.
   const union = new VisitedSet(2);
@@ -83,7 +91,10 @@ export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResul
       if (best === undefined || v.depth < best.depth) byInvariant.set(v.invariant, v);
     }
   }
-  const shards = files.map((f) => ({ index: f.header.shard?.index ?? 1, count: f.header.shard?.count ?? 1 }));
+  const shards = files.map((f) => ({
+    index: f.header.shard?.index ?? 1,
+    count: f.header.shard?.count ?? 1,
+  }));
   const count = shards[0]?.count ?? 1;
   const present = new Set(shards.map((s) => s.index));
   const n = union.size;
@@ -100,7 +111,9 @@ export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResul
     depth,
     wallMs: Math.max(...files.map((f) => f.header.wallMs)),
     cpuMs: files.reduce((s, f) => s + f.header.wallMs, 0),
-    violations: [...byInvariant.values()].sort((a, b) => invariantNames.indexOf(a.invariant) - invariantNames.indexOf(b.invariant)),
+    violations: [...byInvariant.values()].sort(
+      (a, b) => invariantNames.indexOf(a.invariant) - invariantNames.indexOf(b.invariant),
+    ),
     collisionProbability: (n * n) / 2 ** 65,
   };
 }

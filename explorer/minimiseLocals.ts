@@ -86,7 +86,11 @@ export function minimiseLocals(tables: LocalTables): Minimised {
       tables.safety(i),
       tables.quiescence(i),
       s.polling,
-      s.polling ? (c === null ? 'waits' : [c.violations, c.delta, readsAll ? c.lastPoll : null]) : null,
+      s.polling
+        ? c === null
+          ? 'waits'
+          : [c.violations, c.delta, readsAll ? c.lastPoll : null]
+        : null,
       whole.map((inv) => WHOLE_STATE_READS[inv.name]?.(s) ?? null),
       readsAll ? localKey(s) : null,
       // First met after P polls: it never takes part in a poll.
@@ -114,7 +118,9 @@ export function minimiseLocals(tables: LocalTables): Minimised {
     const sigs = new Map<number, string>();
     for (const i of ids) {
       const s = tables.local(i);
-      const steps = [...new Set(tables.moves(i).map((m) => cls[m.next] as number))].sort((a, b) => a - b);
+      const steps = [...new Set(tables.moves(i).map((m) => cls[m.next] as number))].sort(
+        (a, b) => a - b,
+      );
       let poll = -2;
       if (s.polling) poll = tables.pollClose(i)?.next ?? -1;
       else if ((dist[i] as number) < P) poll = tables.pollOpen(i);
@@ -127,7 +133,8 @@ export function minimiseLocals(tables: LocalTables): Minimised {
   const rep = new Int32Array(count).fill(-1);
   for (const i of ids) if ((rep[cls[i] as number] as number) < 0) rep[cls[i] as number] = i;
   const canonOf = new Int32Array(dist.length);
-  for (let i = 0; i < dist.length; i++) canonOf[i] = (cls[i] as number) < 0 ? i : (rep[cls[i] as number] as number);
+  for (let i = 0; i < dist.length; i++)
+    canonOf[i] = (cls[i] as number) < 0 ? i : (rep[cls[i] as number] as number);
   tables.useClasses(canonOf);
   return { locals: ids.length, classes: count };
 }

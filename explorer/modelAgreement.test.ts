@@ -23,7 +23,13 @@ const NoStrandedFlow: Invariant = {
   when: 'everyStep',
   check: ({ driver }) => {
     const stuck = allFlows(driver).find(
-      (f) => isEnded(f) && driver.openFlows.includes(f.id) && f.notifies === driver.layers && f.notify === null && f.callouts === 0 && f.exit === null,
+      (f) =>
+        isEnded(f) &&
+        driver.openFlows.includes(f.id) &&
+        f.notifies === driver.layers &&
+        f.notify === null &&
+        f.callouts === 0 &&
+        f.exit === null,
     );
     return stuck === undefined ? HOLDS : fails(`flow ${stuck.id}`, 'stranded');
   },
@@ -31,7 +37,11 @@ const NoStrandedFlow: Invariant = {
 
 const shortestStranded = (driver: string, flows: number, layers: number, polls: number) => {
   const r = explore(
-    { driver: findDriver(driver)!, agent: findAgent('postfix')!, bounds: { flows, callouts: 1, polls, layers, traffic: polls > 0 ? 1 : 0 } },
+    {
+      driver: findDriver(driver)!,
+      agent: findAgent('postfix')!,
+      bounds: { flows, callouts: 1, polls, layers, traffic: polls > 0 ? 1 : 0 },
+    },
     { invariants: [NoStrandedFlow] },
   );
   return r.violations[0]?.depth ?? null;

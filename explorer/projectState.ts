@@ -36,18 +36,25 @@ const renumberRecord = (c: ConnectionStats, n: number): ConnectionStats => ({
  * @example
  * projectFlow(newEngine(config), flowId(1), emptyBudget(1), bounds) //=> ABSENT
  */
-export function projectFlow(state: EngineState, id: FlowId, budget: Budget, bounds: ExploreBounds): LocalState {
+export function projectFlow(
+  state: EngineState,
+  id: FlowId,
+  budget: Budget,
+  bounds: ExploreBounds,
+): LocalState {
   const d = state.driver;
   const flow = d.flows[id];
   const client = state.agent.clients[0];
   if (state.agent.clients.length !== 1 || client === undefined || client.id !== clientId(0)) {
     throw new Error('explorer: the engine state must have exactly one client');
   }
-  if (client.closed.conns.length > 0) throw new Error('explorer: the closed buffer is not empty between steps');
+  if (client.closed.conns.length > 0)
+    throw new Error('explorer: the closed buffer is not empty between steps');
   const records = state.poll?.open.filter((c) => (c.cookie as number) === id) ?? [];
   if (records.length > 1) throw new Error(`explorer: the poll captured flow ${id} twice`);
   const rec = records[0];
-  if (rec !== undefined && rec.tuple !== tupleOf(id)) throw new Error(`explorer: flow ${id} has tuple ${rec.tuple}`);
+  if (rec !== undefined && rec.tuple !== tupleOf(id))
+    throw new Error(`explorer: flow ${id} has tuple ${rec.tuple}`);
   const totals: ConnectionTotals | undefined = state.backends[0]?.connections[id];
   const local: LocalState = {
     flow: flow === undefined ? null : { ...flow, id: flowId(1) },

@@ -57,7 +57,12 @@ describe('reductions keep the verdicts', () => {
   it('all three off gives the verdicts of all three on (quiescence judged on every state)', () => {
     const bounds = { ...two, layers: 2 };
     const on = run('cas-retry', 'postfix', bounds, { quiescence: 'everyState' });
-    const off = run('cas-retry', 'postfix', bounds, { quiescence: 'everyState', por: false, symmetry: false, minimise: false });
+    const off = run('cas-retry', 'postfix', bounds, {
+      quiescence: 'everyState',
+      por: false,
+      symmetry: false,
+      minimise: false,
+    });
     expect(verdicts(on)).toEqual(verdicts(off));
   });
 });

@@ -10,7 +10,11 @@ import { findAgent } from '../engine/agent/variants/index.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import { driverVariants, findDriver } from '../engine/driver/variants/index.js';
 import { hideAllFailures, silentPostfix } from '../properties/fixtures/brokenAgents.js';
-import { doubleRelease, flowLockUnlockedDrain, moveTwice } from '../properties/fixtures/brokenDrivers.js';
+import {
+  doubleRelease,
+  flowLockUnlockedDrain,
+  moveTwice,
+} from '../properties/fixtures/brokenDrivers.js';
 import { explore } from './bfs.js';
 import type { ExploreBounds, ExploreConfig } from './bounds.js';
 import { referenceExplore } from './reference.js';
@@ -38,18 +42,31 @@ const pairs: [DriverVariant, AgentVariant][] = [
 ];
 
 describe('the fast search agrees with the reference search', () => {
-  it.each(pairs.map(([d, a]) => [d.name, a.name, d, a] as const))('%s × %s, one flow', (_d, _a, driver, agent) => {
-    const v = verdicts({ driver, agent, bounds: one });
-    expect(v.fast).toEqual(v.reference);
-  });
+  it.each(pairs.map(([d, a]) => [d.name, a.name, d, a] as const))(
+    '%s × %s, one flow',
+    (_d, _a, driver, agent) => {
+      const v = verdicts({ driver, agent, bounds: one });
+      expect(v.fast).toEqual(v.reference);
+    },
+  );
 
-  it.each([['original'], ['deferred-move-racy']])('%s × prefix, one flow, quiescence judged on every state', (d) => {
-    const v = verdicts({ driver: findDriver(d)!, agent: findAgent('prefix')!, bounds: one }, 'everyState');
-    expect(v.fast).toEqual(v.reference);
-  });
+  it.each([['original'], ['deferred-move-racy']])(
+    '%s × prefix, one flow, quiescence judged on every state',
+    (d) => {
+      const v = verdicts(
+        { driver: findDriver(d)!, agent: findAgent('prefix')!, bounds: one },
+        'everyState',
+      );
+      expect(v.fast).toEqual(v.reference);
+    },
+  );
 
   it.each([['flow-lock']])('%s × prefix, two flows', (d) => {
-    const v = verdicts({ driver: findDriver(d)!, agent: findAgent('prefix')!, bounds: { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 0 } });
+    const v = verdicts({
+      driver: findDriver(d)!,
+      agent: findAgent('prefix')!,
+      bounds: { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 0 },
+    });
     expect(v.fast).toEqual(v.reference);
   });
 });

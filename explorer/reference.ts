@@ -18,14 +18,18 @@ import type { Budget, ExploreConfig } from './bounds.js';
 import { emptyBudget, engineConfigOf } from './bounds.js';
 import type { QuiescenceMode } from './bfs.js';
 import { successors } from './enabledEvents.js';
-import { closedOut } from './LocalTables.js';
+import { closedOut } from './closedOut.js';
 
 /** What the reference search found. */
 export interface ReferenceResult {
   readonly distinctStates: number;
   readonly depth: number;
   /** Violated invariants in the order given, each with the length of its shortest trace. */
-  readonly violations: readonly { readonly invariant: string; readonly depth: number; readonly events: readonly Event[] }[];
+  readonly violations: readonly {
+    readonly invariant: string;
+    readonly depth: number;
+    readonly events: readonly Event[];
+  }[];
 }
 
 /** Everything flow `n` owns in `state`, its number left out. */
@@ -40,9 +44,13 @@ function flowPart(state: EngineState, n: number, budget: Budget): string {
     state.driver.openFlows.includes(id),
     state.driver.closedFlows.filter((f) => f === id).length,
     state.agent.clients.map((c) => c.stats.get(id as never) ?? null),
-    state.poll?.open.filter((c) => (c.cookie as number) === n).map((c) => ({ ...c, cookie: 0, tuple: '' })) ?? null,
+    state.poll?.open
+      .filter((c) => (c.cookie as number) === n)
+      .map((c) => ({ ...c, cookie: 0, tuple: '' })) ?? null,
     state.backends.map((b) => b.connections[n] ?? null),
-    lp === null ? null : lp.records.filter((r) => r.cookie === n).map((r) => ({ ...r, flow: 0, cookie: 0 })),
+    lp === null
+      ? null
+      : lp.records.filter((r) => r.cookie === n).map((r) => ({ ...r, flow: 0, cookie: 0 })),
     lp === null ? null : [lp.openCookies.includes(n), lp.closedCookies.includes(n)],
     budget.entered[n],
     budget.traffic[n],
@@ -72,7 +80,11 @@ function keyOf(state: EngineState, budget: Budget, flows: number, symmetry: bool
  */
 export function referenceExplore(
   config: ExploreConfig,
-  options: { readonly symmetry?: boolean; readonly quiescence?: QuiescenceMode; readonly invariants?: readonly Invariant[] } = {},
+  options: {
+    readonly symmetry?: boolean;
+    readonly quiescence?: QuiescenceMode;
+    readonly invariants?: readonly Invariant[];
+  } = {},
 ): ReferenceResult {
   const symmetry = options.symmetry ?? true;
   const quiescence = options.quiescence ?? 'final';
@@ -84,12 +96,15 @@ export function referenceExplore(
   const parents: number[] = [-1];
   const events: (Event | null)[] = [null];
   const depths: number[] = [0];
-  const seen = new Map<string, number>([[keyOf(states[0] as EngineState, budgets[0] as Budget, bounds.flows, symmetry), 0]]);
+  const seen = new Map<string, number>([
+    [keyOf(states[0] as EngineState, budgets[0] as Budget, bounds.flows, symmetry), 0],
+  ]);
   const found = new Map<string, number>();
   const judgeQuiescence = (id: number) => {
     const after = closedOut(engine, states[id] as EngineState);
     for (const inv of invariants) {
-      if (inv.when === 'quiescence' && !found.has(inv.name) && !inv.check(after).ok) found.set(inv.name, id);
+      if (inv.when === 'quiescence' && !found.has(inv.name) && !inv.check(after).ok)
+        found.set(inv.name, id);
     }
   };
   if (quiescence === 'everyState') judgeQuiescence(0);
@@ -107,7 +122,8 @@ export function referenceExplore(
       events.push(s.event);
       depths.push((depths[id] as number) + 1);
       for (const inv of invariants) {
-        if (inv.when === 'everyStep' && !found.has(inv.name) && !inv.check(s.state).ok) found.set(inv.name, child);
+        if (inv.when === 'everyStep' && !found.has(inv.name) && !inv.check(s.state).ok)
+          found.set(inv.name, child);
       }
       if (quiescence === 'everyState') judgeQuiescence(child);
     }
@@ -122,7 +138,9 @@ export function referenceExplore(
     depth: depths.reduce((a, b) => Math.max(a, b), 0),
     violations: invariants.flatMap((inv) => {
       const id = found.get(inv.name);
-      return id === undefined ? [] : [{ invariant: inv.name, depth: depths[id] as number, events: trace(id) }];
+      return id === undefined
+        ? []
+        : [{ invariant: inv.name, depth: depths[id] as number, events: trace(id) }];
     }),
   };
 }

@@ -17,27 +17,41 @@ const config: ExploreConfig = {
   agent: findAgent('prefix')!,
   bounds: { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 1 },
 };
-const asFile = (r: ReturnType<typeof explore>): FingerprintFile => ({ header: headerOf(r), fingerprints: r.fingerprints! });
+const asFile = (r: ReturnType<typeof explore>): FingerprintFile => ({
+  header: headerOf(r),
+  fingerprints: r.fingerprints!,
+});
 
 describe('shards', () => {
   it.each([2, 3, 4])('%i shards merged give the unsplit counts and verdicts', (count) => {
     // Arrange
     const whole = explore(config, { fingerprints: true });
     // Act
-    const parts = Array.from({ length: count }, (_, i) => explore(config, { shard: { index: i + 1, count }, fingerprints: true }));
+    const parts = Array.from({ length: count }, (_, i) =>
+      explore(config, { shard: { index: i + 1, count }, fingerprints: true }),
+    );
     const merged = mergeFingerprints(parts.map(asFile));
     // Assert
     expect(merged.allShards).toBe(true);
     expect(merged.distinctStates).toBe(whole.distinctStates);
     expect(merged.depth).toBe(whole.depth);
-    expect(merged.violations.map((v) => `${v.invariant} ${v.depth}`)).toEqual(whole.violations.map((v) => `${v.invariant.name} ${v.depth}`));
+    expect(merged.violations.map((v) => `${v.invariant} ${v.depth}`)).toEqual(
+      whole.violations.map((v) => `${v.invariant.name} ${v.depth}`),
+    );
     if (count <= 3) {
       // Two flows, three end profiles (0, 1 or 2 resets): each owned by exactly one shard.
       expect(parts.flatMap((p) => p.shard?.profiles ?? []).sort()).toEqual([0, 1, 2]);
     } else {
       // More shards than profiles: the first wide level is split instead.
-      expect(parts.map((p) => p.shard?.strategy)).toEqual(['firstLevel', 'firstLevel', 'firstLevel', 'firstLevel']);
-      expect(parts.reduce((s, p) => s + (p.shard?.roots ?? 0), 0)).toBe(parts[0]?.shard?.levelStates);
+      expect(parts.map((p) => p.shard?.strategy)).toEqual([
+        'firstLevel',
+        'firstLevel',
+        'firstLevel',
+        'firstLevel',
+      ]);
+      expect(parts.reduce((s, p) => s + (p.shard?.roots ?? 0), 0)).toBe(
+        parts[0]?.shard?.levelStates,
+      );
     }
   });
 
@@ -56,7 +70,10 @@ describe('shards', () => {
 
   it('refuses to merge files of different searches', () => {
     const a = explore(config, { shard: { index: 1, count: 2 }, fingerprints: true });
-    const b = explore({ ...config, agent: findAgent('postfix')! }, { shard: { index: 2, count: 2 }, fingerprints: true });
+    const b = explore(
+      { ...config, agent: findAgent('postfix')! },
+      { shard: { index: 2, count: 2 }, fingerprints: true },
+    );
     expect(() => mergeFingerprints([asFile(a), asFile(b)])).toThrow(/differ in agent/);
   });
 });
@@ -64,7 +81,10 @@ describe('shards', () => {
 describe('ownedProfiles', () => {
   it('deals the end profiles to the shards, heaviest first', async () => {
     const { ownedProfiles, canReach } = await import('./shard.js');
-    expect([1, 2].map((i) => ownedProfiles(3, 2, i))).toEqual([[3, 1], [2, 0]]);
+    expect([1, 2].map((i) => ownedProfiles(3, 2, i))).toEqual([
+      [3, 1],
+      [2, 0],
+    ]);
     expect([1, 2, 3, 4].map((i) => ownedProfiles(3, 4, i))).toEqual([[3], [2], [1], [0]]);
     expect(ownedProfiles(3, 5, 1)).toBeNull();
     expect(canReach([3], 1, 1)).toBe(false);

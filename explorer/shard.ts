@@ -28,10 +28,16 @@ const binomial = (n: number, k: number): number => {
  * ownedProfiles(3, 2, 1) //=> [3, 1]  (weights 1, 9, 27, 27 for 0–3 resets, heaviest first)
  * ownedProfiles(3, 2, 2) //=> [2, 0]
  */
-export function ownedProfiles(flows: number, count: number, index: number): readonly number[] | null {
+export function ownedProfiles(
+  flows: number,
+  count: number,
+  index: number,
+): readonly number[] | null {
   if (count > flows + 1) return null;
   const weight = (r: number) => binomial(flows, r) * 3 ** r;
-  const order = Array.from({ length: flows + 1 }, (_, r) => r).sort((a, b) => weight(b) - weight(a) || b - a);
+  const order = Array.from({ length: flows + 1 }, (_, r) => r).sort(
+    (a, b) => weight(b) - weight(a) || b - a,
+  );
   const load = new Array<number>(count).fill(0);
   const owned: number[][] = Array.from({ length: count }, () => []);
   for (const r of order) {

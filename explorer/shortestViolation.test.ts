@@ -12,24 +12,47 @@ const pair = (d: string, a: string) => ({ driver: findDriver(d)!, agent: findAge
 
 describe('shortestViolation', () => {
   it('gives the 7-event re-report for RateAtMost100 with original × prefix', () => {
-    expect(shortestViolation(pair('original', 'prefix'), 'RateAtMost100', { flows: 1, layers: 1 })?.events).toHaveLength(7);
+    expect(
+      shortestViolation(pair('original', 'prefix'), 'RateAtMost100', { flows: 1, layers: 1 })
+        ?.events,
+    ).toHaveLength(7);
   });
 
   it('gives the race itself for NoLingeringAtQuiescence: the close-out does the rest', () => {
-    const r = shortestViolation(pair('original', 'postfix'), 'NoLingeringAtQuiescence', { flows: 1, layers: 1 });
-    expect(r?.events.map(formatEvent)).toEqual(['establish(1)', 'calloutEnter(1)', 'reset(1)', 'flowDeleteNotify(1).cas']);
+    const r = shortestViolation(pair('original', 'postfix'), 'NoLingeringAtQuiescence', {
+      flows: 1,
+      layers: 1,
+    });
+    expect(r?.events.map(formatEvent)).toEqual([
+      'establish(1)',
+      'calloutEnter(1)',
+      'reset(1)',
+      'flowDeleteNotify(1).cas',
+    ]);
   });
 
   it('judges quiescence on final states only when asked', () => {
-    const r = shortestViolation(pair('original', 'postfix'), 'NoLingeringAtQuiescence', { flows: 1, layers: 1, polls: 0 }, { quiescence: 'final' });
+    const r = shortestViolation(
+      pair('original', 'postfix'),
+      'NoLingeringAtQuiescence',
+      { flows: 1, layers: 1, polls: 0 },
+      { quiescence: 'final' },
+    );
     expect(r?.events.length).toBeGreaterThan(4);
   });
 
   it('returns null when no trace within the bounds violates the invariant', () => {
-    expect(shortestViolation(pair('deferred-move', 'postfix'), 'NoLingeringAtQuiescence', { flows: 1, layers: 2 })).toBeNull();
+    expect(
+      shortestViolation(pair('deferred-move', 'postfix'), 'NoLingeringAtQuiescence', {
+        flows: 1,
+        layers: 2,
+      }),
+    ).toBeNull();
   });
 
   it('refuses an unknown invariant', () => {
-    expect(() => shortestViolation(pair('original', 'prefix'), 'NoSuchThing')).toThrow(/no invariant NoSuchThing/);
+    expect(() => shortestViolation(pair('original', 'prefix'), 'NoSuchThing')).toThrow(
+      /no invariant NoSuchThing/,
+    );
   });
 });

@@ -35,10 +35,15 @@ export function shortestViolation(
   options: ShortestOptions = {},
 ): { readonly events: readonly Event[] } | null {
   const invariant = findInvariant(invariantName);
-  if (invariant === undefined) throw new RangeError(`shortestViolation: no invariant ${invariantName}`);
+  if (invariant === undefined)
+    throw new RangeError(`shortestViolation: no invariant ${invariantName}`);
   const result = explore(
     { driver: config.driver, agent: config.agent, bounds: { ...DEFAULT_BOUNDS, ...bounds } },
-    { invariants: [invariant], stopWhenFound: invariantName, quiescence: options.quiescence ?? 'everyState' },
+    {
+      invariants: [invariant],
+      stopWhenFound: invariantName,
+      quiescence: options.quiescence ?? 'everyState',
+    },
   );
   const v = result.violations[0];
   return v === undefined ? null : { events: v.events };

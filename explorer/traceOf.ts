@@ -22,11 +22,17 @@ import { projectFlow, projectGlobal } from './projectState.js';
  * @example
  * keyOfState(tables, newEngine(config), emptyBudget(2), true) //=> the search's initial key
  */
-export function keyOfState(tables: LocalTables, state: EngineState, budget: Budget, symmetry: boolean): Uint32Array {
+export function keyOfState(
+  tables: LocalTables,
+  state: EngineState,
+  budget: Budget,
+  symmetry: boolean,
+): Uint32Array {
   const { bounds } = tables.config;
   const n = bounds.flows;
   const locals = new Int32Array(n);
-  for (let j = 0; j < n; j++) locals[j] = tables.intern(projectFlow(state, (j + 1) as FlowId, budget, bounds));
+  for (let j = 0; j < n; j++)
+    locals[j] = tables.intern(projectFlow(state, (j + 1) as FlowId, budget, bounds));
   if (symmetry) sortLocals(locals, n);
   const key = new Uint32Array(keyWords(n));
   writeKey(key, 0, tables.internGlobal(projectGlobal(state)), locals, n);
@@ -41,15 +47,23 @@ const sameKey = (a: Uint32Array, b: Uint32Array): boolean => a.every((w, i) => w
  * @example
  * eventsTo(tables, [keyAfterEstablish], true) //=> [{ type: 'establish', flow: 1 }]
  */
-export function eventsTo(tables: LocalTables, keys: readonly Uint32Array[], symmetry: boolean): Event[] {
+export function eventsTo(
+  tables: LocalTables,
+  keys: readonly Uint32Array[],
+  symmetry: boolean,
+): Event[] {
   const { bounds } = tables.config;
   let state = newEngine(tables.engine);
   let budget = emptyBudget(bounds.flows);
   const events: Event[] = [];
   for (const target of keys) {
-    const next = successors(state, budget, bounds).find((s) => sameKey(keyOfState(tables, s.state, s.budget, symmetry), target));
+    const next = successors(state, budget, bounds).find((s) =>
+      sameKey(keyOfState(tables, s.state, s.budget, symmetry), target),
+    );
     if (next === undefined) {
-      throw new Error(`explorer: no enabled event reaches the stored state after ${events.length} events (the abstraction is not exact)`);
+      throw new Error(
+        `explorer: no enabled event reaches the stored state after ${events.length} events (the abstraction is not exact)`,
+      );
     }
     events.push(next.event);
     state = next.state;
