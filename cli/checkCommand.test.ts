@@ -41,12 +41,16 @@ describe('lingering check', () => {
 
   it('leaves no partial file when interrupted with Ctrl-C', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lingering-sigint-'));
-    for (const delay of [150, 400, 700]) {
-      const child = spawn('node', ['bin/lingering.js', ...CHECK, '--runs', '2000', '--save', '--out', dir]);
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGINT');
-      await new Promise((r) => child.on('close', r));
-    }
+    // Three runs at once, interrupted at different moments (before, during, after the search).
+    await Promise.all(
+      [150, 400, 700].map(async (delay) => {
+        const child = spawn('node', ['bin/lingering.js', ...CHECK, '--runs', '2000', '--save', '--out', dir]);
+        const closed = new Promise((r) => child.on('close', r));
+        await new Promise((r) => setTimeout(r, delay));
+        child.kill('SIGINT');
+        await closed;
+      }),
+    );
     const left = readdirSync(dir);
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const f of left) expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();

@@ -38,7 +38,6 @@ describe('enabledEvents', () => {
   it('offers the next step of an operation part-way through (the CAS saw 2: move), and the poll its second read', () => {
     expect(names('original', 'e1 r1 fd1.cas p.readOpen')).toEqual([
       'traffic(1, 10)',
-      'calloutEnter(1)',
       'flowDeleteNotify(1).move',
       'establish(2)',
       'poll.readClosed',

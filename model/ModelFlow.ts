@@ -100,11 +100,10 @@ export const moveToClosedTable = (f: ModelFlow): ModelFlow => ({
 export const hasEnded = (f: ModelFlow): boolean => f.end !== 'none';
 
 /**
- * A callout can still classify on the flow: some layer association is left (a notification not
- * yet begun, or one part-way through).
+ * A callout can still classify on the flow: a layer association is left whose delete
+ * notification has not begun (once the last one begins, no classify starts with the context).
  */
-export const hasLayerAssociation = (f: ModelFlow, layers: number): boolean =>
-  f.notifies < layers || f.notify !== null;
+export const hasLayerAssociation = (f: ModelFlow, layers: number): boolean => f.notifies < layers;
 
 /** Packets find the flow by lookup in either table; once drained they find nothing. */
 export const isTracked = (f: ModelFlow): boolean => f.table !== 'none';

@@ -19,11 +19,11 @@ const label = (e: Event) =>
 // driver, then for 1 flow (L=4, 2 callouts, 2 polls) and 2 flows (L=1, 1 callout, no poll):
 // states, transitions, lingering reachable.
 const EXPECTED = [
-  ['original', 2528, 8765, true, 378, 1203, true],
-  ['cas-retry', 4982, 17917, true, 1326, 4731, true],
-  ['deferred-move', 2976, 10324, false, 561, 1869, false],
-  ['deferred-move-racy', 4988, 17180, true, 1378, 4345, true],
-  ['flow-lock', 4631, 13774, false, 630, 1763, false],
+  ['original', 2080, 6995, true, 231, 593, true],
+  ['cas-retry', 3954, 13347, true, 703, 1785, true],
+  ['deferred-move', 2001, 6876, false, 190, 539, false],
+  ['deferred-move-racy', 3565, 12344, true, 528, 1517, true],
+  ['flow-lock', 4085, 12418, false, 435, 1169, false],
 ] as const;
 
 const explored = new Map<string, Exploration>();

@@ -66,7 +66,7 @@ export function eventFor(
       return tracked ? { type: 'traffic', flow: id, bytes } : null;
     }
     case 'calloutEnter':
-      return (entered[id] ?? 0) < bounds.callouts && (flow.notifies < bounds.layers || flow.notify !== null)
+      return (entered[id] ?? 0) < bounds.callouts && flow.notifies < bounds.layers
         ? { type: 'calloutEnter', flow: id }
         : null;
     case 'calloutExit':

@@ -127,8 +127,11 @@ export function applyFlowEvent(driver: DriverState, variant: DriverVariant, e: F
       return ok(tracked ? updateFlow(driver, e.flow, (f) => ({ ...f, sentBytes: f.sentBytes + e.bytes })) : driver);
     }
     case 'calloutEnter': {
-      if (flow.notifies >= driver.layers && flow.notify === null) {
-        return err(`flow ${e.flow} has no layer association left, so no callout can classify on it`);
+      // A classify takes its reference through a live layer association. Once the last
+      // association's delete notification has begun, WFP starts no new classify with the flow's
+      // context (context removal waits for classifications in progress), so none can enter.
+      if (flow.notifies >= driver.layers) {
+        return err(`flow ${e.flow} has no layer association left (its last delete notification has begun), so no callout can classify on it`);
       }
       const d = interlockedIncrement(driver, e.flow).driver;
       return ok(updateFlowQuiet(d, flow, (f) => ({ ...f, callouts: f.callouts + 1 })));
