@@ -35,3 +35,25 @@ export async function loadVariants<T extends Named>(
   };
   return variants.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
+
+/** A registry: every variant of a folder, their names, and a lookup by name. */
+export interface Registry<T extends Named> {
+  readonly all: readonly T[];
+  readonly names: readonly string[];
+  readonly find: (name: string) => T | undefined;
+}
+
+/**
+ * {@link loadVariants}, with the names and the lookup every registry offers.
+ *
+ * @example
+ * const { all, names, find } = await registry(import.meta.url, ['original'], isDriverVariant);
+ */
+export async function registry<T extends Named>(
+  indexUrl: string,
+  order: readonly string[],
+  isVariant: (value: unknown) => value is T,
+): Promise<Registry<T>> {
+  const all = await loadVariants(indexUrl, order, isVariant);
+  return { all, names: all.map((v) => v.name), find: (name) => all.find((v) => v.name === name) };
+}

@@ -2,7 +2,7 @@
  * The model's agent-design registry: every file in this folder is a design (SPEC 2.3). A new
  * design is a new file here and nothing else.
  */
-import { loadVariants } from '../../lib/loadVariants.js';
+import { registry } from '../../lib/loadVariants.js';
 import type { AgentModel } from '../agentModel.js';
 
 const SPEC_ORDER = ['prefix', 'postfix', 'encoder-gate', 'failures-delta'];
@@ -13,16 +13,13 @@ const isAgentModel = (v: unknown): v is AgentModel =>
   typeof (v as AgentModel).name === 'string' &&
   typeof (v as AgentModel).failuresShipped === 'function';
 
+const variants = await registry(import.meta.url, SPEC_ORDER, isAgentModel);
+
 /** Every agent design the model knows, in SPEC order. */
-export const agentModels: readonly AgentModel[] = await loadVariants(
-  import.meta.url,
-  SPEC_ORDER,
-  isAgentModel,
-);
+export const agentModels: readonly AgentModel[] = variants.all;
 
 /** The names of {@link agentModels}. */
-export const agentModelNames: readonly string[] = agentModels.map((a) => a.name);
+export const agentModelNames: readonly string[] = variants.names;
 
-/** The agent design called `name`, if there is one. */
-export const findAgentModel = (name: string): AgentModel | undefined =>
-  agentModels.find((a) => a.name === name);
+/** The variant called `name`, if there is one. */
+export const findAgentModel = variants.find;

@@ -3,7 +3,7 @@
  * design is a new file here and nothing else; a test fails when this registry and the engine's
  * name different designs.
  */
-import { loadVariants } from '../../lib/loadVariants.js';
+import { registry } from '../../lib/loadVariants.js';
 import type { DriverModel } from '../driverModel.js';
 
 const SPEC_ORDER = ['original', 'cas-retry', 'deferred-move', 'deferred-move-racy', 'flow-lock'];
@@ -15,16 +15,13 @@ const isDriverModel = (v: unknown): v is DriverModel =>
   typeof (v as DriverModel).guards === 'object' &&
   typeof (v as DriverModel).actions === 'object';
 
+const variants = await registry(import.meta.url, SPEC_ORDER, isDriverModel);
+
 /** Every driver design the model knows, in SPEC order. */
-export const driverModels: readonly DriverModel[] = await loadVariants(
-  import.meta.url,
-  SPEC_ORDER,
-  isDriverModel,
-);
+export const driverModels: readonly DriverModel[] = variants.all;
 
 /** The names of {@link driverModels}. */
-export const driverModelNames: readonly string[] = driverModels.map((d) => d.name);
+export const driverModelNames: readonly string[] = variants.names;
 
-/** The driver design called `name`, if there is one. */
-export const findDriverModel = (name: string): DriverModel | undefined =>
-  driverModels.find((d) => d.name === name);
+/** The variant called `name`, if there is one. */
+export const findDriverModel = variants.find;

@@ -2,7 +2,7 @@
  * The agent-design registry: every file in this folder is a variant (SPEC 2.3).
  */
 import type { AgentVariant } from '../AgentVariant.js';
-import { loadVariants } from '../../../lib/loadVariants.js';
+import { registry } from '../../../lib/loadVariants.js';
 
 /** SPEC 2.3's order, used for listings; others follow alphabetically. */
 const SPEC_ORDER = ['prefix', 'postfix', 'encoder-gate', 'failures-delta'];
@@ -14,16 +14,13 @@ const isAgentVariant = (v: unknown): v is AgentVariant =>
   typeof (v as AgentVariant).reReport === 'function' &&
   typeof (v as AgentVariant).encodeFailures === 'function';
 
+const variants = await registry(import.meta.url, SPEC_ORDER, isAgentVariant);
+
 /** Every agent variant, in SPEC order. */
-export const agentVariants: readonly AgentVariant[] = await loadVariants(
-  import.meta.url,
-  SPEC_ORDER,
-  isAgentVariant,
-);
+export const agentVariants: readonly AgentVariant[] = variants.all;
 
 /** The names of {@link agentVariants}. */
-export const agentNames: readonly string[] = agentVariants.map((v) => v.name);
+export const agentNames: readonly string[] = variants.names;
 
-/** The agent variant called `name`, if there is one. */
-export const findAgent = (name: string): AgentVariant | undefined =>
-  agentVariants.find((v) => v.name === name);
+/** The variant called `name`, if there is one. */
+export const findAgent = variants.find;

@@ -3,7 +3,7 @@
  * here and every command, the matrix and the tests pick it up.
  */
 import type { DriverVariant } from '../DriverVariant.js';
-import { loadVariants } from '../../../lib/loadVariants.js';
+import { registry } from '../../../lib/loadVariants.js';
 
 /** SPEC 2.2's order, used for listings; variants not named here follow alphabetically. */
 const SPEC_ORDER = ['original', 'cas-retry', 'deferred-move', 'deferred-move-racy', 'flow-lock'];
@@ -15,16 +15,13 @@ const isDriverVariant = (v: unknown): v is DriverVariant =>
   typeof (v as DriverVariant).flowDeleteNotify === 'object' &&
   typeof (v as DriverVariant).calloutExit === 'object';
 
+const variants = await registry(import.meta.url, SPEC_ORDER, isDriverVariant);
+
 /** Every driver variant, in SPEC order. */
-export const driverVariants: readonly DriverVariant[] = await loadVariants(
-  import.meta.url,
-  SPEC_ORDER,
-  isDriverVariant,
-);
+export const driverVariants: readonly DriverVariant[] = variants.all;
 
 /** The names of {@link driverVariants}. */
-export const driverNames: readonly string[] = driverVariants.map((v) => v.name);
+export const driverNames: readonly string[] = variants.names;
 
-/** The driver variant called `name`, if there is one. */
-export const findDriver = (name: string): DriverVariant | undefined =>
-  driverVariants.find((v) => v.name === name);
+/** The variant called `name`, if there is one. */
+export const findDriver = variants.find;
