@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowId } from './events.js';
-import { flowId, formatEvent } from './events.js';
+import type { Event, FlowId } from './events.js';
+import { EVENT_TYPES, eventToJson, flowId, formatEvent, isFlowEvent, MAX_FLOW } from './events.js';
 
 describe('flowId', () => {
   it('accepts 1 to 64 and refuses the rest', () => {
@@ -22,5 +22,54 @@ describe('formatEvent', () => {
     expect(formatEvent({ type: 'flowDeleteNotify', flow: flowId(1), step: 'cas' })).toBe('flowDeleteNotify(1).cas');
     expect(formatEvent({ type: 'traffic', flow: flowId(2), bytes: 10 })).toBe('traffic(2, 10)');
     expect(formatEvent({ type: 'poll' })).toBe('poll');
+  });
+});
+
+describe('flowId bounds', () => {
+  it('accepts MAX_FLOW and names the range when it refuses', () => {
+    expect(flowId(MAX_FLOW)).toBe(64);
+    expect(() => flowId(0)).toThrow(new RangeError('flow must be an integer from 1 to 64, got 0'));
+  });
+});
+
+describe('isFlowEvent', () => {
+  it('is true for every event but poll', () => {
+    expect(EVENT_TYPES.map((type) => isFlowEvent((type === 'poll' ? { type } : { type, flow: flowId(1), bytes: 1 }) as Event))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+});
+
+describe('formatEvent and eventToJson with a step field left undefined', () => {
+  it('print no step', () => {
+    expect(formatEvent({ type: 'poll', step: undefined })).toBe('poll');
+    expect(formatEvent({ type: 'calloutExit', flow: flowId(3), step: undefined })).toBe('calloutExit(3)');
+    expect(eventToJson({ type: 'flowDeleteNotify', flow: flowId(3), step: undefined })).toEqual({ type: 'flowDeleteNotify', flow: 3 });
+  });
+});
+
+describe('eventToJson', () => {
+  it('writes the fields of each event type in SPEC 3.1 order', () => {
+    const json = [
+      eventToJson({ type: 'poll' }),
+      eventToJson({ type: 'poll', step: 'readOpen' }),
+      eventToJson({ type: 'traffic', flow: flowId(2), bytes: 10 }),
+      eventToJson({ type: 'flowDeleteNotify', flow: flowId(1), step: 'cas' }),
+      eventToJson({ type: 'reset', flow: flowId(4) }),
+    ];
+    expect(json.map((o) => JSON.stringify(o))).toEqual([
+      '{"type":"poll"}',
+      '{"type":"poll","step":"readOpen"}',
+      '{"type":"traffic","flow":2,"bytes":10}',
+      '{"type":"flowDeleteNotify","flow":1,"step":"cas"}',
+      '{"type":"reset","flow":4}',
+    ]);
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * The close-out of SPEC 2.4, pinned event by event: what it finishes first, which callouts and
+ * notifies it adds, the traffic and polls of its four rounds, and what it does with an event the
+ * engine refuses.
+ */
+import { describe, expect, it } from 'vitest';
+import { seq } from '../properties/seq.js';
+import { findAgent } from './agent/variants/index.js';
+import { closeOut, closeOutRun } from './closeOut.js';
+import type { DriverVariant } from './driver/DriverVariant.js';
+import { BLOCKED, goto } from './driver/DriverVariant.js';
+import { findDriver } from './driver/variants/index.js';
+import type { EngineState } from './EngineState.js';
+import { formatEvent } from './events.js';
+import { runEvents } from './run.js';
+
+/** The state after `text` on `driver` × prefix. */
+function after(text: string, driver: string | DriverVariant = 'original', clients = 1): EngineState {
+  const d = typeof driver === 'string' ? findDriver(driver)! : driver;
+  const r = runEvents({ driver: d, agent: findAgent('prefix')!, layers: 4, clients }, seq(text));
+  if (!r.ok) throw r.error;
+  return r.value.at(-1)!;
+}
+
+const printed = (s: EngineState) => closeOut(s).map(formatEvent);
+
+describe('closeOut', () => {
+  it('releases the callout, then polls twice with traffic and twice without (the PR race)', () => {
+    expect(printed(after('e1 ce1 r1 fd1*4'))).toEqual(['calloutExit(1)', 'traffic(1, 1)', 'poll', 'traffic(1, 1)', 'poll', 'poll', 'poll']);
+  });
+
+  it('keeps the state after each of its events, the last one quiescent', () => {
+    // Arrange
+    const start = after('e1 ce1 r1 fd1*4');
+    // Act
+    const { events, states } = closeOutRun(start);
+    // Assert
+    expect(states).toHaveLength(events.length);
+    expect(states.map((s) => s.polls)).toEqual([0, 0, 1, 1, 2, 3, 4]);
+    expect(states.map((s) => s.driver.flows[1]?.sentBytes)).toEqual([0, 1, 1, 2, 2, 2, 2]);
+    expect(closeOut(start)).toEqual(events);
+  });
+
+  it('finishes the operations part-way through first, the release, the notify, then the poll', () => {
+    // Arrange: a release and the last notify part-way through, and a poll between its reads.
+    const start = after('e1 ce1 ce1 r1 fd1*3 fd1.markPending cx1.readPending p.readOpen', 'deferred-move-racy');
+    // Act
+    const events = printed(start);
+    // Assert: then the other callout exits (and moves the flow), and the drained flow gets no traffic.
+    expect(events).toEqual([
+      'calloutExit(1).decrement',
+      'flowDeleteNotify(1).decrement',
+      'poll.readClosed',
+      'calloutExit(1)',
+      'traffic(1, 1)',
+      'poll',
+      'poll',
+      'poll',
+      'poll',
+    ]);
+  });
+
+  it('takes one step at a time, so the poll reads the closed table after the lock is released', () => {
+    expect(printed(after('e1 r1 fd1*3 fd1.acquire p.readOpen', 'flow-lock'))).toEqual([
+      'flowDeleteNotify(1).update',
+      'flowDeleteNotify(1).release',
+      'poll.readClosed',
+      'poll',
+      'poll',
+      'poll',
+      'poll',
+    ]);
+  });
+
+  it('gives an ended flow its missing notifies and leaves a live flow alone', () => {
+    expect(printed(after('e1 e2 f2 fd2'))).toEqual([
+      'flowDeleteNotify(2)',
+      'flowDeleteNotify(2)',
+      'flowDeleteNotify(2)',
+      'traffic(1, 1)',
+      'traffic(2, 1)',
+      'poll',
+      'traffic(1, 1)',
+      'poll',
+      'poll',
+      'poll',
+    ]);
+  });
+
+  it('sends traffic to the tracked flows by number, whatever their order in openFlows', () => {
+    expect(printed(after('e3 e1 e2')).slice(0, 4)).toEqual(['traffic(1, 1)', 'traffic(2, 1)', 'traffic(3, 1)', 'poll']);
+  });
+
+  it('lets every client poll once per round', () => {
+    expect(printed(after('e1', 'original', 2))).toEqual([
+      'traffic(1, 1)',
+      'poll',
+      'poll',
+      'traffic(1, 1)',
+      'poll',
+      'poll',
+      'poll',
+      'poll',
+      'poll',
+      'poll',
+    ]);
+  });
+
+  it('skips the events the engine refuses and carries on', () => {
+    // Arrange: a notify stuck on a step that never runs.
+    const stuck: DriverVariant = {
+      ...findDriver('original')!,
+      name: 'stuck',
+      flowDeleteNotify: { begin: ({ driver }) => goto(driver, 'wait'), wait: () => BLOCKED },
+    };
+    // Act
+    const { events, states } = closeOutRun(after('e1 r1 fd1.begin', stuck));
+    // Assert: neither the stuck step nor the missing notifies ran; the rounds did.
+    expect(events.map(formatEvent)).toEqual(['traffic(1, 1)', 'poll', 'traffic(1, 1)', 'poll', 'poll', 'poll']);
+    expect(states.at(-1)?.driver.flows[1]?.notify).toMatchObject({ step: 'wait' });
+  });
+});
