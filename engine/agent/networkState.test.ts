@@ -227,3 +227,83 @@ describe('underflows and repeated closes', () => {
     expect(s.poll('c')[0]?.tcpFailures).toEqual({ '104': 1 });
   });
 });
+
+describe('cookies seen twice in one poll', () => {
+  it('merges two active records of one cookie and tuple into one, processed once', () => {
+    const d = getDelta(newNetworkState(prefix), 'c', [conn(1, 3), conn(1, 5)]);
+    expect(d.conns.map((c) => [c.cookie, c.last.sentBytes])).toEqual([[1, 5]]);
+    expect(d.processed.map((p) => [p.pass, p.kept])).toEqual([['active', true]]);
+  });
+
+  it('keeps the newer of two active records whose tuples collide, the first on a tie, and counts each collision', () => {
+    const newer = getDelta(newNetworkState(prefix), 'c', [conn(1, 3, { tuple: 'a', lastUpdateEpoch: 1 }), conn(1, 5, { tuple: 'b', lastUpdateEpoch: 2 })]);
+    expect([newer.conns.map((c) => c.tuple), newer.state.telemetry.stats_cookie_collisions]).toEqual([['b'], 1]);
+    const older = getDelta(newNetworkState(prefix), 'c', [conn(1, 3, { tuple: 'a', lastUpdateEpoch: 2 }), conn(1, 5, { tuple: 'b', lastUpdateEpoch: 1 })]);
+    expect(older.conns.map((c) => c.tuple)).toEqual(['a']);
+    const tie = getDelta(newNetworkState(prefix), 'c', [conn(1, 3, { tuple: 'a', lastUpdateEpoch: 1 }), conn(1, 5, { tuple: 'b', lastUpdateEpoch: 1 })]);
+    expect(tie.conns.map((c) => c.tuple)).toEqual(['a']);
+  });
+
+  it('labels each processed record with its pass and whether it shipped', () => {
+    const s = scenario();
+    s.register('c');
+    s.poll('c', [conn(2, 4, { tuple: 'two' })]);
+    s.close(conn(1, 3));
+    const d = getDelta(s.state(), 'c', [conn(2, 4, { tuple: 'two' })]);
+    expect(d.processed.map((p) => [p.pass, p.conn.cookie, p.kept])).toEqual([
+      ['closed', 1, true],
+      ['active', 2, false],
+    ]);
+  });
+});
+
+describe('a closed record whose active twin has another tuple', () => {
+  const collide = (twinEpoch: number) => {
+    const s = scenario();
+    s.register('c');
+    s.poll('c', [conn(1, 1, { tuple: 'a', lastUpdateEpoch: 1 })]);
+    s.close(conn(1, 3, { tuple: 'a', lastUpdateEpoch: 2 }));
+    const shipped = s.poll('c', [conn(1, 7, { tuple: 'b', lastUpdateEpoch: twinEpoch })]);
+    return { shipped: shipped.map((c) => [c.tuple, c.last.sentBytes]), collisions: s.state().telemetry.stats_cookie_collisions, baselines: s.baselines('c') };
+  };
+
+  it('ships the closed record from scratch and drops an older twin', () => {
+    expect(collide(1)).toEqual({ shipped: [['a', 3]], collisions: 1, baselines: [] });
+  });
+
+  it('drops the closed record for a newer twin, which ships as a new connection', () => {
+    expect(collide(3)).toEqual({ shipped: [['b', 7]], collisions: 1, baselines: [1] });
+  });
+
+  it('keeps the closed record when the twin has the same epoch', () => {
+    expect(collide(2)).toEqual({ shipped: [['a', 3]], collisions: 1, baselines: [] });
+  });
+});
+
+describe('state hygiene', () => {
+  it('keeps each client and its closed buffer when RemoveConnections forgets baselines', () => {
+    const s = scenario();
+    s.register('1');
+    s.poll('1', [conn(1, 3)]);
+    s.close(conn(2, 4, { tuple: 'x' }));
+    s.set(removeConnections(s.state(), [cookie(1)]));
+    expect([getClient(s.state(), '1')?.id, s.closedBuffer('1')?.conns.map((c) => c.cookie)]).toEqual(['1', [2]]);
+  });
+
+  it('leaves the earlier state untouched when a stored record merges with a new one', () => {
+    const s = scenario();
+    s.register('1');
+    s.close(conn(1, 3));
+    const before = s.state();
+    s.close(conn(1, 9, { lastUpdateEpoch: 1 }));
+    expect([getClient(before, '1')?.closed.conns[0]?.monotonic.sentBytes, s.closedBuffer('1')?.conns[0]?.monotonic.sentBytes]).toEqual([3, 9]);
+  });
+
+  it('aggregates records of one tuple with the newest epoch', () => {
+    const s = scenario();
+    s.register('c');
+    s.close(conn(1, 3, { lastUpdateEpoch: 3 }));
+    s.close(conn(2, 5, { lastUpdateEpoch: 1 }));
+    expect(s.poll('c').map((c) => [c.last.sentBytes, c.lastUpdateEpoch])).toEqual([[8, 3]]);
+  });
+});

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCounters, counters, isZero, maxCounters, subCounters, ZERO_COUNTERS } from './statCounters.js';
+import type { StatCounters } from './statCounters.js';
+import { addCounters, COUNTER_FIELDS, counters, isZero, maxCounters, subCounters, ZERO_COUNTERS } from './statCounters.js';
 
 describe('StatCounters', () => {
   it('subtracts bytes field by field when nothing went backwards', () => {
@@ -31,5 +33,84 @@ describe('StatCounters', () => {
     );
     expect(isZero(ZERO_COUNTERS)).toBe(true);
     expect(isZero(counters({ tcpEstablished: 1 }))).toBe(false);
+  });
+});
+
+const SEED = 20261125;
+const small = fc.nat({ max: 5 });
+/** Counters with small values, so that equal fields and drops to 0 come up often. */
+const statCounters = fc.record({
+  sentBytes: small,
+  recvBytes: small,
+  sentPackets: small,
+  recvPackets: small,
+  retransmits: small,
+  tcpEstablished: fc.nat({ max: 1 }),
+  tcpClosed: fc.nat({ max: 1 }),
+}) satisfies fc.Arbitrary<StatCounters>;
+
+const MONOTONIC = ['sentBytes', 'recvBytes', 'sentPackets', 'recvPackets'] as const;
+const GAUGES = ['retransmits', 'tcpEstablished', 'tcpClosed'] as const;
+
+describe(`StatCounters laws (seed ${SEED})`, () => {
+  const opts = { seed: SEED, numRuns: 200 };
+
+  it('adds field by field, commutatively, with ZERO_COUNTERS as identity', () => {
+    fc.assert(
+      fc.property(statCounters, statCounters, (a, b) => {
+        const sum = addCounters(a, b);
+        expect(COUNTER_FIELDS.map((f) => sum[f])).toEqual(COUNTER_FIELDS.map((f) => a[f] + b[f]));
+        expect(addCounters(b, a)).toEqual(sum);
+        expect(addCounters(a, ZERO_COUNTERS)).toEqual(a);
+      }),
+      opts,
+    );
+  });
+
+  it('takes the field-wise maximum, commutatively and idempotently', () => {
+    fc.assert(
+      fc.property(statCounters, statCounters, (a, b) => {
+        const max = maxCounters(a, b);
+        expect(COUNTER_FIELDS.map((f) => max[f])).toEqual(COUNTER_FIELDS.map((f) => Math.max(a[f], b[f])));
+        expect(maxCounters(b, a)).toEqual(max);
+        expect(maxCounters(a, a)).toEqual(a);
+      }),
+      opts,
+    );
+  });
+
+  it('is zero only when every field is', () => {
+    fc.assert(
+      fc.property(statCounters, (a) => {
+        expect(isZero(a)).toBe(COUNTER_FIELDS.every((f) => a[f] === 0));
+      }),
+      opts,
+    );
+  });
+
+  it('subtracts as Go Sub does: bytes and packets plainly, the small counters only while above 0', () => {
+    fc.assert(
+      fc.property(statCounters, statCounters, (cur, prev) => {
+        const { delta, underflow } = subCounters(cur, prev);
+        for (const f of MONOTONIC) expect(delta[f]).toBe(cur[f] - prev[f]);
+        for (const f of GAUGES) expect(delta[f]).toBe(cur[f] > 0 ? cur[f] - prev[f] : 0);
+        const expected = MONOTONIC.some((f) => cur[f] < prev[f]) || GAUGES.some((f) => cur[f] > 0 && cur[f] < prev[f]);
+        expect(underflow).toBe(expected);
+      }),
+      opts,
+    );
+  });
+
+  it('gives back what was added, with no underflow', () => {
+    fc.assert(
+      fc.property(statCounters, statCounters, (a, b) => {
+        expect(subCounters(addCounters(a, b), a)).toEqual({ delta: b, underflow: false });
+      }),
+      opts,
+    );
+  });
+
+  it('counts no underflow when a small counter stays where it was', () => {
+    expect(subCounters(counters({ retransmits: 2 }), counters({ retransmits: 2 }))).toEqual({ delta: ZERO_COUNTERS, underflow: false });
   });
 });

@@ -1,0 +1,33 @@
+/**
+ * `FlowToConnStat`: the record the agent reads from a driver flow, afresh on every read.
+ */
+import { describe, expect, it } from 'vitest';
+import { newFlow } from '../driver/flow.js';
+import { flowId } from '../events.js';
+import { flowToConnStat } from './flowToConnStat.js';
+import { counters } from './statCounters.js';
+
+const flow = newFlow(flowId(3), 4);
+
+describe('flowToConnStat', () => {
+  it('reads a live flow as established with its bytes, no failure and no close', () => {
+    expect(flowToConnStat({ ...flow, sentBytes: 42 })).toEqual({
+      cookie: 3,
+      tuple: 'flow-3',
+      monotonic: counters({ sentBytes: 42, tcpEstablished: 1 }),
+      last: counters(),
+      tcpFailures: {},
+      lastUpdateEpoch: 0,
+    });
+  });
+
+  it('reads a reset flow as closed with ECONNRESET, in whichever table it is', () => {
+    const r = flowToConnStat({ ...flow, status: 'recvRst' });
+    expect([r.tcpFailures, r.monotonic.tcpClosed]).toEqual([{ '104': 1 }, 1]);
+  });
+
+  it('reads a graceful close as closed only once FLOW_CLOSED is set', () => {
+    expect(flowToConnStat({ ...flow, status: 'fin' }).monotonic.tcpClosed).toBe(0);
+    expect(flowToConnStat({ ...flow, status: 'fin', flowClosed: true })).toMatchObject({ monotonic: { tcpClosed: 1 }, tcpFailures: {} });
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * BaselineHygiene: after a poll the client keeps baselines for exactly the cookies active in it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Baseline } from '../../engine/agent/AgentVariant.js';
+import type { Cookie } from '../../engine/agent/ConnectionStats.js';
+import { cookie } from '../../engine/agent/ConnectionStats.js';
+import { ZERO_COUNTERS } from '../../engine/agent/statCounters.js';
+import type { EngineState } from '../../engine/EngineState.js';
+import { stateAfter } from '../fixtures/states.js';
+import { BaselineHygiene } from './BaselineHygiene.js';
+
+const { check } = BaselineHygiene;
+
+/** A state after one poll, with the poll's reads and client 1's baselines replaced. */
+function polled(openCookies: number[], closedCookies: number[], kept: number[], client = 0): EngineState {
+  const s = stateAfter('e1 p');
+  const stats = new Map<Cookie, Baseline>(kept.map((c) => [cookie(c), { counters: ZERO_COUNTERS, failures: {} }]));
+  return {
+    ...s,
+    agent: { ...s.agent, clients: s.agent.clients.map((c) => ({ ...c, stats })) },
+    lastPoll: { ...s.lastPoll!, client, openCookies, closedCookies },
+  };
+}
+
+describe('BaselineHygiene', () => {
+  it('is judged after every step, with its SPEC statement', () => {
+    expect([BaselineHygiene.name, BaselineHygiene.statement, BaselineHygiene.when]).toEqual([
+      'BaselineHygiene',
+      'after a poll the baselines are exactly the active cookies',
+      'everyStep',
+    ]);
+  });
+
+  it('holds before any poll and after the engine polls', () => {
+    expect(check(stateAfter('e1'))).toEqual({ ok: true });
+    expect(check(stateAfter('e1 e2 r1 fd1*3 p.readOpen fd1 p.readClosed'))).toEqual({ ok: true });
+  });
+
+  it('holds when the baselines are the open cookies not drained, in any order, once each', () => {
+    expect(check(polled([10, 9, 9, 3], [3], [9, 10]))).toEqual({ ok: true });
+  });
+
+  it('fails on a baseline for a cookie the poll drained', () => {
+    expect(check(polled([1, 2], [1], [1, 2]))).toEqual({ ok: false, subject: 'client 1', detail: 'baselines for [1, 2] after poll 1, active [2]' });
+  });
+
+  it('fails on a missing baseline, listing both sides in number order', () => {
+    expect(check(polled([10, 9, 2], [], [10, 2]))).toEqual({ ok: false, subject: 'client 1', detail: 'baselines for [2, 10] after poll 1, active [2, 9, 10]' });
+  });
+
+  it('reads no baselines for a client the agent does not know', () => {
+    expect(check(polled([], [], [1], 4))).toEqual({ ok: true });
+    expect(check(polled([1], [], [1], 4))).toEqual({ ok: false, subject: 'client 5', detail: 'baselines for [] after poll 1, active [1]' });
+  });
+});
