@@ -1,0 +1,129 @@
+/**
+ * The mutation score after the equivalent mutants listed in `stryker-equivalent.json`: `npm run
+ * mutation` runs Stryker, then this reads its JSON report and the list. A listed mutant is matched
+ * by file, mutator, replacement and the source text it replaces (not by line, so the list survives
+ * edits elsewhere in the file). A listed mutant that no longer survives is reported as stale, so the
+ * list never hides a mutant a test has since learned to kill.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+
+const EquivalentSchema = z.object({
+  format: z.literal('lingering-equivalent-mutants/v1'),
+  mutants: z.array(
+    z.object({
+      file: z.string().min(1),
+      mutator: z.string().min(1),
+      original: z.string(),
+      replacement: z.string(),
+      reason: z.string().min(10),
+    }),
+  ),
+});
+export type EquivalentList = z.infer<typeof EquivalentSchema>;
+
+interface Position { readonly line: number; readonly column: number }
+interface ReportMutant {
+  readonly mutatorName: string;
+  readonly replacement: string;
+  readonly status: string;
+  readonly location: { readonly start: Position; readonly end: Position };
+}
+export interface MutationReport {
+  readonly files: Readonly<Record<string, { readonly source: string; readonly mutants: readonly ReportMutant[] }>>;
+}
+
+export interface Survivor {
+  readonly file: string;
+  readonly line: number;
+  readonly mutator: string;
+  readonly original: string;
+  readonly replacement: string;
+  readonly status: string;
+}
+
+export interface MutationScore {
+  readonly killed: number;
+  readonly survived: number;
+  readonly equivalent: number;
+  /** Stryker's own score: killed and timed-out over every valid mutant. */
+  readonly rawScore: number;
+  /** The same with the listed equivalent mutants left out of the denominator. */
+  readonly score: number;
+  readonly survivors: readonly Survivor[];
+  readonly stale: EquivalentList['mutants'];
+}
+
+const KILLED = new Set(['Killed', 'Timeout']);
+const SURVIVED = new Set(['Survived', 'NoCoverage']);
+
+/** The source text a mutant replaces, from its 1-based line and column range. */
+export const originalText = (source: string, start: Position, end: Position): string => {
+  const lines = source.split('\n');
+  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column - 1, end.column - 1);
+  const first = lines[start.line - 1]!.slice(start.column - 1);
+  const middle = lines.slice(start.line, end.line - 1);
+  const last = lines[end.line - 1]!.slice(0, end.column - 1);
+  return [first, ...middle, last].join('\n');
+};
+
+const keyOf = (m: { file: string; mutator: string; original: string; replacement: string }): string =>
+  JSON.stringify([m.file, m.mutator, m.original, m.replacement]);
+
+export const mutationScore = (report: MutationReport, equivalents: EquivalentList): MutationScore => {
+  const listed = new Map(equivalents.mutants.map((m) => [keyOf(m), m]));
+  const matched = new Set<string>();
+  const survivors: Survivor[] = [];
+  let killed = 0;
+  let equivalent = 0;
+  let survivedTotal = 0;
+  for (const [file, { source, mutants }] of Object.entries(report.files)) {
+    for (const m of mutants) {
+      if (KILLED.has(m.status)) killed++;
+      if (!SURVIVED.has(m.status)) continue;
+      survivedTotal++;
+      const original = originalText(source, m.location.start, m.location.end);
+      const key = keyOf({ file, mutator: m.mutatorName, original, replacement: m.replacement });
+      if (listed.has(key)) {
+        equivalent++;
+        matched.add(key);
+        continue;
+      }
+      survivors.push({ file, line: m.location.start.line, mutator: m.mutatorName, original, replacement: m.replacement, status: m.status });
+    }
+  }
+  const percent = (k: number, n: number): number => (n === 0 ? 100 : Math.round((10_000 * k) / n) / 100);
+  return {
+    killed,
+    survived: survivors.length,
+    equivalent,
+    rawScore: percent(killed, killed + survivedTotal),
+    score: percent(killed, killed + survivors.length),
+    survivors,
+    stale: equivalents.mutants.filter((m) => !matched.has(keyOf(m))),
+  };
+};
+
+export const parseEquivalentList = (text: string): EquivalentList => EquivalentSchema.parse(JSON.parse(text));
+
+const THRESHOLD = 90;
+
+const main = (argv: readonly string[]): number => {
+  const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as MutationReport;
+  const result = mutationScore(report, parseEquivalentList(readFileSync('stryker-equivalent.json', 'utf8')));
+  if (argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    if (argv.includes('--list')) {
+      for (const s of result.survivors) process.stdout.write(`${s.file}:${s.line} ${s.mutator} ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}\n`);
+    }
+    for (const s of result.stale) process.stdout.write(`stale equivalent entry (no longer survives): ${s.file} ${s.mutator} ${JSON.stringify(s.original)}\n`);
+    process.stdout.write(
+      `mutation score ${result.score}% (${result.killed} killed, ${result.survived} surviving, ${result.equivalent} listed as equivalent in stryker-equivalent.json; Stryker's raw score ${result.rawScore}%)\n`,
+    );
+  }
+  return result.score >= THRESHOLD && result.stale.length === 0 ? 0 : 1;
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main(process.argv.slice(2));
