@@ -1,6 +1,6 @@
 /** The score script: equivalent mutants leave the denominator, stale entries are reported. */
 import { describe, expect, it } from 'vitest';
-import { mutationScore, originalText, parseEquivalentList, type MutationReport } from './mutationScore.js';
+import { applyMutant, mutationScore, originalText, parseEquivalentList, type MutationReport } from './mutationScore.js';
 
 const at = (line: number, column: number, endColumn: number) => ({ start: { line, column }, end: { line, column: endColumn } });
 const report: MutationReport = {
@@ -39,5 +39,19 @@ describe('mutationScore', () => {
   it('reads a multi-line range and refuses a list without reasons', () => {
     expect(originalText('ab\ncd\nef', { line: 1, column: 2 }, { line: 3, column: 2 })).toBe('b\ncd\ne');
     expect(() => parseEquivalentList(JSON.stringify({ format: 'lingering-equivalent-mutants/v1', mutants: [{ ...entry, reason: '' }] }))).toThrow();
+  });
+
+  it('writes a mutant into the source by its range', () => {
+    expect(applyMutant('const x = a - b;\nconst s = "why";\n', { line: 2, column: 11 }, { line: 2, column: 16 }, '""')).toBe('const x = a - b;\nconst s = "";\n');
+  });
+
+  it('counts a static mutant killed on re-test as killed, and only a static one', () => {
+    const staticReport: MutationReport = {
+      files: { 'engine/a.ts': { ...report.files['engine/a.ts']!, mutants: report.files['engine/a.ts']!.mutants.map((m) => (m.mutatorName === 'StringLiteral' ? { ...m, static: true } : m)) } },
+    };
+    const retest = { file: 'engine/a.ts', mutator: 'StringLiteral', original: '"why"', replacement: '""', status: 'Killed' };
+    const r = mutationScore(staticReport, { format: 'lingering-equivalent-mutants/v1', mutants: [] }, [retest]);
+    expect([r.killed, r.killedOnRetest, r.survived, r.rawScore, r.score]).toEqual([3, 1, 1, 50, 75]);
+    expect(mutationScore(report, { format: 'lingering-equivalent-mutants/v1', mutants: [] }, [retest]).killedOnRetest).toBe(0);
   });
 });

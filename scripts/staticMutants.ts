@@ -1,0 +1,125 @@
+/**
+ * Re-tests the static mutants Stryker left alive. A static mutant changes code that runs when its
+ * module loads (a variant's object, an invariant's statement); StrykerJS's vitest runner activates
+ * it only after the module has loaded, so it can report a mutant the tests do kill as surviving
+ * (stryker-js#6144, #6209). Here each such mutant is written into a copy of the project as plain
+ * source and the same tests (`vitest.mutation.config.ts`) run on it: a failing run kills it.
+ * Writes `reports/mutation/static-retest.json`, which `scripts/mutationScore.ts` reads.
+ *
+ * Run by `npm run mutation` after Stryker. Options: --concurrency N (default 1).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { applyMutant, type MutationReport, originalText } from './mutationScore.js';
+
+export const STATIC_RETEST_FILE = 'reports/mutation/static-retest.json';
+export const STATIC_RETEST_FORMAT = 'lingering-static-retest/v1';
+
+export interface RetestResult {
+  readonly file: string;
+  readonly mutator: string;
+  readonly original: string;
+  readonly replacement: string;
+  readonly status: 'Killed' | 'Survived' | 'Skipped';
+  readonly why: string;
+}
+
+interface Job {
+  readonly file: string;
+  readonly source: string;
+  readonly mutator: string;
+  readonly replacement: string;
+  readonly start: { line: number; column: number };
+  readonly end: { line: number; column: number };
+}
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const concurrencyArg = args.indexOf('--concurrency');
+const concurrency = concurrencyArg >= 0 ? Math.max(1, Number(args[concurrencyArg + 1]) || 1) : 1;
+
+/** A copy of the working tree (tracked and untracked files, not ignored ones) with node_modules linked. */
+const copyProject = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'lingering-static-'));
+  const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((f) => f.length > 0);
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    try {
+      cpSync(join(root, f), join(dir, f));
+    } catch {
+      // A file deleted from the working tree but still in the index: nothing to copy.
+    }
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+};
+
+const vitest = (dir: string): Promise<{ status: number | null; out: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', 'vitest.mutation.config.ts', '--bail=1', '--reporter=dot'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (status) => resolve({ status, out }));
+  });
+
+const firstFailure = (out: string): string =>
+  out
+    .split('\n')
+    .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim())
+    .find((l) => /^(FAIL|×|Error)/.test(l))
+    ?.slice(0, 160) ?? 'the suite failed';
+
+const retest = async (dir: string, job: Job): Promise<RetestResult> => {
+  const key = { file: job.file, mutator: job.mutator, original: originalText(job.source, job.start, job.end), replacement: job.replacement };
+  const current = readFileSync(join(root, job.file), 'utf8');
+  if (current !== job.source) return { ...key, status: 'Skipped', why: 'the file changed since the Stryker run' };
+  writeFileSync(join(dir, job.file), applyMutant(job.source, job.start, job.end, job.replacement));
+  const { status, out } = await vitest(dir);
+  writeFileSync(join(dir, job.file), job.source);
+  return status === 0 ? { ...key, status: 'Survived', why: 'every test passed' } : { ...key, status: 'Killed', why: firstFailure(out) };
+};
+
+const main = async (): Promise<void> => {
+  const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as MutationReport;
+  const jobs: Job[] = Object.entries(report.files).flatMap(([file, { source, mutants }]) =>
+    mutants
+      .filter((m) => m.static === true && (m.status === 'Survived' || m.status === 'NoCoverage'))
+      .map((m) => ({ file, source, mutator: m.mutatorName, replacement: m.replacement, start: m.location.start, end: m.location.end })),
+  );
+  process.stderr.write(`re-testing ${jobs.length} static mutants Stryker reported alive, ${concurrency} at a time\n`);
+  const dirs = Array.from({ length: Math.min(concurrency, Math.max(1, jobs.length)) }, copyProject);
+  const results: RetestResult[] = new Array(jobs.length);
+  let next = 0;
+  let finished = 0;
+  const cleanup = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  process.once('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  await Promise.all(
+    dirs.map(async (dir) => {
+      while (next < jobs.length) {
+        const i = next++;
+        const r = await retest(dir, jobs[i]!);
+        results[i] = r;
+        finished++;
+        process.stderr.write(`[${finished}/${jobs.length}] ${r.status.padEnd(8)} ${r.file} ${r.mutator} ${JSON.stringify(r.replacement).slice(0, 60)}\n`);
+      }
+    }),
+  );
+  cleanup();
+  writeFileSync(STATIC_RETEST_FILE, `${JSON.stringify({ format: STATIC_RETEST_FORMAT, results }, null, 2)}\n`);
+  const killed = results.filter((r) => r.status === 'Killed').length;
+  process.stdout.write(`static mutants re-tested: ${killed} of ${results.length} killed; results in ${STATIC_RETEST_FILE}\n`);
+};
+
+await main();
