@@ -73,3 +73,14 @@ describe('eventToJson', () => {
     ]);
   });
 });
+
+describe('eventToJson keys', () => {
+  it('writes only the keys the event type has, with no key left undefined', () => {
+    // toEqual ignores undefined keys; Object.keys shows a key set to undefined (a poll has no flow,
+    // only traffic has bytes, and a step field left undefined is no step).
+    expect(Object.keys(eventToJson({ type: 'poll' }))).toEqual(['type']);
+    expect(Object.keys(eventToJson({ type: 'reset', flow: flowId(4) }))).toEqual(['type', 'flow']);
+    expect(Object.keys(eventToJson({ type: 'poll', step: undefined }))).toEqual(['type']);
+    expect(Object.keys(eventToJson({ type: 'calloutExit', flow: flowId(3), step: undefined }))).toEqual(['type', 'flow']);
+  });
+});

@@ -62,6 +62,16 @@ describe('step: the poll', () => {
     );
   });
 
+  it('passes over a closedFlows number that names no flow when it looks for a held lock', () => {
+    // Only a flow can hold a lock: the number 9 is skipped, and the wait names flow 1.
+    const s = after('e1 r1 fd1*3 fd1.acquire fd1.update', 'flow-lock');
+    const start: EngineState = { ...s, driver: { ...s.driver, closedFlows: [flowId(9), ...s.driver.closedFlows] } };
+    expect(step(start, { type: 'poll' })).toMatchObject({
+      ok: false,
+      error: { message: 'poll: the closed-table read waits for flow 1 (its lock is held)' },
+    });
+  });
+
   it('lets the open read run while the lock is held, and the closed read once it is released', () => {
     const locked = 'e1 r1 fd1*3 fd1.acquire fd1.update';
     expect(after(`${locked} p.readOpen`, 'flow-lock').poll).not.toBeNull();

@@ -98,6 +98,11 @@ describe('replaceAt', () => {
     expect(shape(replaceAt(buffer(), 3, rec(9, 0, 2)))).toBe('1 2 | 3 9');
   });
 
+  it('replaces the first empty record with a newer empty one in place', () => {
+    // Index emptyStart is the boundary: it holds an empty record, so an empty newcomer may take it.
+    expect(shape(replaceAt(buffer(), 2, rec(9, 0, 2)))).toBe('1 2 | 9 4');
+  });
+
   it('moves a non-empty record that replaces an empty one into the non-empty part', () => {
     const cc = buffer();
     expect([shape(replaceAt(cc, 3, rec(9, 8, 2))), shape(cc)]).toEqual(['1 2 9 | 3', '1 2 | 3 4']);

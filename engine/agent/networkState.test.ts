@@ -212,11 +212,33 @@ describe('underflows and repeated closes', () => {
     expect(s.state().telemetry.stats_underflows).toBe(0);
   });
 
+  it('merges a closed record with a same-tuple active twin and ships the maximum against the twin baseline', () => {
+    // Arrange: a baseline of 36 from the active poll; the close reads 78 bytes, the twin 80 bytes and 2 received.
+    const s = scenario();
+    s.poll('c', [conn(1, 36)]);
+    s.close(conn(1, 78));
+    // Act
+    const shipped = s.poll('c', [conn(1, 80, { monotonic: counters({ sentBytes: 80, recvBytes: 2 }) })]);
+    // Assert: one record, merged (80 sent, 2 received) and measured against the baseline (80 - 36); no collision.
+    expect(shipped.map((c) => [c.monotonic.sentBytes, c.last.sentBytes, c.last.recvBytes])).toEqual([[80, 44, 2]]);
+    expect(s.state().telemetry.stats_cookie_collisions).toBe(0);
+  });
+
   it('keeps the newest epoch across repeated stores (TestAggregateClosedConnectionsTimestamp)', () => {
     const s = scenario();
     s.register('c');
     for (const epoch of [1, 2, 3]) s.close(conn(1, 3, { lastUpdateEpoch: epoch }));
     expect(s.poll('c')[0]?.lastUpdateEpoch).toBe(3);
+  });
+
+  it('merges a same-tuple record stored again, even an older one, to the maximum without a collision', () => {
+    // Same cookie and tuple is no collision: the stored record takes the field-wise maximum, whatever the epochs.
+    const s = scenario();
+    s.register('c');
+    s.close(conn(1, 3, { lastUpdateEpoch: 2 }));
+    s.close(conn(1, 9, { lastUpdateEpoch: 1 }));
+    const stored = s.closedBuffer('c')?.conns[0];
+    expect([stored?.monotonic.sentBytes, stored?.lastUpdateEpoch, s.state().telemetry.stats_cookie_collisions]).toEqual([9, 2, 0]);
   });
 
   it('keeps the stored failures when the same cookie is stored again', () => {

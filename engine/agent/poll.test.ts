@@ -9,8 +9,10 @@ import type { EngineState } from '../EngineState.js';
 import { newEngine } from '../EngineState.js';
 import { runEvents } from '../run.js';
 import type { AgentVariant } from './AgentVariant.js';
+import { connection, cookie } from './ConnectionStats.js';
 import { getClient, newNetworkState } from './networkState.js';
 import { POLL_STEPS, readClosed, readOpen } from './poll.js';
+import { counters } from './statCounters.js';
 import { postfix } from './variants/postfix.js';
 import { prefix } from './variants/prefix.js';
 
@@ -80,6 +82,19 @@ describe('poll', () => {
     expect(counted('e1 t1 p r1 fd1*4 p')).toBe(0);
     expect(counted('e1 t1 p f1 ce1 fd1*4 cx1 p t1 p')).toBe(0);
     expect(counted('e1 r1 p t1 p')).toBe(1);
+  });
+
+  it('does not count a record that ships a further close as a re-report, even with failures', () => {
+    // Arrange: the open read gives a reset connection whose TCPClosed counter goes 1, 2, 2.
+    const open = (closed: number) =>
+      connection({ cookie: cookie(1), monotonic: counters({ sentBytes: 10 * closed, tcpClosed: closed }), tcpFailures: { '104': 1 } });
+    const poll = (s: EngineState, closed: number) => readClosed({ ...s, poll: { client: 0, open: [open(closed)] } });
+    const first = poll(newEngine({ driver: original, agent: prefix, layers: 4, clients: 1 }), 1);
+    // Act
+    const closesAgain = poll(first, 2);
+    const reReports = poll(closesAgain, 2);
+    // Assert: the second close (Last TCPClosed 1) is not a re-report; the third poll, adding none, is.
+    expect([first, closesAgain, reReports].map((s) => s.reReportsWithFailures)).toEqual([0, 0, 1]);
   });
 
   it('registers a client the agent has not seen, as GetDelta does, and ships its open flows', () => {

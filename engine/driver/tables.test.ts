@@ -27,6 +27,12 @@ describe('allFlows and getFlow', () => {
     expect(allFlows(twoFlows()).map((f) => f.id)).toEqual([1, 3]);
   });
 
+  it('skips entries that hold undefined, not only the holes', () => {
+    // The type allows an explicit undefined (a copy of the array may fill its holes); filter visits it, unlike a hole.
+    const driver: DriverState = { ...emptyDriver(4), flows: [undefined, newFlow(ONE, 4), undefined, newFlow(THREE, 4)] };
+    expect(allFlows(driver).map((f) => f.id)).toEqual([1, 3]);
+  });
+
   it('finds a flow by number, and nothing for a number never established', () => {
     expect(getFlow(twoFlows(), THREE)?.id).toBe(3);
     expect(getFlow(twoFlows(), TWO)).toBeUndefined();

@@ -9,7 +9,7 @@ import { flowId } from '../../events.js';
 import { runEvents } from '../../run.js';
 import { stepNames } from '../DriverVariant.js';
 import { newFlow } from '../flow.js';
-import { tableOf } from '../tables.js';
+import { emptyDriver, putFlow, tableOf } from '../tables.js';
 import { flowLock } from './flow-lock.js';
 
 const ONE = flowId(1);
@@ -50,6 +50,14 @@ describe('flow-lock', () => {
     expect(after('e1 ce1 ce1 r1 fd1*4')).toMatchObject({ table: 'open', refCount: 3 });
     expect(after('e1 ce1 ce1 r1 fd1*4 cx1')).toMatchObject({ table: 'open', refCount: 2, locked: false });
     expect(after('e1 ce1 ce1 r1 fd1*4 cx1 cx1')).toMatchObject({ table: 'closed', refCount: 1, locked: false });
+  });
+
+  it('moves nothing in an update that leaves a count of 1 before the last notify has begun', () => {
+    // The move needs both: only the table's reference left and all L associations' notifies begun.
+    const flow = { ...newFlow(ONE, 4), refCount: 2, notifies: 3, locked: true };
+    const driver = { ...putFlow(emptyDriver(4), flow), openFlows: [ONE] };
+    const out = flowLock.flowDeleteNotify.update({ driver, id: ONE, flow, locals: { step: 'update', seen: 0, flag: false, attempt: 0 } });
+    expect([tableOf(out.driver, ONE), out.driver.flows[ONE]?.refCount, out.next]).toEqual(['open', 1, 'release']);
   });
 
   it('moves nothing on a release before the last notify', () => {
