@@ -17,7 +17,7 @@ const report: MutationReport = {
     },
   },
 };
-const entry = { file: 'engine/a.ts', mutator: 'StringLiteral', original: '"why"', replacement: '""', reason: 'the string is only printed' };
+const entry = { file: 'engine/a.ts', mutator: 'StringLiteral', original: '"why"', replacement: '""', context: 'const s = "why";', reason: 'the string is only printed' };
 
 describe('mutationScore', () => {
   it('counts killed and timed-out mutants against survivors and uncovered ones, ignoring compile errors', () => {
@@ -29,6 +29,12 @@ describe('mutationScore', () => {
   it('leaves a listed equivalent mutant out of the score, matched by its source text', () => {
     const r = mutationScore(report, { format: 'lingering-equivalent-mutants/v1', mutants: [entry] });
     expect([r.survived, r.equivalent, r.rawScore, r.score, r.stale.length]).toEqual([1, 1, 50, 66.67, 0]);
+  });
+
+  it('tells apart equal mutants on different lines by their line text', () => {
+    const other = { ...entry, context: 'const t = "why";' };
+    const r = mutationScore(report, { format: 'lingering-equivalent-mutants/v1', mutants: [other] });
+    expect([r.survived, r.equivalent, r.stale]).toEqual([2, 0, [other]]);
   });
 
   it('reports a listed mutant that no longer survives as stale', () => {
@@ -49,7 +55,7 @@ describe('mutationScore', () => {
     const staticReport: MutationReport = {
       files: { 'engine/a.ts': { ...report.files['engine/a.ts']!, mutants: report.files['engine/a.ts']!.mutants.map((m) => (m.mutatorName === 'StringLiteral' ? { ...m, static: true } : m)) } },
     };
-    const retest = { file: 'engine/a.ts', mutator: 'StringLiteral', original: '"why"', replacement: '""', status: 'Killed' };
+    const retest = { file: 'engine/a.ts', mutator: 'StringLiteral', original: '"why"', replacement: '""', context: 'const s = "why";', status: 'Killed' };
     const r = mutationScore(staticReport, { format: 'lingering-equivalent-mutants/v1', mutants: [] }, [retest]);
     expect([r.killed, r.killedOnRetest, r.survived, r.rawScore, r.score]).toEqual([3, 1, 1, 50, 75]);
     expect(mutationScore(report, { format: 'lingering-equivalent-mutants/v1', mutants: [] }, [retest]).killedOnRetest).toBe(0);

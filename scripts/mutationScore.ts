@@ -17,6 +17,8 @@ const EquivalentSchema = z.object({
       mutator: z.string().min(1),
       original: z.string(),
       replacement: z.string(),
+      /** The mutant's first source line, trimmed: tells apart equal mutants on different lines. */
+      context: z.string(),
       reason: z.string().min(10),
     }),
   ),
@@ -41,6 +43,7 @@ export interface Survivor {
   readonly mutator: string;
   readonly original: string;
   readonly replacement: string;
+  readonly context: string;
   readonly status: string;
 }
 
@@ -50,6 +53,7 @@ export interface StaticRetest {
   readonly mutator: string;
   readonly original: string;
   readonly replacement: string;
+  readonly context: string;
   readonly status: string;
 }
 
@@ -87,8 +91,11 @@ export const applyMutant = (source: string, start: Position, end: Position, repl
   return source.slice(0, offset(start)) + replacement + source.slice(offset(end));
 };
 
-const keyOf = (m: { file: string; mutator: string; original: string; replacement: string }): string =>
-  JSON.stringify([m.file, m.mutator, m.original, m.replacement]);
+/** The trimmed source line a mutant starts on. */
+export const contextOf = (source: string, start: Position): string => source.split('\n')[start.line - 1]!.trim();
+
+const keyOf = (m: { file: string; mutator: string; original: string; replacement: string; context: string }): string =>
+  JSON.stringify([m.file, m.mutator, m.original, m.replacement, m.context]);
 
 export const mutationScore = (
   report: MutationReport,
@@ -109,7 +116,8 @@ export const mutationScore = (
       if (!SURVIVED.has(m.status)) continue;
       survivedTotal++;
       const original = originalText(source, m.location.start, m.location.end);
-      const key = keyOf({ file, mutator: m.mutatorName, original, replacement: m.replacement });
+      const context = contextOf(source, m.location.start);
+      const key = keyOf({ file, mutator: m.mutatorName, original, replacement: m.replacement, context });
       if (m.static === true && killedStatic.has(key)) {
         killed++;
         killedOnRetest++;
@@ -121,7 +129,7 @@ export const mutationScore = (
         matched.add(key);
         continue;
       }
-      survivors.push({ file, line: m.location.start.line, mutator: m.mutatorName, original, replacement: m.replacement, status: m.status });
+      survivors.push({ file, line: m.location.start.line, mutator: m.mutatorName, original, replacement: m.replacement, context, status: m.status });
     }
   }
   const percent = (k: number, n: number): number => (n === 0 ? 100 : Math.round((10_000 * k) / n) / 100);

@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { applyMutant, type MutationReport, originalText } from './mutationScore.js';
+import { applyMutant, contextOf, type MutationReport, originalText } from './mutationScore.js';
 
 export const STATIC_RETEST_FILE = 'reports/mutation/static-retest.json';
 export const STATIC_RETEST_FORMAT = 'lingering-static-retest/v1';
@@ -22,6 +22,7 @@ export interface RetestResult {
   readonly mutator: string;
   readonly original: string;
   readonly replacement: string;
+  readonly context: string;
   readonly status: 'Killed' | 'Survived' | 'Skipped';
   readonly why: string;
 }
@@ -79,7 +80,7 @@ const firstFailure = (out: string): string =>
     ?.slice(0, 160) ?? 'the suite failed';
 
 const retest = async (dir: string, job: Job): Promise<RetestResult> => {
-  const key = { file: job.file, mutator: job.mutator, original: originalText(job.source, job.start, job.end), replacement: job.replacement };
+  const key = { file: job.file, mutator: job.mutator, original: originalText(job.source, job.start, job.end), replacement: job.replacement, context: contextOf(job.source, job.start) };
   const current = readFileSync(join(root, job.file), 'utf8');
   if (current !== job.source) return { ...key, status: 'Skipped', why: 'the file changed since the Stryker run' };
   writeFileSync(join(dir, job.file), applyMutant(job.source, job.start, job.end, job.replacement));
