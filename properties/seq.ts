@@ -15,6 +15,8 @@
  */
 import type { Event } from '../engine/events.js';
 import { flowId } from '../engine/events.js';
+import type { EngineConfig, EngineState } from '../engine/EngineState.js';
+import { runEvents } from '../engine/run.js';
 
 const TOKEN = /^(e|t|ce|cx|r|f|fd|p)(\d*)(?::(\d+))?(?:\.([A-Za-z]+))?(?:\*(\d+))?$/;
 
@@ -60,4 +62,11 @@ export function seq(text: string): Event[] {
     for (let i = 0; i < Number(times ?? 1); i++) out.push(e);
   }
   return out;
+}
+
+/** The engine's states after each event of `text` run under `config`, from the start; throws on a refused event. */
+export function seqStates(config: EngineConfig, text: string): readonly EngineState[] {
+  const r = runEvents(config, seq(text));
+  if (!r.ok) throw r.error;
+  return r.value;
 }

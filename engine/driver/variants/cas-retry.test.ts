@@ -3,23 +3,16 @@
  * flow ends up when the callout exits before, between or after the attempts.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../../../properties/seq.js';
+import { seqStates } from '../../../properties/seq.js';
 import { findAgent } from '../../agent/variants/index.js';
-import type { EngineState } from '../../EngineState.js';
 import { flowId } from '../../events.js';
-import { runEvents } from '../../run.js';
 import { stepNames } from '../DriverVariant.js';
 import { tableOf } from '../tables.js';
 import { CAS_RETRIES, casRetry } from './cas-retry.js';
 
 const ONE = flowId(1);
 
-/** The states after each event of `text`, from the start. */
-function states(text: string): readonly EngineState[] {
-  const r = runEvents({ driver: casRetry, agent: findAgent('prefix')!, layers: 4, clients: 1 }, seq(text));
-  if (!r.ok) throw r.error;
-  return r.value;
-}
+const states = (text: string) => seqStates({ driver: casRetry, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text);
 const last = (text: string) => states(text).at(-1)!;
 const flow1 = (text: string) => last(text).driver.flows[ONE]!;
 const table = (text: string) => tableOf(last(text).driver, ONE);

@@ -3,23 +3,16 @@
  * and the PR's race (a callout spanning the last notify) that strands the flow in openFlows.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../../../properties/seq.js';
+import { seqStates } from '../../../properties/seq.js';
 import { findAgent } from '../../agent/variants/index.js';
-import type { EngineState } from '../../EngineState.js';
 import { flowId } from '../../events.js';
-import { runEvents } from '../../run.js';
 import { stepNames } from '../DriverVariant.js';
 import { tableOf } from '../tables.js';
 import { original } from './original.js';
 
 const ONE = flowId(1);
 
-/** The states after each event of `text`, from the start. */
-function states(text: string): readonly EngineState[] {
-  const r = runEvents({ driver: original, agent: findAgent('prefix')!, layers: 4, clients: 1 }, seq(text));
-  if (!r.ok) throw r.error;
-  return r.value;
-}
+const states = (text: string) => seqStates({ driver: original, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text);
 const last = (text: string) => states(text).at(-1)!;
 const flow1 = (text: string) => last(text).driver.flows[ONE]!;
 
