@@ -219,10 +219,13 @@ out();
 
 // 3. N = 5.
 if (!quick) {
-  const r = explore('deferred-move', 'postfix', 5, 1);
-  out(
-    `N=5, L=1, deferred-move × postfix: ${n(r.distinctStates)} distinct states${r.complete ? '' : ' (cap reached)'}, ${s(r.wallMs / 1000)} s search, ${s(r.processSeconds)} s process, ${n(r.statesPerSecond)} states/s`,
-  );
+  // With sleep sets (the default) and with persistent sets (--ample: fewer states, same verdicts).
+  for (const extra of [[], ['--ample']] as const) {
+    const r = explore('deferred-move', 'postfix', 5, 1, extra);
+    out(
+      `N=5, L=1, deferred-move × postfix${extra.length > 0 ? ', --ample' : ''}: ${n(r.distinctStates)} distinct states${r.complete ? '' : ' (cap reached)'}, ${s(r.wallMs / 1000)} s search, ${s(r.processSeconds)} s process, ${n(r.statesPerSecond)} states/s`,
+    );
+  }
   out();
 }
 

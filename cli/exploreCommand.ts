@@ -41,6 +41,7 @@ export const EXPLORE_OPTIONS = {
   stop: { type: 'boolean' },
   'no-symmetry': { type: 'boolean' },
   'no-por': { type: 'boolean' },
+  ample: { type: 'boolean' },
   'no-minimise': { type: 'boolean' },
   'quiescence-every-state': { type: 'boolean' },
 } as const;
@@ -96,6 +97,10 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   };
   const shardRaw = str(p, 'shard');
   const shard = shardRaw === undefined ? undefined : shardOf(shardRaw);
+  if (flag(p, 'ample') && shard !== undefined)
+    throw new InputError('--ample and --shard: use one or the other (persistent sets need an unsplit search)');
+  if (flag(p, 'ample') && flag(p, 'quiescence-every-state'))
+    throw new InputError('--ample and --quiescence-every-state: use one or the other (persistent sets keep final states, not every state)');
   const maxStates = int(p, 'max-states', 0, 1, 2 ** 31 - 1);
   const wanted = oneOf(p, 'invariant', invariantNames);
   const out = str(p, 'out');
@@ -113,6 +118,7 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
     {
       symmetry: !flag(p, 'no-symmetry'),
       por: !flag(p, 'no-por'),
+      ample: flag(p, 'ample'),
       minimise: !flag(p, 'no-minimise'),
       quiescence: flag(p, 'quiescence-every-state') ? 'everyState' : 'final',
       // --stop: at the first violation (of --invariant when given), as TLC and SPIN do.

@@ -25,6 +25,7 @@ import { minimiseLocals } from './minimiseLocals.js';
 import { assembleState, mergeLastPolls } from './projectState.js';
 import { canReach, ownedProfiles } from './shard.js';
 import { successorSleep } from './sleepSets.js';
+import { halfStepsLeft, transparency } from './persistentSets.js';
 import { eventsTo } from './traceOf.js';
 import { VisitedSet } from './VisitedSet.js';
 
@@ -52,6 +53,11 @@ export interface ExploreOptions {
   readonly symmetry?: boolean;
   /** Sleep-set partial-order reduction. @defaultValue true */
   readonly por?: boolean;
+  /**
+   * Persistent sets (persistentSets.ts): fewer states, the same verdicts, traces not always the
+   * shortest. Replaces the sleep sets; not with a shard or quiescence on every state. @defaultValue false
+   */
+  readonly ample?: boolean;
   /** Merge behaviourally equivalent local states (minimiseLocals.ts). @defaultValue true from two flows on */
   readonly minimise?: boolean;
   /** Stop once this many distinct states are stored. @defaultValue no limit */
@@ -118,12 +124,16 @@ export interface ExploreResult {
   readonly generatedPerSecond: number;
   /** Moves skipped because their state's sleep set held them (partial-order reduction). */
   readonly sleptMoves: number;
+  /** Persistent sets were used: verdicts exact, traces possibly longer than the shortest. */
+  readonly ample: boolean;
+  /** States expanded through one flow's moves alone (persistent sets). */
+  readonly statesExpandedAlone: number;
   /** Local states met (the size of the compiled transition table). */
   readonly localStates: number;
   /** Classes of equivalent local states the search used (equal to `localStates` without minimisation). */
   readonly localClasses: number;
   readonly bytes: number;
-  /** Violated invariants in the order given, each with a shortest trace. */
+  /** Violated invariants in the order given, each with a shortest trace (with `ample`, a trace). */
   readonly violations: readonly Violation[];
   readonly shard?: ShardReport;
   /** Per stored state when asked for: its content fingerprint (two words) and its depth. */
@@ -156,8 +166,11 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const now = options.now ?? (() => performance.now());
   const started = now();
   const symmetry = options.symmetry ?? true;
-  const por = options.por ?? true;
   const quiescence = options.quiescence ?? 'final';
+  const ample = options.ample === true;
+  if (ample && (options.shard !== undefined || quiescence !== 'final'))
+    throw new Error('explorer: persistent sets need an unsplit search with quiescence on final states');
+  const por = !ample && (options.por ?? true);
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const invariants = options.invariants ?? ALL_INVARIANTS;
   const stopIndex =
@@ -280,6 +293,9 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     return bits;
   };
 
+  const transparent = ample ? transparency(tables, declared ? readIdOf : null) : null;
+  let ampleStates = 0;
+
   // Safety verdicts; after a readClosed the per-flow results of `closes` (in flow order) apply.
   const safety = (locals: Int32Array, g: number, pollClose: boolean): number => {
     let bits = 0;
@@ -366,9 +382,18 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     }
     const gs = tables.global(g);
 
+    // A transparent flow's moves come first: with persistent sets they may be all that is expanded.
+    let alone = -1;
+    if (transparent !== null) {
+      const left = halfStepsLeft(gs.polling, gs.polls, P);
+      for (let j = 0; j < N && alone < 0; j++) if (transparent(cur[j] as number, gs.polling, left)) alone = j;
+    }
     // Flow moves: one group per distinct local state under symmetry, one per flow without.
     let nMoves = 0;
-    for (let j = 0; j < N; j++) {
+    let nAlone = 0;
+    for (let i = alone < 0 ? 0 : -1; i < N; i++) {
+      const j = i < 0 ? alone : i;
+      if (i >= 0 && j === alone) continue;
       if (symmetry && j > 0 && cur[j] === cur[j - 1]) continue;
       const ms = tables.moves(cur[j] as number);
       if (nMoves + ms.length > moveSlot.length) {
@@ -387,6 +412,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
         moveNext[nMoves] = (ms[m] as LocalMove).next;
         nMoves++;
       }
+      if (i < 0) nAlone = nMoves;
     }
     let poll = POLL_NONE;
     if (gs.polling) {
@@ -409,7 +435,11 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     // In a split search the split level's successors start with empty sleep sets: the moves
     // their sleep sets would skip may be covered only through another shard's states.
     const keepSleep = por && depth !== shardLevel;
+    // Persistent set: the transparent flow's moves, widened to every move when one of them leads
+    // to a state stored at this depth or earlier (the breadth-first cycle proviso).
+    let widen = alone < 0;
     for (let k = 0; k < nMoves; k++) {
+      if (k === nAlone && !widen) break;
       if (k < 32 && ((sleep >>> k) & 1) !== 0) {
         slept++;
         continue;
@@ -436,11 +466,12 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
         if (bits !== 0) record(bits, r, null, depth + 1);
       } else if (-r - 1 >= nextLevel) {
         visited.sleep[-r - 1] = (visited.sleep[-r - 1] as number) & mask;
-      }
+      } else if (k < nAlone) widen = true;
       if (stopped) break;
     }
 
-    if (poll !== POLL_NONE && !stopped) {
+    if (!widen && (nAlone < nMoves || poll !== POLL_NONE)) ampleStates++;
+    if (poll !== POLL_NONE && !stopped && widen) {
       let g2 = g;
       if (poll === POLL_OPEN) {
         for (let j = 0; j < N; j++) tmp[j] = tables.pollOpen(cur[j] as number);
@@ -517,6 +548,8 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     statesPerSecond: perSecond(visited.size),
     generatedPerSecond: perSecond(generated),
     sleptMoves: slept,
+    ample,
+    statesExpandedAlone: ampleStates,
     localStates: classes?.locals ?? tables.localCount,
     localClasses: classes?.classes ?? tables.localCount,
     bytes: visited.bytes + (fps?.byteLength ?? 0),

@@ -46,7 +46,11 @@ export const reductionsLine = (r: ExploreResult): string =>
     r.symmetry
       ? `symmetry (${n(factorial(r.config.bounds.flows))} flow orders as one)`
       : 'no symmetry',
-    r.por ? `sleep sets (${n(r.sleptMoves)} moves skipped)` : 'no partial-order reduction',
+    r.ample
+      ? `persistent sets (${n(r.statesExpandedAlone)} states expanded through one flow; traces not always the shortest)`
+      : r.por
+        ? `sleep sets (${n(r.sleptMoves)} moves skipped)`
+        : 'no partial-order reduction',
     r.minimise
       ? `local minimisation (${n(r.localStates)} local states in ${n(r.localClasses)} classes)`
       : 'no local minimisation',
@@ -82,7 +86,7 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
           : ', judged after closeOut'
         : '';
     lines.push(`✗ ${inv.name}: ${inv.statement}`);
-    lines.push(`  shortest trace, ${plural(v.depth, 'event')}${where}:`);
+    lines.push(`  ${r.ample ? 'a trace (persistent sets: perhaps not the shortest)' : 'shortest trace'}, ${plural(v.depth, 'event')}${where}:`);
     const width = String(v.events.length).length;
     v.events.forEach((e: Event, i) =>
       lines.push(`  ${String(i + 1).padStart(width)}. ${formatEvent(e)}`),
@@ -151,6 +155,7 @@ export function exploreJson(r: ExploreResult, invariantList = ALL_INVARIANTS) {
       flowOrdersPerState: r.symmetry ? factorial(r.config.bounds.flows) : 1,
     },
     partialOrderReduction: { enabled: r.por, sleptMoves: r.sleptMoves },
+    persistentSets: { enabled: r.ample, statesExpandedAlone: r.statesExpandedAlone, tracesShortest: !r.ample },
     localMinimisation: { enabled: r.minimise, localStates: r.localStates, classes: r.localClasses },
     holds: invariantList.filter((i) => !violated.has(i.name)).map((i) => i.name),
     violations: r.violations.map((v) => ({
