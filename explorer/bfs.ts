@@ -293,7 +293,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     return bits;
   };
 
-  const transparent = ample ? transparency(tables, declared ? readIdOf : null) : null;
+  const transparent = ample ? transparency(tables, declared ? readIdOf : null, P) : null;
   let ampleStates = 0;
 
   // Safety verdicts; after a readClosed the per-flow results of `closes` (in flow order) apply.

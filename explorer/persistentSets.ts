@@ -33,8 +33,14 @@ export type Transparency = (local: number, polling: boolean, halfStepsLeft: numb
  * numbers, equal reads); null when some whole-state invariant does not say what it reads, and
  * then no flow is transparent.
  */
-export function transparency(tables: LocalTables, readIdOf: ((local: number) => number) | null): Transparency {
-  const memo = new Map<string, boolean>();
+export function transparency(
+  tables: LocalTables,
+  readIdOf: ((local: number) => number) | null,
+  polls: number,
+): Transparency {
+  // Memo by number (checked once per flow of every state): 0 unknown, 1 no, 2 yes.
+  const span = 2 * (2 * polls + 1);
+  let memo = new Uint8Array(1024);
   const closeText = (local: number): string | null => {
     const c = tables.pollClose(local);
     if (c === null) return null;
@@ -52,9 +58,14 @@ export function transparency(tables: LocalTables, readIdOf: ((local: number) => 
   };
 
   const check: Transparency = (a, polling, left) => {
-    const key = `${a} ${polling ? 1 : 0} ${left}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
+    const key = a * span + (polling ? 2 * polls + 1 : 0) + left;
+    if (key >= memo.length) {
+      const grown = new Uint8Array(Math.max(2 * memo.length, key + 1));
+      grown.set(memo);
+      memo = grown;
+    }
+    const known = memo[key]!;
+    if (known !== 0) return known === 2;
     const targets = tables.moves(a).map((m) => m.next);
     let ok = targets.length > 0 && targets.every((b) => b !== a && invisible(a, b));
     if (ok && left > 0) {
@@ -77,7 +88,7 @@ export function transparency(tables: LocalTables, readIdOf: ((local: number) => 
         }
       }
     }
-    memo.set(key, ok);
+    memo[key] = ok ? 2 : 1;
     return ok;
   };
   return check;
