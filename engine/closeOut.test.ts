@@ -4,7 +4,7 @@
  * engine refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../properties/seq.js';
+import { seqStates } from '../properties/seq.js';
 import { findAgent } from './agent/variants/index.js';
 import { closeOut, closeOutRun } from './closeOut.js';
 import type { DriverVariant } from './driver/DriverVariant.js';
@@ -12,14 +12,11 @@ import { BLOCKED, goto } from './driver/DriverVariant.js';
 import { findDriver } from './driver/variants/index.js';
 import type { EngineState } from './EngineState.js';
 import { formatEvent } from './events.js';
-import { runEvents } from './run.js';
 
 /** The state after `text` on `driver` × prefix. */
 function after(text: string, driver: string | DriverVariant = 'original', clients = 1): EngineState {
   const d = typeof driver === 'string' ? findDriver(driver)! : driver;
-  const r = runEvents({ driver: d, agent: findAgent('prefix')!, layers: 4, clients }, seq(text));
-  if (!r.ok) throw r.error;
-  return r.value.at(-1)!;
+  return seqStates({ driver: d, agent: findAgent('prefix')!, layers: 4, clients }, text).at(-1)!;
 }
 
 const printed = (s: EngineState) => closeOut(s).map(formatEvent);

@@ -3,18 +3,15 @@
  * end, pendingMove, and what each client's backend received for it.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../properties/seq.js';
+import { seqStates } from '../properties/seq.js';
 import { findAgent } from './agent/variants/index.js';
 import { findDriver } from './driver/variants/index.js';
 import type { EngineState } from './EngineState.js';
 import { newEngine } from './EngineState.js';
 import { project } from './projection.js';
-import { runEvents } from './run.js';
 
 function after(text: string, driver = 'original', clients = 1): EngineState {
-  const r = runEvents({ driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients }, seq(text));
-  if (!r.ok) throw r.error;
-  return r.value.at(-1)!;
+  return seqStates({ driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients }, text).at(-1)!;
 }
 
 describe('project', () => {

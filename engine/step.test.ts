@@ -3,7 +3,7 @@
  * refuses one; and the refusals of flow events as `step` reports them.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../properties/seq.js';
+import { seq, seqStates } from '../properties/seq.js';
 import { findAgent } from './agent/variants/index.js';
 import { findDriver } from './driver/variants/index.js';
 import type { EngineState } from './EngineState.js';
@@ -15,9 +15,7 @@ import { step } from './step.js';
 const config = (driver = 'original') => ({ driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients: 1 });
 
 function after(text: string, driver = 'original'): EngineState {
-  const r = runEvents(config(driver), seq(text));
-  if (!r.ok) throw r.error;
-  return r.value.at(-1)!;
+  return seqStates(config(driver), text).at(-1)!;
 }
 
 /** The message of the refusal of the last event of `text`, or 'accepted'. */

@@ -3,7 +3,7 @@
  * the latest poll records for the invariants, and the re-reports it counts.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../../properties/seq.js';
+import { seq, seqStates } from '../../properties/seq.js';
 import { original } from '../driver/variants/original.js';
 import type { EngineState } from '../EngineState.js';
 import { newEngine } from '../EngineState.js';
@@ -17,9 +17,7 @@ import { postfix } from './variants/postfix.js';
 import { prefix } from './variants/prefix.js';
 
 function states(text: string, agent: AgentVariant = prefix, clients = 1): readonly EngineState[] {
-  const r = runEvents({ driver: original, agent, layers: 4, clients }, seq(text));
-  if (!r.ok) throw r.error;
-  return r.value;
+  return seqStates({ driver: original, agent, layers: 4, clients }, text);
 }
 const after = (text: string, agent: AgentVariant = prefix, clients = 1) => states(text, agent, clients).at(-1)!;
 

@@ -3,7 +3,7 @@ import { findAgent } from '../agent/variants/index.js';
 import type { EngineConfig, EngineState } from '../EngineState.js';
 import { flowId } from '../events.js';
 import { runEvents } from '../run.js';
-import { seq } from '../../properties/seq.js';
+import { seq, seqStates } from '../../properties/seq.js';
 import { tableOf } from './tables.js';
 import { findDriver } from './variants/index.js';
 
@@ -15,9 +15,7 @@ const config = (driver = 'original', layers = 4): EngineConfig => ({
 });
 
 const end = (text: string, driver = 'original'): EngineState => {
-  const r = runEvents(config(driver), seq(text));
-  if (!r.ok) throw r.error;
-  return r.value[r.value.length - 1] as EngineState;
+  return seqStates(config(driver), text).at(-1)!;
 };
 const flow1 = (s: EngineState) => s.driver.flows[flowId(1)]!;
 
@@ -28,10 +26,9 @@ describe('the original driver', () => {
   });
 
   it('moves the flow on the last of four notifies when no callout holds a reference', () => {
-    const r = runEvents(config(), seq('e1 r1 fd1*4'));
-    if (!r.ok) throw r.error;
-    expect(r.value.slice(3).map((s) => flow1(s).refCount)).toEqual([4, 3, 2, 1]);
-    const last = r.value[r.value.length - 1]!;
+    const states = seqStates(config(), 'e1 r1 fd1*4');
+    expect(states.slice(3).map((s) => flow1(s).refCount)).toEqual([4, 3, 2, 1]);
+    const last = states.at(-1)!;
     expect([tableOf(last.driver, flowId(1)), flow1(last).flowClosed]).toEqual(['closed', true]);
   });
 

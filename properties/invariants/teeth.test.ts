@@ -8,12 +8,11 @@ import { findAgent } from '../../engine/agent/variants/index.js';
 import type { DriverVariant } from '../../engine/driver/DriverVariant.js';
 import { findDriver } from '../../engine/driver/variants/index.js';
 import type { EngineState } from '../../engine/EngineState.js';
-import { runEvents } from '../../engine/run.js';
 import { counters } from '../../engine/agent/statCounters.js';
 import { checkTrace } from '../checkTrace.js';
 import { hideAllFailures, silentPostfix } from '../fixtures/brokenAgents.js';
 import { doubleRelease, flowLockUnlockedDrain, moveTwice } from '../fixtures/brokenDrivers.js';
-import { seq } from '../seq.js';
+import { seq, seqStates } from '../seq.js';
 import { invariants } from './index.js';
 
 const driver = (d: string | DriverVariant) => (typeof d === 'string' ? findDriver(d)! : d);
@@ -27,9 +26,7 @@ function verdictOf(name: string, d: string | DriverVariant, a: string | AgentVar
 
 /** The state after `text`, for the invariants that judge what a poll shipped. */
 function after(text: string): EngineState {
-  const r = runEvents({ driver: driver('original'), agent: agent('prefix'), layers: 4, clients: 1 }, seq(text));
-  if (!r.ok) throw r.error;
-  return r.value[r.value.length - 1] as EngineState;
+  return seqStates({ driver: driver('original'), agent: agent('prefix'), layers: 4, clients: 1 }, text).at(-1)!;
 }
 
 type Fixed = [string | DriverVariant, string | AgentVariant, string?];

@@ -3,10 +3,9 @@
  * still makes, and the one interleaving in which the stale flag strands the flow.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../../../properties/seq.js';
+import { seqStates } from '../../../properties/seq.js';
 import { findAgent } from '../../agent/variants/index.js';
 import { flowId } from '../../events.js';
-import { runEvents } from '../../run.js';
 import { stepNames } from '../DriverVariant.js';
 import { tableOf } from '../tables.js';
 import { deferredMoveRacy } from './deferred-move-racy.js';
@@ -15,9 +14,7 @@ const ONE = flowId(1);
 
 /** Flow 1 after `text`: its table, refCount, pendingMove, and the release's locals. */
 function after(text: string) {
-  const r = runEvents({ driver: deferredMoveRacy, agent: findAgent('prefix')!, layers: 4, clients: 1 }, seq(text));
-  if (!r.ok) throw r.error;
-  const d = r.value.at(-1)!.driver;
+  const d = seqStates({ driver: deferredMoveRacy, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text).at(-1)!.driver;
   const f = d.flows[ONE]!;
   return { table: tableOf(d, ONE), refCount: f.refCount, pendingMove: f.pendingMove, notify: f.notify, exit: f.exit, accessesAfterFree: f.accessesAfterFree };
 }

@@ -3,10 +3,9 @@
  * table's reference alone carries it out, the callout's release included.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../../../properties/seq.js';
+import { seqStates } from '../../../properties/seq.js';
 import { findAgent } from '../../agent/variants/index.js';
 import { flowId } from '../../events.js';
-import { runEvents } from '../../run.js';
 import { stepNames } from '../DriverVariant.js';
 import { tableOf } from '../tables.js';
 import { deferredMove } from './deferred-move.js';
@@ -14,9 +13,7 @@ import { deferredMove } from './deferred-move.js';
 const ONE = flowId(1);
 
 function after(text: string) {
-  const r = runEvents({ driver: deferredMove, agent: findAgent('prefix')!, layers: 4, clients: 1 }, seq(text));
-  if (!r.ok) throw r.error;
-  const d = r.value.at(-1)!.driver;
+  const d = seqStates({ driver: deferredMove, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text).at(-1)!.driver;
   const f = d.flows[ONE]!;
   return { table: tableOf(d, ONE), refCount: f.refCount, pendingMove: f.pendingMove, notify: f.notify, exit: f.exit };
 }

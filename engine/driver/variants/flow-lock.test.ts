@@ -3,10 +3,9 @@
  * and the closed-table read that waits for the lock.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../../../properties/seq.js';
+import { seqStates } from '../../../properties/seq.js';
 import { findAgent } from '../../agent/variants/index.js';
 import { flowId } from '../../events.js';
-import { runEvents } from '../../run.js';
 import { stepNames } from '../DriverVariant.js';
 import { newFlow } from '../flow.js';
 import { emptyDriver, putFlow, tableOf } from '../tables.js';
@@ -15,9 +14,7 @@ import { flowLock } from './flow-lock.js';
 const ONE = flowId(1);
 
 function after(text: string) {
-  const r = runEvents({ driver: flowLock, agent: findAgent('prefix')!, layers: 4, clients: 1 }, seq(text));
-  if (!r.ok) throw r.error;
-  const d = r.value.at(-1)!.driver;
+  const d = seqStates({ driver: flowLock, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text).at(-1)!.driver;
   const f = d.flows[ONE]!;
   return { table: tableOf(d, ONE), refCount: f.refCount, locked: f.locked, notify: f.notify, exit: f.exit };
 }

@@ -4,17 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findAgent } from '../../agent/variants/index.js';
-import type { EngineState } from '../../EngineState.js';
 import { flowId } from '../../events.js';
-import { runEvents } from '../../run.js';
-import { seq } from '../../../properties/seq.js';
+import { seqStates } from '../../../properties/seq.js';
 import { tableOf } from '../tables.js';
 import { driverNames, findDriver } from './index.js';
 
 const tableAfter = (driver: string, text: string) => {
-  const r = runEvents({ driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients: 1 }, seq(text));
-  if (!r.ok) throw r.error;
-  const s = r.value[r.value.length - 1] as EngineState;
+  const s = seqStates({ driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text).at(-1)!;
   return tableOf(s.driver, flowId(1));
 };
 
