@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StatCounters } from './statCounters.js';
+import { smallStatCounters } from '../../properties/arbitraries/statCounters.js';
 import { addCounters, COUNTER_FIELDS, counters, isZero, maxCounters, subCounters, ZERO_COUNTERS } from './statCounters.js';
 
 describe('StatCounters', () => {
@@ -37,17 +37,7 @@ describe('StatCounters', () => {
 });
 
 const SEED = 20261125;
-const small = fc.nat({ max: 5 });
-/** Counters with small values, so that equal fields and drops to 0 come up often. */
-const statCounters = fc.record({
-  sentBytes: small,
-  recvBytes: small,
-  sentPackets: small,
-  recvPackets: small,
-  retransmits: small,
-  tcpEstablished: fc.nat({ max: 1 }),
-  tcpClosed: fc.nat({ max: 1 }),
-}) satisfies fc.Arbitrary<StatCounters>;
+const statCounters = smallStatCounters(5);
 
 const MONOTONIC = ['sentBytes', 'recvBytes', 'sentPackets', 'recvPackets'] as const;
 const GAUGES = ['retransmits', 'tcpEstablished', 'tcpClosed'] as const;

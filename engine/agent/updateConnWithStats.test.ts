@@ -11,6 +11,7 @@ import type { StatCounters } from './statCounters.js';
 import { COUNTER_FIELDS, counters } from './statCounters.js';
 import type { TCPFailures } from './tcpFailures.js';
 import { updateConnWithStats } from './updateConnWithStats.js';
+import { smallStatCounters } from '../../properties/arbitraries/statCounters.js';
 import { postfix } from './variants/postfix.js';
 import { prefix } from './variants/prefix.js';
 
@@ -81,16 +82,7 @@ function oracle(base: StatCounters | undefined, cur: StatCounters) {
   return { monotonic: mono, last, underflow: under };
 }
 
-const small = fc.nat({ max: 4 });
-const statCounters = fc.record({
-  sentBytes: small,
-  recvBytes: small,
-  sentPackets: small,
-  recvPackets: small,
-  retransmits: small,
-  tcpEstablished: fc.nat({ max: 1 }),
-  tcpClosed: fc.nat({ max: 1 }),
-});
+const statCounters = smallStatCounters(4);
 const failures = fc.constantFrom<TCPFailures>({}, RESET, { '110': 2 });
 
 describe(`updateConnWithStats against an oracle (seed ${SEED})`, () => {
