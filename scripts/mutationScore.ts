@@ -74,22 +74,17 @@ export interface MutationScore {
 const KILLED = new Set(['Killed', 'Timeout']);
 const SURVIVED = new Set(['Survived', 'NoCoverage']);
 
+/** The offset in `source` of a 1-based line and column. */
+const offsetOf = (source: string, p: Position): number =>
+  source.split('\n').slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+
 /** The source text a mutant replaces, from its 1-based line and column range. */
-export const originalText = (source: string, start: Position, end: Position): string => {
-  const lines = source.split('\n');
-  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column - 1, end.column - 1);
-  const first = lines[start.line - 1]!.slice(start.column - 1);
-  const middle = lines.slice(start.line, end.line - 1);
-  const last = lines[end.line - 1]!.slice(0, end.column - 1);
-  return [first, ...middle, last].join('\n');
-};
+export const originalText = (source: string, start: Position, end: Position): string =>
+  source.slice(offsetOf(source, start), offsetOf(source, end));
 
 /** The source with a mutant written in. */
-export const applyMutant = (source: string, start: Position, end: Position, replacement: string): string => {
-  const lines = source.split('\n');
-  const offset = (p: Position) => lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
-  return source.slice(0, offset(start)) + replacement + source.slice(offset(end));
-};
+export const applyMutant = (source: string, start: Position, end: Position, replacement: string): string =>
+  source.slice(0, offsetOf(source, start)) + replacement + source.slice(offsetOf(source, end));
 
 /** The trimmed source line a mutant starts on. */
 export const contextOf = (source: string, start: Position): string => source.split('\n')[start.line - 1]!.trim();
@@ -148,10 +143,12 @@ export const mutationScore = (
 export const parseEquivalentList = (text: string): EquivalentList => EquivalentSchema.parse(JSON.parse(text));
 
 const THRESHOLD = 90;
-const STATIC_RETEST = 'reports/mutation/static-retest.json';
+/** Where Stryker's JSON reporter writes (stryker.config.json) and where the static re-test writes. */
+export const MUTATION_REPORT = 'reports/mutation/mutation.json';
+export const STATIC_RETEST = 'reports/mutation/static-retest.json';
 
 const main = (argv: readonly string[]): number => {
-  const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as MutationReport;
+  const report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) as MutationReport;
   const retests = existsSync(STATIC_RETEST)
     ? (JSON.parse(readFileSync(STATIC_RETEST, 'utf8')) as { results: StaticRetest[] }).results
     : [];

@@ -12,17 +12,19 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { applyMutant, contextOf, type MutationReport, originalText } from './mutationScore.js';
+import {
+  applyMutant,
+  contextOf,
+  MUTATION_REPORT,
+  type MutationReport,
+  originalText,
+  STATIC_RETEST,
+  type StaticRetest,
+} from './mutationScore.js';
 
-export const STATIC_RETEST_FILE = 'reports/mutation/static-retest.json';
-export const STATIC_RETEST_FORMAT = 'lingering-static-retest/v1';
+const STATIC_RETEST_FORMAT = 'lingering-static-retest/v1';
 
-export interface RetestResult {
-  readonly file: string;
-  readonly mutator: string;
-  readonly original: string;
-  readonly replacement: string;
-  readonly context: string;
+interface RetestResult extends StaticRetest {
   readonly status: 'Killed' | 'Survived' | 'Skipped';
   readonly why: string;
 }
@@ -90,14 +92,15 @@ const retest = async (dir: string, job: Job): Promise<RetestResult> => {
 };
 
 const main = async (): Promise<void> => {
-  const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as MutationReport;
+  const report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) as MutationReport;
   const jobs: Job[] = Object.entries(report.files).flatMap(([file, { source, mutants }]) =>
     mutants
       .filter((m) => m.static === true && (m.status === 'Survived' || m.status === 'NoCoverage'))
       .map((m) => ({ file, source, mutator: m.mutatorName, replacement: m.replacement, start: m.location.start, end: m.location.end })),
   );
   process.stderr.write(`re-testing ${jobs.length} static mutants Stryker reported alive, ${concurrency} at a time\n`);
-  const dirs = Array.from({ length: Math.min(concurrency, Math.max(1, jobs.length)) }, copyProject);
+  // With no survivor there is nothing to copy the project for.
+  const dirs = Array.from({ length: Math.min(concurrency, jobs.length) }, copyProject);
   const results: RetestResult[] = new Array(jobs.length);
   let next = 0;
   let finished = 0;
@@ -118,9 +121,9 @@ const main = async (): Promise<void> => {
     }),
   );
   cleanup();
-  writeFileSync(STATIC_RETEST_FILE, `${JSON.stringify({ format: STATIC_RETEST_FORMAT, results }, null, 2)}\n`);
+  writeFileSync(STATIC_RETEST, `${JSON.stringify({ format: STATIC_RETEST_FORMAT, results }, null, 2)}\n`);
   const killed = results.filter((r) => r.status === 'Killed').length;
-  process.stdout.write(`static mutants re-tested: ${killed} of ${results.length} killed; results in ${STATIC_RETEST_FILE}\n`);
+  process.stdout.write(`static mutants re-tested: ${killed} of ${results.length} killed; results in ${STATIC_RETEST}\n`);
 };
 
 await main();
