@@ -1,7 +1,8 @@
 /**
- * The close-out of SPEC 2.4, after which the quiescence invariants are judged: every operation
- * part-way through finishes, every callout exits, every ended flow gets its `L` delete
- * notifications, then two polls with traffic on every flow still in a table, then two without.
+ * The close-out, after which the quiescence invariants are judged: every operation part-way
+ * through finishes (the drain stores what it holds), every callout exits, every ended flow gets
+ * its `L` delete notifications, then two rounds of polls with traffic on every flow still in a
+ * table, then two without; in each round every client polls once.
  */
 import type { EngineState } from './EngineState.js';
 import type { Event } from './events.js';
@@ -17,6 +18,7 @@ function inFlightSteps(state: EngineState): Event[] {
     if (flow.notify !== null) out.push({ type: 'flowDeleteNotify', flow: flow.id, step: flow.notify.step });
   }
   if (state.poll !== null) out.push({ type: 'poll', step: 'readClosed' });
+  if (state.drain !== null) out.push({ type: 'drain', step: 'store' });
   return out;
 }
 
@@ -60,7 +62,10 @@ export function closeOutRun(start: EngineState): { readonly events: readonly Eve
         apply({ type: 'traffic', flow: flowId(id), bytes: 1 });
       }
     }
-    for (let c = 0; c < state.config.clients; c++) apply({ type: 'poll' });
+    // Every client polls (one that expired is created again by its poll).
+    for (let c = 0; c < state.config.clients; c++) {
+      apply(state.config.clients === 1 ? { type: 'poll' } : { type: 'poll', client: c + 1 });
+    }
   }
   return { events, states };
 }

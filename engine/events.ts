@@ -1,9 +1,10 @@
 /**
- * The shared event vocabulary of SPEC 2.1: one union used by the engine, the model, trace files,
- * generators and printouts.
+ * The shared event vocabulary: one union used by the engine, the model, trace files, generators
+ * and printouts. The driver's and the poll's events, and the environment's (4-tuple reuse, the
+ * asynchronous closed-flow drain, client churn, table order: docs/environment.md).
  *
- * Leaves out: packet contents and directions (traffic counts sent bytes only), and any flow
- * identity beyond its number (a flow's cookie is its number).
+ * Leaves out: packet contents and directions (traffic counts sent bytes only); a flow's cookie is
+ * its number, its tuple an integer.
  */
 
 /** The largest flow number a trace may use. */
@@ -26,7 +27,10 @@ export function flowId(n: number): FlowId {
   return n as FlowId;
 }
 
-/** The event types, in SPEC 2.1 order. */
+/** The most agent clients a trace may name. */
+export const MAX_CLIENT = 8;
+
+/** The event types: SPEC 2.1's, then the environment's (docs/environment.md). */
 export const EVENT_TYPES = [
   'establish',
   'traffic',
@@ -36,36 +40,80 @@ export const EVENT_TYPES = [
   'fin',
   'flowDeleteNotify',
   'poll',
+  'drain',
+  'clientRegister',
+  'clientExpire',
 ] as const;
 
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** The operations whose code is split into named atomic steps (SPEC 2.1). */
-export const STEPPED_TYPES = ['calloutExit', 'flowDeleteNotify', 'poll'] as const;
+/** The operations whose code is split into named atomic steps. */
+export const STEPPED_TYPES = ['calloutExit', 'flowDeleteNotify', 'poll', 'drain'] as const;
 
 /** An event whose operation has named steps. */
 export type SteppedType = (typeof STEPPED_TYPES)[number];
 
+/** The steps of the asynchronous closed-flow drain: one read, then one store per record read. */
+export const DRAIN_STEPS = ['read', 'store'] as const;
+
 /**
  * One event of a trace. `step`, when present, runs one named atomic step of the operation;
  * without it the whole operation runs at once.
+ *
+ * - `establish.tuple`: the flow's 4-tuple (default: its own number); flows with one tuple share
+ *   everything the agent aggregates by.
+ * - `poll.client`: which client polls (1-based; default: the clients in turn); `poll.order`: the
+ *   flows of the table a `readOpen` or `readClosed` step reads, in the order the driver returned
+ *   them (default: insertion order).
+ * - `drain`: the closed-flows-ready goroutine (`read`, then `store` of one held record: the one
+ *   of `flow`, or the first).
+ * - `clientRegister`, `clientExpire`: one agent client comes or goes.
  */
 export type Event =
-  | { readonly type: 'establish'; readonly flow: FlowId }
+  | { readonly type: 'establish'; readonly flow: FlowId; readonly tuple?: number }
   | { readonly type: 'traffic'; readonly flow: FlowId; readonly bytes: number }
   | { readonly type: 'calloutEnter'; readonly flow: FlowId }
   | { readonly type: 'calloutExit'; readonly flow: FlowId; readonly step?: string }
   | { readonly type: 'reset'; readonly flow: FlowId }
   | { readonly type: 'fin'; readonly flow: FlowId }
   | { readonly type: 'flowDeleteNotify'; readonly flow: FlowId; readonly step?: string }
-  | { readonly type: 'poll'; readonly step?: string };
+  | {
+      readonly type: 'poll';
+      readonly client?: number;
+      readonly step?: string;
+      readonly order?: readonly FlowId[];
+    }
+  | { readonly type: 'drain'; readonly step?: string; readonly flow?: FlowId }
+  | { readonly type: 'clientRegister'; readonly client: number }
+  | { readonly type: 'clientExpire'; readonly client: number };
 
-/** An event that names a flow. */
-export type FlowEvent = Exclude<Event, { type: 'poll' }>;
+/** The event types that act on one flow's driver record. */
+export const FLOW_EVENT_TYPES = [
+  'establish',
+  'traffic',
+  'calloutEnter',
+  'calloutExit',
+  'reset',
+  'fin',
+  'flowDeleteNotify',
+] as const;
 
-/** True when the event names a flow (every event but `poll`). */
-export const isFlowEvent = (e: Event): e is FlowEvent => e.type !== 'poll';
+/** An event that acts on one flow's driver record. */
+export type FlowEvent = Extract<Event, { type: (typeof FLOW_EVENT_TYPES)[number] }>;
+
+/** True when the event acts on one flow's driver record (every SPEC 2.1 event but `poll`). */
+export const isFlowEvent = (e: Event): e is FlowEvent =>
+  (FLOW_EVENT_TYPES as readonly string[]).includes(e.type);
+
+/**
+ * The flow an event names, if any (a flow event's, or a `drain` store's).
+ *
+ * @example
+ * flowOf({ type: 'poll' }) //=> undefined
+ */
+export const flowOf = (e: Event): FlowId | undefined =>
+  isFlowEvent(e) ? e.flow : e.type === 'drain' ? e.flow : undefined;
 
 /**
  * Prints an event the way counterexamples and the DSL show it.
@@ -73,24 +121,45 @@ export const isFlowEvent = (e: Event): e is FlowEvent => e.type !== 'poll';
  * @example
  * formatEvent({ type: 'flowDeleteNotify', flow: flowId(1), step: 'cas' }) //=> 'flowDeleteNotify(1).cas'
  * formatEvent({ type: 'traffic', flow: flowId(2), bytes: 10 }) //=> 'traffic(2, 10)'
+ * formatEvent({ type: 'establish', flow: flowId(2), tuple: 1 }) //=> 'establish(2, tuple 1)'
+ * formatEvent({ type: 'poll', client: 2, step: 'readOpen', order: [2, 1] }) //=> 'poll(client 2).readOpen[2, 1]'
  */
 export function formatEvent(e: Event): string {
   const step = 'step' in e && e.step !== undefined ? `.${e.step}` : '';
-  if (e.type === 'poll') return `poll${step}`;
-  if (e.type === 'traffic') return `traffic(${e.flow}, ${e.bytes})`;
-  return `${e.type}(${e.flow})${step}`;
+  switch (e.type) {
+    case 'poll': {
+      const client = e.client === undefined ? '' : `(client ${e.client})`;
+      const order = e.order === undefined ? '' : `[${e.order.join(', ')}]`;
+      return `poll${client}${step}${order}`;
+    }
+    case 'drain':
+      return `drain${step}${e.flow === undefined ? '' : `(${e.flow})`}`;
+    case 'clientRegister':
+    case 'clientExpire':
+      return `${e.type}(${e.client})`;
+    case 'traffic':
+      return `traffic(${e.flow}, ${e.bytes})`;
+    case 'establish':
+      return e.tuple === undefined ? `establish(${e.flow})` : `establish(${e.flow}, tuple ${e.tuple})`;
+    default:
+      return `${e.type}(${e.flow})${step}`;
+  }
 }
 
 /**
- * The event as a plain JSON object with keys in SPEC 3.1 order (`type`, `flow`, `bytes`, `step`).
+ * The event as a plain JSON object with keys in a fixed order (`type`, `client`, `flow`, `tuple`,
+ * `bytes`, `step`, `order`); fields left undefined are not written.
  *
  * @example
  * eventToJson({ type: 'poll' }) //=> { type: 'poll' }
  */
-export function eventToJson(e: Event): Record<string, string | number> {
-  const out: Record<string, string | number> = { type: e.type };
-  if (e.type !== 'poll') out.flow = e.flow;
-  if (e.type === 'traffic') out.bytes = e.bytes;
-  if ('step' in e && e.step !== undefined) out.step = e.step;
+export function eventToJson(e: Event): Record<string, string | number | readonly number[]> {
+  const out: Record<string, string | number | readonly number[]> = { type: e.type };
+  const r = e as Partial<Record<string, unknown>>;
+  for (const key of ['client', 'flow', 'tuple', 'bytes', 'step'] as const) {
+    const v = r[key];
+    if (typeof v === 'number' || typeof v === 'string') out[key] = v;
+  }
+  if (e.type === 'poll' && e.order !== undefined) out.order = [...e.order];
   return out;
 }

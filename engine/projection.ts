@@ -1,11 +1,10 @@
 /**
  * The engine's observable state, as the model describes it too (SPEC 2.4 `EngineMatchesModel`): per
- * flow its table, refCount, whether it ended, `pendingMove`; per connection the closes and
- * failures shipped to each client's backend. Plain JSON, so two projections compare with
+ * flow its table, refCount, whether it ended, `pendingMove`, and the closes and failures its own
+ * records shipped in each client's session (a merged record's parts counted apart). Plain JSON, so two projections compare with
  * `toEqual`.
  */
 import type { EngineState } from './EngineState.js';
-import { totalsOf } from './backend/backend.js';
 import { isEnded } from './driver/flow.js';
 import type { TableName } from './driver/tables.js';
 import { allFlows, tableOf } from './driver/tables.js';
@@ -17,7 +16,7 @@ export interface FlowProjection {
   readonly refCount: number;
   readonly ended: boolean;
   readonly pendingMove: boolean;
-  /** Closes and failures shipped for this connection, one entry per client. */
+  /** Closes and failures this flow's own records shipped, one entry per client (its session). */
   readonly shipped: readonly { readonly closes: number; readonly failures: number }[];
 }
 
@@ -37,6 +36,6 @@ export function project(state: EngineState): Projection {
     refCount: f.refCount,
     ended: isEnded(f),
     pendingMove: f.pendingMove,
-    shipped: state.backends.map((b) => totalsOf(b, f.id)),
+    shipped: state.sessions.map((s) => s.shipped[f.id] ?? { closes: 0, failures: 0 }),
   }));
 }

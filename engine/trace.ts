@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { TraceError } from './errors/TraceError.js';
 import type { Event, FlowId } from './events.js';
-import { EVENT_TYPES, eventToJson, MAX_FLOW } from './events.js';
+import { EVENT_TYPES, eventToJson, MAX_CLIENT, MAX_FLOW } from './events.js';
 import type { Result } from './result.js';
 import { err, ok } from './result.js';
 
@@ -26,9 +26,14 @@ const flow = z
   .max(MAX_FLOW)
   .transform((n) => n as FlowId);
 const stepName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/);
+const client = z.number().int().min(1).max(MAX_CLIENT);
 
 const EVENT_SCHEMAS = {
-  establish: z.strictObject({ type: z.literal('establish'), flow }),
+  establish: z.strictObject({
+    type: z.literal('establish'),
+    flow,
+    tuple: z.number().int().min(1).max(MAX_FLOW).optional(),
+  }),
   traffic: z.strictObject({
     type: z.literal('traffic'),
     flow,
@@ -43,7 +48,15 @@ const EVENT_SCHEMAS = {
     flow,
     step: stepName.optional(),
   }),
-  poll: z.strictObject({ type: z.literal('poll'), step: stepName.optional() }),
+  poll: z.strictObject({
+    type: z.literal('poll'),
+    client: client.optional(),
+    step: stepName.optional(),
+    order: z.array(flow).min(1).max(MAX_FLOW).optional(),
+  }),
+  drain: z.strictObject({ type: z.literal('drain'), step: stepName.optional(), flow: flow.optional() }),
+  clientRegister: z.strictObject({ type: z.literal('clientRegister'), client }),
+  clientExpire: z.strictObject({ type: z.literal('clientExpire'), client }),
 } as const;
 
 const eventSchema = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
@@ -186,7 +199,7 @@ export function serializeTrace(t: Trace): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   const events = t.events.map(
-    (e, i) => `    ${JSON.stringify(eventToJson(e)).replace(/,"/g, ', "').replace(/":/g, '": ')}${i < t.events.length - 1 ? ',' : ''}`,
+    (e, i) => `    ${JSON.stringify(eventToJson(e)).replace(/,"/g, ', "').replace(/":/g, '": ').replace(/,(?=\d)/g, ', ')}${i < t.events.length - 1 ? ',' : ''}`,
   );
   return `{\n${lines.join('\n')}\n  "events": [\n${events.join('\n')}\n  ]\n}\n`;
 }

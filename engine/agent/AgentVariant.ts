@@ -41,7 +41,32 @@ export interface AgentVariant {
   readonly reReport: (input: ReReport) => ReReportDecision;
   /** The encoder (`pkg/network/encoding/marshal/format.go`): failures written to the payload. */
   readonly encodeFailures: (record: ConnectionStats) => TCPFailures;
+  /**
+   * `FlowToConnStat`'s `TCPClosed` rule (pkg/network/event_windows.go), from `FLOW_CLOSED` and the
+   * failures the status gives. Default {@link closedByFlagOrFailure}, the agent since PR #47005.
+   */
+  readonly readsClosed?: (flowClosed: boolean, failures: TCPFailures) => boolean;
+  /**
+   * What each record of one tuple keeps of its failures when `GetDelta`'s aggregator merges them,
+   * in aggregation order (a record alone is a group of one); the merged record carries their sum.
+   * Default {@link firstKeepsFailures}, the agent's `aggregateConnection.merge`.
+   */
+  readonly aggregateFailures?: (records: readonly ConnectionStats[]) => readonly TCPFailures[];
 }
+
+/** PR #47005: a record reads as closed with `FLOW_CLOSED`, or with any failure. */
+export const closedByFlagOrFailure = (flowClosed: boolean, failures: TCPFailures): boolean =>
+  flowClosed || Object.keys(failures).length > 0;
+
+/**
+ * `aggregateConnection.merge` (pkg/network/state.go) sums the counters and leaves `TCPFailures`
+ * alone: the first record of a tuple keeps its failures, the records merged into it lose theirs.
+ *
+ * @example
+ * firstKeepsFailures([a, b]) //=> [a.tcpFailures, {}]
+ */
+export const firstKeepsFailures = (records: readonly ConnectionStats[]): readonly TCPFailures[] =>
+  records.map((r, i) => (i === 0 ? r.tcpFailures : {}));
 
 /** Keeps the failures as they are: the shipping agent's re-report and encoder behaviour. */
 export const keepFailures = ({ failures }: ReReport): ReReportDecision => ({

@@ -5,12 +5,16 @@
  */
 import type { AgentVariant } from './AgentVariant.js';
 import type { ConnectionStats } from './ConnectionStats.js';
+import { tupleNumber } from './flowToConnStat.js';
 import type { TCPFailures } from './tcpFailures.js';
 
 /** A shipped connection. */
 export interface PayloadRecord {
+  /** The flow of the (first) record, its cookie. */
   readonly flow: number;
   readonly cookie: number;
+  /** The connection as the backend knows it: its tuple (the payload carries no cookie). */
+  readonly tuple: number;
   readonly lastTCPClosed: number;
   readonly lastTCPEstablished: number;
   readonly tcpFailures: TCPFailures;
@@ -27,6 +31,7 @@ export interface PayloadRecord {
 export const encodeConnection = (c: ConnectionStats, variant: AgentVariant): PayloadRecord => ({
   flow: c.cookie,
   cookie: c.cookie,
+  tuple: tupleNumber(c),
   lastTCPClosed: c.last.tcpClosed,
   lastTCPEstablished: c.last.tcpEstablished,
   tcpFailures: variant.encodeFailures(c),

@@ -6,12 +6,31 @@
  *
  * Leaves out: addresses, packets, retransmits and RTT; `TCPEstablished` is 1 for every flow here
  * (each was established after the agent started; the lingering fixture uses 1 for RecvRst too).
+ * The tuple is the flow's tuple number (docs/environment.md); an agent design may change the
+ * `TCPClosed` rule (`readsClosed`).
  */
 import type { Flow } from '../driver/flow.js';
+import type { AgentVariant } from './AgentVariant.js';
+import { closedByFlagOrFailure } from './AgentVariant.js';
 import type { ConnectionStats } from './ConnectionStats.js';
 import { cookie } from './ConnectionStats.js';
 import { counters } from './statCounters.js';
-import { ECONNRESET, hasFailures, NO_FAILURES } from './tcpFailures.js';
+import { ECONNRESET, NO_FAILURES } from './tcpFailures.js';
+
+/** The opaque `ConnectionTuple` of tuple number `t` (equal tuples, equal strings). */
+export const tupleText = (t: number): string => `tuple-${t}`;
+
+/**
+ * The tuple number of a record, for the payload and the backend: the number {@link tupleText}
+ * wrote, or the cookie for a record built otherwise (a test's), which is then its own connection.
+ *
+ * @example
+ * tupleNumber({ ...record, tuple: 'tuple-3' }) //=> 3
+ */
+export function tupleNumber(c: Pick<ConnectionStats, 'tuple' | 'cookie'>): number {
+  const m = /^tuple-(\d+)$/.exec(c.tuple);
+  return m === null ? c.cookie : Number(m[1]);
+}
 
 /**
  * The record the agent reads for `flow`.
@@ -20,15 +39,16 @@ import { ECONNRESET, hasFailures, NO_FAILURES } from './tcpFailures.js';
  * flowToConnStat(resetFlow).tcpFailures //=> { '104': 1 }
  * flowToConnStat(resetFlow).monotonic.tcpClosed //=> 1, even in openFlows
  */
-export function flowToConnStat(flow: Flow): ConnectionStats {
+export function flowToConnStat(flow: Flow, variant?: AgentVariant): ConnectionStats {
   const tcpFailures = flow.status === 'recvRst' ? { [ECONNRESET]: 1 } : NO_FAILURES;
+  const readsClosed = variant?.readsClosed ?? closedByFlagOrFailure;
   return {
     cookie: cookie(flow.id),
-    tuple: `flow-${flow.id}`,
+    tuple: tupleText(flow.tuple),
     monotonic: counters({
       sentBytes: flow.sentBytes,
       tcpEstablished: 1,
-      tcpClosed: flow.flowClosed || hasFailures(tcpFailures) ? 1 : 0,
+      tcpClosed: readsClosed(flow.flowClosed, tcpFailures) ? 1 : 0,
     }),
     last: counters(),
     tcpFailures,

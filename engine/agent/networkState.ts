@@ -4,18 +4,21 @@
  * twin), active pass (`createStatsForCookie`, baselines kept only for active cookies), the filter
  * on `Last` alone, and the aggregation by tuple.
  *
- * Leaves out: client expiry (time), DNS and USM stats, intra-host and direction fix-ups, port
- * rollups, NAT and protocol-stack checks in aggregation (every record here is aggregatable).
+ * Leaves out: time (a client expires by an event: docs/environment.md), DNS and USM stats,
+ * intra-host and direction fix-ups, port rollups, NAT and protocol-stack checks in aggregation
+ * (every record here is aggregatable).
  */
 import type { AgentTelemetry } from './AgentTelemetry.js';
 import { bump, ZERO_TELEMETRY } from './AgentTelemetry.js';
 import type { AgentVariant, Baseline } from './AgentVariant.js';
+import { firstKeepsFailures } from './AgentVariant.js';
 import type { ClosedConnections } from './closedConnections.js';
 import { indexOfCookie, insert, NO_CLOSED, replaceAt } from './closedConnections.js';
 import type { ConnectionStats, Cookie } from './ConnectionStats.js';
 import { mergeConnectionStats } from './mergeConnectionStats.js';
 import { addCounters, isZero, ZERO_COUNTERS } from './statCounters.js';
-import { NO_FAILURES } from './tcpFailures.js';
+import type { TCPFailures } from './tcpFailures.js';
+import { addFailures, NO_FAILURES } from './tcpFailures.js';
 import type { Update } from './updateConnWithStats.js';
 import { updateConnWithStats } from './updateConnWithStats.js';
 
@@ -52,6 +55,8 @@ export interface Delta {
   readonly state: NetworkState;
   /** `Delta.Conns`: the active records, then the closed ones, after aggregation. */
   readonly conns: readonly ConnectionStats[];
+  /** For each of `conns`, the records merged into it (the kept one first). */
+  readonly parts: readonly (readonly AggregatedPart[])[];
   readonly processed: readonly Processed[];
 }
 
@@ -81,6 +86,15 @@ const putClient = (ns: NetworkState, client: Client): NetworkState => ({
 /** `RegisterClient`: idempotent; closed records are stored only for registered clients. */
 export const registerClient = (ns: NetworkState, id: string): NetworkState =>
   getClient(ns, id) ? ns : putClient(ns, newClient(id));
+
+/**
+ * `RemoveClient` / `RemoveExpiredClients`: the client goes, with its baselines and the closed
+ * records buffered for it.
+ */
+export const removeClient = (ns: NetworkState, id: string): NetworkState => ({
+  ...ns,
+  clients: ns.clients.filter((c) => c.id !== id),
+});
 
 /** `RemoveConnections`: forgets these cookies' baselines in every client. */
 export const removeConnections = (ns: NetworkState, cookies: readonly Cookie[]): NetworkState => ({
@@ -139,29 +153,50 @@ function mergeByCookie(active: readonly ConnectionStats[], telemetry: AgentTelem
   return { byCookie, order, telemetry };
 }
 
+/** One record's share of a shipped record: the record, and the failures it keeps in the merged one. */
+export interface AggregatedPart {
+  readonly conn: ConnectionStats;
+  readonly failures: TCPFailures;
+}
+
 /**
- * `connectionAggregator`: records with the same tuple are summed (`Monotonic` and `Last`), and the
- * first record's `TCPFailures` survive: the others' failures are lost.
+ * `connectionAggregator` (pkg/network/state.go): records with the same tuple are merged into the
+ * first (`Monotonic` and `Last` summed, the latest epoch kept); what each keeps of its failures is
+ * the design's `aggregateFailures` (upstream: the first record's survive, the others' are lost),
+ * and the merged record carries their sum.
  */
-function aggregate(conns: readonly ConnectionStats[]): ConnectionStats[] {
-  const out: ConnectionStats[] = [];
-  const byTuple = new Map<string, number>();
+function aggregate(
+  conns: readonly ConnectionStats[],
+  variant: AgentVariant,
+): { conns: ConnectionStats[]; parts: AggregatedPart[][] } {
+  const groups: ConnectionStats[][] = [];
+  const byTuple = new Map<string, ConnectionStats[]>();
   for (const c of conns) {
-    const i = byTuple.get(c.tuple);
-    if (i === undefined) {
-      byTuple.set(c.tuple, out.length);
-      out.push(c);
-      continue;
-    }
-    const a = out[i] as ConnectionStats;
-    out[i] = {
-      ...a,
-      monotonic: addCounters(a.monotonic, c.monotonic),
-      last: addCounters(a.last, c.last),
-      lastUpdateEpoch: Math.max(a.lastUpdateEpoch, c.lastUpdateEpoch),
-    };
+    const group = byTuple.get(c.tuple);
+    if (group === undefined) {
+      const g = [c];
+      byTuple.set(c.tuple, g);
+      groups.push(g);
+    } else group.push(c);
   }
-  return out;
+  const keep = variant.aggregateFailures ?? firstKeepsFailures;
+  const parts = groups.map((g) => {
+    const kept = keep(g);
+    return g.map((conn, i) => ({ conn, failures: kept[i] ?? NO_FAILURES }));
+  });
+  const merged = parts.map((ps) =>
+    ps.slice(1).reduce<ConnectionStats>(
+      (a, { conn: c, failures }) => ({
+        ...a,
+        monotonic: addCounters(a.monotonic, c.monotonic),
+        last: addCounters(a.last, c.last),
+        tcpFailures: addFailures(a.tcpFailures, failures),
+        lastUpdateEpoch: Math.max(a.lastUpdateEpoch, c.lastUpdateEpoch),
+      }),
+      { ...(ps[0] as AggregatedPart).conn, tcpFailures: (ps[0] as AggregatedPart).failures },
+    ),
+  );
+  return { conns: merged, parts };
 }
 
 /**
@@ -236,9 +271,11 @@ export function getDelta(
   }
 
   const done: Client = { ...client, stats: newStats, closed: NO_CLOSED };
+  const shipped = aggregate([...active, ...closed], variant);
   return {
     state: { ...putClient(ns, done), telemetry },
-    conns: aggregate([...active, ...closed]),
+    conns: shipped.conns,
+    parts: shipped.parts,
     processed,
   };
 }

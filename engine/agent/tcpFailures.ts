@@ -39,6 +39,19 @@ export function subFailures(cur: TCPFailures, prev: TCPFailures): TCPFailures {
   return out;
 }
 
+/**
+ * The sum of two maps, errno by errno.
+ *
+ * @example
+ * addFailures({ '104': 1 }, { '104': 1, '110': 1 }) //=> { '104': 2, '110': 1 }
+ */
+export function addFailures(a: TCPFailures, b: TCPFailures): TCPFailures {
+  if (!hasFailures(b)) return a;
+  const out: Record<string, number> = { ...a };
+  for (const [errno, n] of Object.entries(b)) out[errno] = (out[errno] ?? 0) + n;
+  return out;
+}
+
 /** Equal maps (same errnos, same counts). */
 export const sameFailures = (a: TCPFailures, b: TCPFailures): boolean =>
   Object.keys(a).length === Object.keys(b).length &&

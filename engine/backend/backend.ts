@@ -16,7 +16,7 @@ export interface ConnectionTotals {
 
 /** The backend's sums. */
 export interface Backend {
-  /** By connection (cookie). */
+  /** By connection: its tuple number (the payload carries no cookie). */
   readonly connections: Readonly<Record<string, ConnectionTotals>>;
   readonly closes: number;
   readonly failures: number;
@@ -36,8 +36,8 @@ export function receive(backend: Backend, payload: readonly PayloadRecord[]): Ba
   let { closes, failures } = backend;
   for (const r of payload) {
     const f = totalFailures(r.tcpFailures);
-    const prev = connections[r.cookie] ?? { closes: 0, failures: 0 };
-    connections[r.cookie] = { closes: prev.closes + r.lastTCPClosed, failures: prev.failures + f };
+    const prev = connections[r.tuple] ?? { closes: 0, failures: 0 };
+    connections[r.tuple] = { closes: prev.closes + r.lastTCPClosed, failures: prev.failures + f };
     closes += r.lastTCPClosed;
     failures += f;
   }
@@ -53,6 +53,6 @@ export function receive(backend: Backend, payload: readonly PayloadRecord[]): Ba
 export const rate = (backend: Backend): number | null =>
   backend.closes === 0 ? null : backend.failures / backend.closes;
 
-/** What connection `cookie` has shipped (zeros if nothing). */
-export const totalsOf = (backend: Backend, cookie: number): ConnectionTotals =>
-  backend.connections[cookie] ?? { closes: 0, failures: 0 };
+/** What connection `tuple` has shipped (zeros if nothing). */
+export const totalsOf = (backend: Backend, tuple: number): ConnectionTotals =>
+  backend.connections[tuple] ?? { closes: 0, failures: 0 };

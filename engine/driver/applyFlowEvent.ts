@@ -15,7 +15,7 @@ import type { Flow, OpLocals } from './flow.js';
 import { isEnded, newFlow } from './flow.js';
 import { interlockedIncrement } from './refCount.js';
 import type { DriverState } from './tables.js';
-import { putFlow, updateFlow } from './tables.js';
+import { allFlows, putFlow, updateFlow } from './tables.js';
 
 /** The driver after the event, or why it was refused. */
 export type DriverResult = Result<DriverState, string>;
@@ -115,7 +115,14 @@ export function applyFlowEvent(driver: DriverState, variant: DriverVariant, e: F
   const flow = driver.flows[e.flow];
   if (e.type === 'establish') {
     if (flow !== undefined) return err(`flow ${e.flow} is already established`);
-    const d = putFlow(driver, newFlow(e.flow, driver.layers));
+    const tuple = e.tuple ?? e.flow;
+    // Two live TCP connections cannot share a 4-tuple; once one has ended (a RST leaves no
+    // TIME_WAIT) a new connection may take it, even while the old flow lingers in openFlows.
+    const holder = allFlows(driver).find((f) => f.tuple === tuple && !isEnded(f));
+    if (holder !== undefined) {
+      return err(`tuple ${tuple} belongs to flow ${holder.id}, which has not ended (two live connections cannot share a 4-tuple)`);
+    }
+    const d = putFlow(driver, newFlow(e.flow, driver.layers, tuple));
     return ok({ ...d, openFlows: [...d.openFlows, e.flow] });
   }
   if (flow === undefined) return err(`flow ${e.flow} was never established`);

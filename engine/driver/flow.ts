@@ -29,6 +29,11 @@ export interface OpLocals {
 /** One flow of the driver. */
 export interface Flow {
   readonly id: FlowId;
+  /**
+   * The 4-tuple (pid, addresses, ports, family, type, direction) as one number: flows with the
+   * same tuple are one connection to the agent's aggregation and to the backend.
+   */
+  readonly tuple: number;
   /** 1 for the table, 1 per layer association, 1 per callout in flight. */
   readonly refCount: number;
   readonly status: FlowStatus;
@@ -61,14 +66,16 @@ export interface Flow {
 export const isEnded = (flow: Flow): boolean => flow.status !== 'established';
 
 /**
- * A freshly established flow: `refCount = 1 + L` (the table plus one per layer association).
+ * A freshly established flow: `refCount = 1 + L` (the table plus one per layer association), its
+ * tuple its own number unless given.
  *
  * @example
  * newFlow(flowId(1), 4).refCount //=> 5
  */
-export function newFlow(id: FlowId, layers: number): Flow {
+export function newFlow(id: FlowId, layers: number, tuple: number = id): Flow {
   return {
     id,
+    tuple,
     refCount: 1 + layers,
     status: 'established',
     flowClosed: false,
