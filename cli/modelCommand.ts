@@ -5,7 +5,8 @@
  * reachable and the shortest event path to one; or the machine as a mermaid diagram, or as code
  * Stately Studio imports.
  */
-import { eventToJson, formatEvent } from '../engine/events.js';
+import type { EventJson } from '../engine/events.js';
+import { eventToJson, flowOf, formatEvent } from '../engine/events.js';
 import { agentModelNames } from '../model/agents/index.js';
 import type { Exploration } from '../model/exploreModel.js';
 import type { GraphNode } from '../model/exploreModel.js';
@@ -53,7 +54,7 @@ export interface ModelReport {
   readonly states: number;
   readonly transitions: number;
   readonly lingeringReachable: boolean;
-  readonly lingeringPath: readonly Record<string, string | number>[];
+  readonly lingeringPath: readonly EventJson[];
 }
 
 /** The report of an exploration (data first; the text form is printed from it). */
@@ -124,7 +125,8 @@ function formatText(x: Exploration, r: ModelReport, ms: number): string {
     const labels = path.map((g) => (g.event === null ? '' : formatEvent(g.event)));
     const pad = Math.max(...labels.map((l) => l.length));
     path.forEach((g, i) => {
-      const note = g.event === null || g.event.type === 'poll' ? '' : flowNote(g, g.event.flow);
+      const flow = g.event === null ? undefined : flowOf(g.event);
+      const note = flow === undefined ? '' : flowNote(g, flow);
       lines.push(
         `    ${String(i + 1).padStart(width)}. ${(labels[i] ?? '').padEnd(pad)}  ${note}`.trimEnd(),
       );

@@ -103,6 +103,8 @@ export interface PollResult {
   readonly closedCookies: readonly number[];
   /** The `windows_lingering_flows` increments of this poll. */
   readonly suppressions: readonly Suppression[];
+  /** The cookies the client kept a baseline for once `GetDelta` returned. */
+  readonly baselines: readonly number[];
 }
 
 /** The system. */

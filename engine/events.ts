@@ -146,6 +146,9 @@ export function formatEvent(e: Event): string {
   }
 }
 
+/** An event as a plain JSON object (what trace files hold). */
+export type EventJson = Readonly<Record<string, string | number | readonly number[]>>;
+
 /**
  * The event as a plain JSON object with keys in a fixed order (`type`, `client`, `flow`, `tuple`,
  * `bytes`, `step`, `order`); fields left undefined are not written.
@@ -153,7 +156,7 @@ export function formatEvent(e: Event): string {
  * @example
  * eventToJson({ type: 'poll' }) //=> { type: 'poll' }
  */
-export function eventToJson(e: Event): Record<string, string | number | readonly number[]> {
+export function eventToJson(e: Event): EventJson {
   const out: Record<string, string | number | readonly number[]> = { type: e.type };
   const r = e as Partial<Record<string, unknown>>;
   for (const key of ['client', 'flow', 'tuple', 'bytes', 'step'] as const) {

@@ -8,6 +8,7 @@
  * share one; the merge reports the chance, as TLC does).
  */
 import { readFileSync } from 'node:fs';
+import type { EventJson } from '../engine/events.js';
 import { eventToJson } from '../engine/events.js';
 import type { ExploreBounds } from './bounds.js';
 import type { ExploreResult, ShardReport } from './bfs.js';
@@ -36,7 +37,7 @@ export interface FingerprintHeader {
   readonly violations: readonly {
     readonly invariant: string;
     readonly depth: number;
-    readonly events: readonly Record<string, string | number>[];
+    readonly events: readonly EventJson[];
   }[];
 }
 

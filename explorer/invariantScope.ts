@@ -23,6 +23,7 @@ export const PER_FLOW_INVARIANTS: ReadonlySet<string> = new Set([
   'NoUnderflowLeak',
   'BaselineHygiene',
   'NoGenuineFailureSuppressed',
+  'TelemetryCountsOnlyLingering',
 ]);
 
 /**

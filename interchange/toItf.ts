@@ -13,7 +13,7 @@ import { isEnded } from '../engine/driver/flow.js';
 import { allFlows, tableOf } from '../engine/driver/tables.js';
 import type { EngineState } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
-import { formatEvent } from '../engine/events.js';
+import { flowOf, formatEvent } from '../engine/events.js';
 import type { ItfState, ItfTrace, ItfValue } from './itf.js';
 import { bigint, ITF_META, itfMap, option } from './itf.js';
 
@@ -73,7 +73,7 @@ const shippedValue = (r: PayloadRecord): ItfValue => ({
 });
 
 const picks = (e: Event | undefined): ItfValue => ({
-  flow: option(e === undefined || e.type === 'poll' ? undefined : bigint(e.flow)),
+  flow: option(e === undefined ? undefined : (f => (f === undefined ? undefined : bigint(f)))(flowOf(e))),
   bytes: option(e?.type === 'traffic' ? bigint(e.bytes) : undefined),
   step: option(e !== undefined && 'step' in e && e.step !== undefined ? e.step : undefined),
 });

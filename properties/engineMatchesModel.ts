@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { EngineConfig, EngineState } from '../engine/EngineState.js';
 import { newEngine } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
-import { formatEvent } from '../engine/events.js';
+import { flowOf, formatEvent } from '../engine/events.js';
 import type { Projection } from '../engine/projection.js';
 import { project } from '../engine/projection.js';
 import { step } from '../engine/step.js';
@@ -70,7 +70,7 @@ export function modelFor(
 }
 
 const highestFlow = (events: readonly Event[]): number =>
-  events.reduce((n, e) => (e.type === 'poll' ? n : Math.max(n, e.flow)), 1);
+  events.reduce((n, e) => Math.max(n, flowOf(e) ?? 1), 1);
 
 /**
  * Runs `events` through both and compares after every event.

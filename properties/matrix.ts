@@ -1,7 +1,8 @@
 /**
  * The fix-design matrix (the main job): every driver × agent pair against every invariant, over
- * generated sequences, with fast-check shrinking a counterexample for each violated cell. The
- * verdicts are what the engine finds; nothing here knows which cell "should" fail.
+ * sequences generated in one environment (docs/environment.md), with fast-check shrinking a
+ * counterexample for each violated cell. The verdicts are what the engine finds; nothing here
+ * knows which cell "should" fail.
  */
 import fc from 'fast-check';
 import { agentVariants } from '../engine/agent/variants/index.js';
@@ -10,6 +11,8 @@ import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import { driverVariants } from '../engine/driver/variants/index.js';
 import type { EngineConfig, EngineState } from '../engine/EngineState.js';
 import { DEFAULT_LAYERS } from '../engine/EngineState.js';
+import type { Environment } from '../engine/environment.js';
+import { DEFAULT_ENVIRONMENT, environmentFeatures } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
 import { intents } from './arbitraries/eventSequence.js';
 import { judge } from './checkTrace.js';
@@ -17,7 +20,7 @@ import { invariants as ENGINE_INVARIANTS } from './invariants/index.js';
 import type { Invariant } from './invariants/Invariant.js';
 import { materialize } from './materialize.js';
 import type { Scenario } from './scenarios.js';
-import { scenarios as SCENARIOS } from './scenarios.js';
+import { scenariosOf } from './scenarios.js';
 
 /** A generated run: its events and the engine states along them (`states[0]` the start). */
 export interface Run {
@@ -55,6 +58,7 @@ export interface Reached {
 
 /** The matrix. */
 export interface Matrix {
+  readonly environment: Environment;
   readonly seed: number;
   readonly runs: number;
   readonly layers: number;
@@ -64,6 +68,8 @@ export interface Matrix {
 
 /** Options of {@link runMatrix}. */
 export interface MatrixOptions {
+  /** @defaultValue 'production' */
+  readonly environment?: Environment;
   readonly seed: number;
   readonly runs: number;
   readonly layers?: number;
@@ -79,12 +85,21 @@ export interface MatrixOptions {
 /** Intents drawn per run, and polls allowed per run. */
 export const MATRIX_BOUNDS = { intents: 80, polls: 8, callouts: 2 } as const;
 
-/** Runs over 1–4 flows for one pair (the flow count shrinks towards 1). */
-export const matrixRuns = (config: EngineConfig): fc.Arbitrary<Run> =>
+/** Runs over 1–4 flows for one pair in an environment (the flow count shrinks towards 1). */
+export const matrixRuns = (config: EngineConfig, environment: Environment = DEFAULT_ENVIRONMENT): fc.Arbitrary<Run> =>
   fc
-    .tuple(fc.integer({ min: 1, max: 4 }), intents(MATRIX_BOUNDS.intents))
+    .tuple(fc.integer({ min: 1, max: 4 }), intents(MATRIX_BOUNDS.intents, environment))
     .map(([flows, list]) =>
-      materialize({ ...config, flows, callouts: MATRIX_BOUNDS.callouts, polls: MATRIX_BOUNDS.polls }, list),
+      materialize(
+        {
+          ...config,
+          flows,
+          callouts: MATRIX_BOUNDS.callouts,
+          polls: MATRIX_BOUNDS.polls,
+          features: environmentFeatures(environment),
+        },
+        list,
+      ),
     );
 
 /** A claim per engine invariant, judged on the run's states. */
@@ -116,10 +131,11 @@ function scan(config: EngineConfig, run: Run, scenarios: readonly Scenario[], hi
  */
 export function runMatrix(options: MatrixOptions): Matrix {
   const layers = options.layers ?? DEFAULT_LAYERS;
+  const environment = options.environment ?? DEFAULT_ENVIRONMENT;
   const drivers = options.drivers ?? driverVariants;
   const agents = options.agents ?? agentVariants;
   const invs = options.invariants ?? ENGINE_INVARIANTS;
-  const scenarios = options.scenarios ?? SCENARIOS;
+  const scenarios = options.scenarios ?? scenariosOf(environment);
   const extra = options.extra ?? [];
   const cells: Cell[] = [];
   const sometimes: Reached[] = [];
@@ -129,7 +145,7 @@ export function runMatrix(options: MatrixOptions): Matrix {
     for (const agent of agents) {
       options.onPair?.(driver.name, agent.name, ++index, total);
       const config: EngineConfig = { driver, agent, layers, clients: 1 };
-      const arb = matrixRuns(config);
+      const arb = matrixRuns(config, environment);
       // One pass over the runs: which invariants break first in which run, which scenarios occur.
       const firstFailure = new Map<string, number>();
       const hits: number[] = [];
@@ -171,5 +187,5 @@ export function runMatrix(options: MatrixOptions): Matrix {
       }
     }
   }
-  return { seed: options.seed, runs: options.runs, layers, cells, sometimes };
+  return { environment, seed: options.seed, runs: options.runs, layers, cells, sometimes };
 }

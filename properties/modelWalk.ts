@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import type { Event, FlowId } from '../engine/events.js';
+import { isFlowEvent } from '../engine/events.js';
 import type { ExploreBounds } from '../model/enabledEvents.js';
 import { enabledEvents } from '../model/enabledEvents.js';
 import type { Exploration, GraphEdge } from '../model/exploreModel.js';
@@ -55,7 +56,7 @@ export function walkTargets(x: Exploration): WalkTarget[] {
 }
 
 const onFlow = (e: Event, flow: number): Event =>
-  e.type === 'poll' ? e : { ...e, flow: flow as FlowId };
+  isFlowEvent(e) || (e.type === 'drain' && e.flow !== undefined) ? ({ ...e, flow: flow as FlowId } as Event) : e;
 
 /**
  * The events of a plan in `model` (whose flows may outnumber the exploration's one).

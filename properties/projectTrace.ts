@@ -7,12 +7,15 @@
 import type { EngineConfig, EngineState } from '../engine/EngineState.js';
 import { newEngine } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
+import { isFlowEvent } from '../engine/events.js';
 import { step } from '../engine/step.js';
 
 /** Whether `e` begins an operation in `state` (a whole event, or its first named step). */
 function begins(state: EngineState, e: Event): boolean {
   if (!('step' in e) || e.step === undefined) return true;
   if (e.type === 'poll') return state.poll === null;
+  if (e.type === 'drain') return state.drain === null;
+  if (!isFlowEvent(e)) return true;
   const flow = state.driver.flows[e.flow];
   if (flow === undefined) return true;
   return (e.type === 'calloutExit' ? flow.exit : flow.notify) === null;

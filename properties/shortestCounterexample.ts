@@ -6,6 +6,7 @@
  */
 import type { EngineConfig } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
+import { isFlowEvent } from '../engine/events.js';
 import type { ExploreBounds } from '../explorer/bounds.js';
 import { explore } from '../explorer/bfs.js';
 import type { Invariant } from './invariants/Invariant.js';
@@ -29,6 +30,7 @@ export function boundsOfTrace(events: readonly Event[], layers: number): Explore
       if (e.step === undefined || e.step === 'readOpen') polls++;
       continue;
     }
+    if (!isFlowEvent(e)) continue;
     flows = Math.max(flows, e.flow);
     if (e.type === 'calloutEnter') entered[e.flow] = (entered[e.flow] ?? 0) + 1;
     if (e.type === 'traffic') traffic[e.flow] = (traffic[e.flow] ?? 0) + 1;

@@ -11,7 +11,7 @@ import type { TableName } from '../engine/driver/tables.js';
 import { tableOf } from '../engine/driver/tables.js';
 import type { EngineState } from '../engine/EngineState.js';
 import type { Event, FlowEvent } from '../engine/events.js';
-import { formatEvent } from '../engine/events.js';
+import { formatEvent, isFlowEvent } from '../engine/events.js';
 import { formatFailures, formatRate } from '../cli/formatReplay.js';
 import { subSteps } from './subSteps.js';
 
@@ -207,7 +207,9 @@ export function describeStep(
   const messages =
     event.type === 'poll'
       ? pollMessages(before, after, event)
-      : [flowMessage(before, after, event)];
+      : isFlowEvent(event)
+        ? [flowMessage(before, after, event)]
+        : [{ from: 'agent', to: 'agent', label: formatEvent(event), detail: formatEvent(event) }];
   return {
     index,
     event,

@@ -11,7 +11,7 @@ import { runEvents } from '../run.js';
 import type { AgentVariant } from './AgentVariant.js';
 import { connection, cookie } from './ConnectionStats.js';
 import { getClient, newNetworkState } from './networkState.js';
-import { POLL_STEPS, readClosed, readOpen } from './poll.js';
+import { pollClient, POLL_STEPS, readClosed, readOpen } from './poll.js';
 import { counters } from './statCounters.js';
 import { postfix } from './variants/postfix.js';
 import { prefix } from './variants/prefix.js';
@@ -29,7 +29,8 @@ describe('poll', () => {
   });
 
   it('reads openFlows without removing anything, for the client whose turn it is', () => {
-    const s = readOpen(after('e1 e2 p', prefix, 2));
+    const before = after('e1 e2 p', prefix, 2);
+    const s = readOpen(before, pollClient(before, undefined));
     expect([s.poll?.client, s.poll?.open.map((c) => c.cookie), s.driver.openFlows]).toEqual([1, [1, 2], [1, 2]]);
   });
 

@@ -184,6 +184,7 @@ function deliver(state: EngineState, client: number, open: readonly ConnectionSt
       openCookies: open.map((c) => c.cookie as number),
       closedCookies,
       suppressions,
+      baselines: [...(getClient(delta.state, id)?.stats.keys() ?? [])].map(Number),
     },
     reReportsWithFailures: state.reReportsWithFailures + reReports,
   };

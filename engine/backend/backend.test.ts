@@ -8,6 +8,7 @@ import { EMPTY_BACKEND, rate, receive, totalsOf } from './backend.js';
 const record = (cookie: number, lastTCPClosed: number, tcpFailures: Record<string, number>): PayloadRecord => ({
   flow: cookie,
   cookie,
+  tuple: cookie,
   lastTCPClosed,
   lastTCPEstablished: 0,
   tcpFailures,

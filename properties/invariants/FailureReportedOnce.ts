@@ -1,30 +1,20 @@
 /**
- * By quiescence each reset flow has added exactly 1 to the shipped failures, for every client
- * (datadog-semantics.md §8.3 I3): neither lost nor re-counted.
+ * By quiescence each reset flow has added exactly 1 to the shipped failures of every client
+ * session that was registered when it ended: neither lost (by a design, or by the aggregator that
+ * keeps one record's failures per tuple) nor re-counted (docs/environment.md "Client sessions").
  */
-import { totalsOf } from '../../engine/backend/backend.js';
-import { allFlows } from '../../engine/driver/tables.js';
-import { firstFailure, fails, HOLDS, type Invariant } from './Invariant.js';
+import { sessionVerdicts } from './sessionVerdicts.js';
+import type { Invariant } from './Invariant.js';
 
 export const FailureReportedOnce = {
   name: 'FailureReportedOnce',
   statement: 'by quiescence each reset flow has added exactly 1 to shipped failures',
   when: 'quiescence',
   check: (state) =>
-    firstFailure(
-      allFlows(state.driver).flatMap((flow) =>
-        flow.status !== 'recvRst'
-          ? []
-          : state.backends.map((b, client) => {
-              const { failures } = totalsOf(b, flow.id);
-              return failures === 1
-                ? HOLDS
-                : fails(
-                    `connection ${flow.id}`,
-                    `reset shipped ${failures} failures${state.config.clients > 1 ? ` to client ${client + 1}` : ''}`,
-                  );
-            }),
-      ),
+    sessionVerdicts(
+      state,
+      (flow) => flow.status === 'recvRst',
+      (_flow, shipped) => (shipped.failures === 1 ? null : `reset shipped ${shipped.failures} failures`),
     ),
 } satisfies Invariant;
 

@@ -1,6 +1,7 @@
 /**
- * A record that ships a connection's first close ships that close's failures as the driver
- * reported them: no fix may hide a real failure.
+ * A flow whose record ships its first close ships that close's failures as the driver reported
+ * them: no fix may hide a real failure, and neither may the aggregator that merges records of one
+ * tuple (each flow's part of a merged record is judged: docs/environment.md, "Attribution").
  */
 import { hasFailures, sameFailures } from '../../engine/agent/tcpFailures.js';
 import { firstFailure, fails, HOLDS, type Invariant } from './Invariant.js';
@@ -11,10 +12,15 @@ export const NoGenuineFailureSuppressed = {
   when: 'everyStep',
   check: ({ lastPoll }) =>
     firstFailure(
-      (lastPoll?.records ?? []).map((r) =>
-        r.lastTCPClosed > 0 && r.closesBefore === 0 && hasFailures(r.rawFailures) && !sameFailures(r.tcpFailures, r.rawFailures)
-          ? fails(`connection ${r.cookie}`, `first close shipped with failures ${JSON.stringify(r.tcpFailures)}, driver reported ${JSON.stringify(r.rawFailures)}`)
-          : HOLDS,
+      (lastPoll?.records ?? []).flatMap((r) =>
+        r.parts.map((p) =>
+          p.lastTCPClosed > 0 && p.closesBefore === 0 && hasFailures(p.rawFailures) && !sameFailures(p.failures, p.rawFailures)
+            ? fails(
+                `connection ${p.flow}`,
+                `first close shipped with failures ${JSON.stringify(p.failures)}${r.parts.length > 1 ? ` (merged into flow ${r.flow}'s record of tuple ${r.tuple})` : ''}, driver reported ${JSON.stringify(p.rawFailures)}`,
+              )
+            : HOLDS,
+        ),
       ),
     ),
 } satisfies Invariant;

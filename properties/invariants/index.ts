@@ -15,6 +15,7 @@ import { NoUseAfterFree } from './NoUseAfterFree.js';
 import { RateAtMost100 } from './RateAtMost100.js';
 import { RefCountNonNegative } from './RefCountNonNegative.js';
 import { ShippedNotEmpty } from './ShippedNotEmpty.js';
+import { TelemetryCountsOnlyLingering } from './TelemetryCountsOnlyLingering.js';
 import { TelemetryMatchesSuppressions } from './TelemetryMatchesSuppressions.js';
 
 /** The invariants checked on the engine, in SPEC 2.4 order. */
@@ -32,6 +33,7 @@ export const invariants: readonly Invariant[] = [
   BaselineHygiene,
   TelemetryMatchesSuppressions,
   NoGenuineFailureSuppressed,
+  TelemetryCountsOnlyLingering,
 ];
 
 /** The name of the model-conformance invariant (SPEC 2.4). */
