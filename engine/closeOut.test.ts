@@ -91,16 +91,23 @@ describe('closeOut', () => {
   it('lets every client poll once per round', () => {
     expect(printed(after('e1', 'original', 2))).toEqual([
       'traffic(1, 1)',
-      'poll',
-      'poll',
+      'poll(client 1)',
+      'poll(client 2)',
       'traffic(1, 1)',
-      'poll',
-      'poll',
-      'poll',
-      'poll',
-      'poll',
-      'poll',
+      'poll(client 1)',
+      'poll(client 2)',
+      'poll(client 1)',
+      'poll(client 2)',
+      'poll(client 1)',
+      'poll(client 2)',
     ]);
+  });
+
+  it('stores what the drain holds, and polls a client that expired so that its poll creates it again', () => {
+    const s = after('e1 r1 fd1*4 d.read exp1');
+    expect(printed(s).slice(0, 2)).toEqual(['drain.store', 'poll']);
+    const done = closeOutRun(s).states.at(-1)!;
+    expect([done.drain, done.agent.clients.map((c) => c.id)]).toEqual([null, ['1']]);
   });
 
   it('skips the events the engine refuses and carries on', () => {

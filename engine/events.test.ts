@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, FlowId } from './events.js';
-import { EVENT_TYPES, eventToJson, flowId, formatEvent, isFlowEvent, MAX_FLOW } from './events.js';
+import { EVENT_TYPES, eventToJson, flowId, flowOf, formatEvent, isFlowEvent, MAX_FLOW } from './events.js';
 
 describe('flowId', () => {
   it('accepts 1 to 64 and refuses the rest', () => {
@@ -33,8 +33,8 @@ describe('flowId bounds', () => {
 });
 
 describe('isFlowEvent', () => {
-  it('is true for every event but poll', () => {
-    expect(EVENT_TYPES.map((type) => isFlowEvent((type === 'poll' ? { type } : { type, flow: flowId(1), bytes: 1 }) as Event))).toEqual([
+  it('is true for the driver\'s events on one flow, false for the poll and the environment\'s events', () => {
+    expect(EVENT_TYPES.map((type) => isFlowEvent({ type, flow: flowId(1), bytes: 1, client: 1 } as unknown as Event))).toEqual([
       true,
       true,
       true,
@@ -43,6 +43,35 @@ describe('isFlowEvent', () => {
       true,
       true,
       false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('flowOf', () => {
+  it('names the flow of a flow event and of a drain store, and no other', () => {
+    expect(flowOf({ type: 'reset', flow: flowId(2) })).toBe(2);
+    expect(flowOf({ type: 'drain', step: 'store', flow: flowId(3) })).toBe(3);
+    expect([flowOf({ type: 'drain' }), flowOf({ type: 'poll' }), flowOf({ type: 'clientExpire', client: 1 })]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('the environment\'s events', () => {
+  it('print and write their fields in a fixed order', () => {
+    const events: Event[] = [
+      { type: 'establish', flow: flowId(2), tuple: 1 },
+      { type: 'poll', client: 2, step: 'readOpen', order: [flowId(2), flowId(1)] },
+      { type: 'drain', step: 'store', flow: flowId(2) },
+      { type: 'clientExpire', client: 1 },
+    ];
+    expect(events.map(formatEvent)).toEqual(['establish(2, tuple 1)', 'poll(client 2).readOpen[2, 1]', 'drain.store(2)', 'clientExpire(1)']);
+    expect(events.map((e) => JSON.stringify(eventToJson(e)))).toEqual([
+      '{"type":"establish","flow":2,"tuple":1}',
+      '{"type":"poll","client":2,"step":"readOpen","order":[2,1]}',
+      '{"type":"drain","flow":2,"step":"store"}',
+      '{"type":"clientExpire","client":1}',
     ]);
   });
 });

@@ -75,8 +75,8 @@ describe('serializeTrace', () => {
 
 describe('parseTrace messages', () => {
   it.each([
-    ['an event without a type', file({}, [{ flow: 1 }]), 'events[0].type: got undefined; allowed: establish, traffic, calloutEnter, calloutExit, reset, fin, flowDeleteNotify, poll'],
-    ['a type that is not a string', file({}, [{ type: 5 }]), 'events[0].type: got 5; allowed: establish, traffic, calloutEnter, calloutExit, reset, fin, flowDeleteNotify, poll'],
+    ['an event without a type', file({}, [{ flow: 1 }]), 'events[0].type: got undefined; allowed: establish, traffic, calloutEnter, calloutExit, reset, fin, flowDeleteNotify, poll, drain, clientRegister, clientExpire'],
+    ['a type that is not a string', file({}, [{ type: 5 }]), 'events[0].type: got 5; allowed: establish, traffic, calloutEnter, calloutExit, reset, fin, flowDeleteNotify, poll, drain, clientRegister, clientExpire'],
     ['a top-level array', '[]', 'file: got []; allowed: a value of type object'],
     ['a top-level null', 'null', 'file: got null; allowed: a value of type object'],
     ['an unknown field', file({ extra: 1 }), 'extra: got an unknown field; allowed: no extra fields (SPEC 3.1)'],

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { newFlow } from '../driver/flow.js';
 import { flowId } from '../events.js';
-import { flowToConnStat } from './flowToConnStat.js';
+import { cookie } from './ConnectionStats.js';
+import { flowToConnStat, tupleNumber } from './flowToConnStat.js';
+import { closeRecord } from './variants/close-record.js';
 import { counters } from './statCounters.js';
 
 const flow = newFlow(flowId(3), 4);
@@ -13,12 +15,21 @@ describe('flowToConnStat', () => {
   it('reads a live flow as established with its bytes, no failure and no close', () => {
     expect(flowToConnStat({ ...flow, sentBytes: 42 })).toEqual({
       cookie: 3,
-      tuple: 'flow-3',
+      tuple: 'tuple-3',
       monotonic: counters({ sentBytes: 42, tcpEstablished: 1 }),
       last: counters(),
       tcpFailures: {},
       lastUpdateEpoch: 0,
     });
+  });
+
+  it('reads the flow\'s tuple, and the TCPClosed rule of the agent design', () => {
+    expect(flowToConnStat({ ...flow, tuple: 1 }).tuple).toBe('tuple-1');
+    expect(tupleNumber(flowToConnStat({ ...flow, tuple: 7 }))).toBe(7);
+    expect(tupleNumber({ cookie: cookie(5), tuple: 't5' })).toBe(5);
+    const reset = { ...flow, status: 'recvRst' as const };
+    expect(flowToConnStat(reset, closeRecord).monotonic.tcpClosed).toBe(0);
+    expect(flowToConnStat({ ...reset, flowClosed: true }, closeRecord).monotonic.tcpClosed).toBe(1);
   });
 
   it('reads a reset flow as closed with ECONNRESET, in whichever table it is', () => {

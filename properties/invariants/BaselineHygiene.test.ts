@@ -2,25 +2,16 @@
  * BaselineHygiene: after a poll the client keeps baselines for exactly the cookies active in it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Baseline } from '../../engine/agent/AgentVariant.js';
-import type { Cookie } from '../../engine/agent/ConnectionStats.js';
-import { cookie } from '../../engine/agent/ConnectionStats.js';
-import { ZERO_COUNTERS } from '../../engine/agent/statCounters.js';
 import type { EngineState } from '../../engine/EngineState.js';
 import { stateAfter } from '../fixtures/states.js';
 import { BaselineHygiene } from './BaselineHygiene.js';
 
 const { check } = BaselineHygiene;
 
-/** A state after one poll, with the poll's reads and client 1's baselines replaced. */
-function polled(openCookies: number[], closedCookies: number[], kept: number[], client = 0): EngineState {
+/** A state after one poll, with the poll's reads and the baselines it left replaced. */
+function polled(openCookies: number[], closedCookies: number[], kept: number[]): EngineState {
   const s = stateAfter('e1 p');
-  const stats = new Map<Cookie, Baseline>(kept.map((c) => [cookie(c), { counters: ZERO_COUNTERS, failures: {} }]));
-  return {
-    ...s,
-    agent: { ...s.agent, clients: s.agent.clients.map((c) => ({ ...c, stats })) },
-    lastPoll: { ...s.lastPoll!, client, openCookies, closedCookies },
-  };
+  return { ...s, lastPoll: { ...s.lastPoll!, openCookies, closedCookies, baselines: kept } };
 }
 
 describe('BaselineHygiene', () => {
@@ -49,8 +40,9 @@ describe('BaselineHygiene', () => {
     expect(check(polled([10, 9, 2], [], [10, 2]))).toEqual({ ok: false, subject: 'client 1', detail: 'baselines for [2, 10] after poll 1, active [2, 9, 10]' });
   });
 
-  it('reads no baselines for a client the agent does not know', () => {
-    expect(check(polled([], [], [1], 4))).toEqual({ ok: true });
-    expect(check(polled([1], [], [1], 4))).toEqual({ ok: false, subject: 'client 5', detail: 'baselines for [] after poll 1, active [1]' });
+  it('judges what the poll left, not what an expiry or a registration did since', () => {
+    expect(check(stateAfter('e1 p exp1'))).toEqual({ ok: true });
+    expect(check(stateAfter('e1 p exp1 reg1'))).toEqual({ ok: true });
+    expect(stateAfter('e1 p').lastPoll?.baselines).toEqual([1]);
   });
 });

@@ -43,6 +43,8 @@ const WITNESSES: Record<string, [string | DriverVariant, string | AgentVariant, 
   NoLingeringAtQuiescence: ['deferred-move-racy', 'postfix', 'e1 ce1 r1 fd1*3 cx1.readPending fd1 cx1.decrement', ['deferred-move-racy', 'postfix', 'e1 ce1 r1 fd1*4 cx1.readPending cx1.decrement cx1.move']],
   TelemetryMatchesSuppressions: ['original', silentPostfix, 'e1 ce1 r1 fd1*4 cx1 p t1 p'],
   NoGenuineFailureSuppressed: ['original', hideAllFailures, 'e1 r1 fd1*4 p'],
+  // PR #50823 counts a reset flow re-read in openFlows before its delete notifications run.
+  TelemetryCountsOnlyLingering: ['deferred-move', 'postfix', 'e1 r1 p p', ['deferred-move', 'close-record']],
 };
 
 describe('every invariant can fail', () => {
