@@ -17,6 +17,8 @@ import { findInvariant, invariants } from '../properties/invariants/index.js';
 import { shortestCounterexample } from '../properties/shortestCounterexample.js';
 import { saveCounterexample } from '../properties/saveCounterexample.js';
 import { existsSync } from 'node:fs';
+import type { Environment } from '../engine/environment.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { programListing } from '../render/programListing.js';
@@ -40,6 +42,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     out: { type: 'string' },
     scheduler: { type: 'string' },
     depth: { type: 'string' },
+    environment: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (p.positionals.length > 0) throw new UsageError('check', `"${p.positionals[0]}"`, 'options only (--driver, --agent, ...)');
@@ -58,10 +61,12 @@ export function checkCommand(argv: readonly string[], io: Io): number {
   };
   const invariant = invName === undefined ? undefined : findInvariant(invName);
   const scheduler = oneOf(p, 'scheduler', SCHEDULERS, 'uniform');
-  const { search, figures } = searchWith(scheduler, int(p, 'depth', 2, 1, 10), { config, seed, runs, ...(invariant ? { invariant } : {}) });
-  const title = `check ${driverName} × ${agentName}${invName ? `, ${invName}` : ''}: seed ${seed}, ${runs} runs${figures ? `, scheduler pct d=${figures.depth}` : ''}`;
+  // PCT's actors are the isolated environment's: it is the default there, and production is refused.
+  const environment = oneOf(p, 'environment', scheduler === 'pct' ? ['isolated'] : ENVIRONMENTS, scheduler === 'pct' ? 'isolated' : DEFAULT_ENVIRONMENT) as Environment;
+  const { search, figures } = searchWith(scheduler, int(p, 'depth', 2, 1, 10), { config, seed, runs, environment, ...(invariant ? { invariant } : {}) });
+  const title = `check ${driverName} × ${agentName}${invName ? `, ${invName}` : ''}: ${environment} environment, seed ${seed}, ${runs} runs${figures ? `, scheduler pct d=${figures.depth}` : ''}`;
   if (!search.found) {
-    if (flag(p, 'json')) io.out(`${JSON.stringify({ driver: driverName, agent: agentName, invariant: invName ?? null, seed, runs, violated: null, tried: search.tried, ...figures }, null, 2)}\n`);
+    if (flag(p, 'json')) io.out(`${JSON.stringify({ driver: driverName, agent: agentName, invariant: invName ?? null, environment, seed, runs, violated: null, tried: search.tried, ...figures }, null, 2)}\n`);
     else io.out(`${title}\n✓ no violation in ${search.tried} sequences\n`);
     return 0;
   }
@@ -95,6 +100,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
           driver: driverName,
           agent: agentName,
           invariant: search.invariant.name,
+          environment,
           violated: search.invariant.name,
           statement: search.invariant.statement,
           seed,

@@ -1,17 +1,20 @@
 /**
- * `lingering matrix [--runs N] [--seed S] [--json]` (and `lingering` with no command): every
- * driver × agent pair against every invariant. Exit 0 whatever the verdicts: they are the output.
+ * `lingering matrix [--environment production|isolated] [--runs N] [--seed S] [--json]` (and
+ * `lingering` with no command): every driver × agent pair against every invariant, in one
+ * environment (docs/environment.md). Exit 0 whatever the verdicts: they are the output.
+ * `--update-manifest` records the verdicts of both environments.
  */
 import { eventToJson } from '../engine/events.js';
 import type { Matrix } from '../properties/matrix.js';
 import { runMatrix } from '../properties/matrix.js';
 import { invariants } from '../properties/invariants/index.js';
-import { scenarios } from '../properties/scenarios.js';
 import { matrixExtras } from '../properties/matrixExtras.js';
 import { existsSync } from 'node:fs';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../properties/manifest.js';
-import { flag, int, parse } from './args.js';
+import type { Environment } from '../engine/environment.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
+import { flag, int, oneOf, parse } from './args.js';
 import type { Io } from './io.js';
 
 /** Default seed: the same output every time unless asked otherwise. */
@@ -22,6 +25,7 @@ export const DEFAULT_RUNS = 200;
 /** The matrix as the `--json` data of issue 4. */
 export function matrixJson(m: Matrix) {
   return {
+    environment: m.environment,
     seed: m.seed,
     runs: m.runs,
     layers: m.layers,
@@ -48,7 +52,7 @@ export function formatMatrix(m: Matrix): string {
   const dw = Math.max(6, ...m.cells.map((c) => c.driver.length));
   const aw = Math.max(5, ...m.cells.map((c) => c.agent.length));
   const lines = [
-    `lingering matrix: seed ${m.seed}, ${m.runs} generated sequences per pair (1–4 flows, L=${m.layers}, step level)`,
+    `lingering matrix: ${m.environment} environment, seed ${m.seed}, ${m.runs} generated sequences per pair (1–4 flows, L=${m.layers}, step level)`,
     `✓ holds on every sequence; ✗n violated, with a shrunk counterexample of n events`,
     '',
     `${pad('driver', dw)}  ${pad('agent', aw)}  ${names.map((_, i) => pad(String(i + 1), 4)).join('')}`.trimEnd(),
@@ -68,7 +72,8 @@ export function formatMatrix(m: Matrix): string {
   const vacuous = m.sometimes.filter((s) => s.runs === 0);
   if (vacuous.length === 0) {
     const least = Math.min(...m.sometimes.map((s) => s.runs));
-    lines.push(`every pair reached every scenario (${scenarios.map((s) => s.name).join(', ')}) in at least ${least} of its ${m.runs} sequences`);
+    const names = [...new Set(m.sometimes.map((s) => s.scenario))];
+    lines.push(`every pair reached every scenario (${names.join(', ')}) in at least ${least} of its ${m.runs} sequences`);
   } else {
     lines.push('scenarios never reached (the holds of these pairs say little):');
     for (const v of vacuous) lines.push(`  ${v.driver} × ${v.agent}: ${v.scenario}`);
@@ -79,6 +84,7 @@ export function formatMatrix(m: Matrix): string {
 /** Runs `matrix`. */
 export function matrixCommand(argv: readonly string[], io: Io): number {
   const p = parse('matrix', argv, {
+    environment: { type: 'string' },
     runs: { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
@@ -86,24 +92,32 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
   });
   const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
+  const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
   const progress = io.errIsTty && !flag(p, 'json');
-  const m = runMatrix({
-    seed,
-    runs,
-    extra: matrixExtras,
-    onPair: (driver, agent, i, total) => {
-      if (progress) io.err(`\rmatrix: ${i}/${total} ${driver} × ${agent}`.padEnd(60));
-    },
-  });
-  if (progress) io.err('\r'.padEnd(61) + '\r');
+  const run = (env: Environment) =>
+    runMatrix({
+      environment: env,
+      seed,
+      runs,
+      extra: matrixExtras,
+      onPair: (driver, agent, i, total) => {
+        if (progress) io.err(`\rmatrix (${env}): ${i}/${total} ${driver} × ${agent}`.padEnd(70));
+      },
+    });
+  const m = run(environment);
+  if (progress) io.err('\r'.padEnd(71) + '\r');
   io.out(flag(p, 'json') ? `${JSON.stringify(matrixJson(m), null, 2)}\n` : formatMatrix(m));
-  if (flag(p, 'update-manifest')) updateManifest(m, io);
+  if (flag(p, 'update-manifest')) {
+    const others = ENVIRONMENTS.filter((e) => e !== environment).map(run);
+    if (progress) io.err('\r'.padEnd(71) + '\r');
+    updateManifest([m, ...others], io);
+  }
   return 0;
 }
 
 /** Rewrites the committed expectations on purpose, saying which verdicts changed. */
-function updateManifest(m: Matrix, io: Io): void {
-  const next = manifestOf(m);
+function updateManifest(matrices: readonly Matrix[], io: Io): void {
+  const next = manifestOf(matrices);
   const changes = existsSync(MANIFEST_PATH) ? manifestChanges(readManifest(), next) : ['(new manifest)'];
   atomicWrite(MANIFEST_PATH, `${JSON.stringify(next, null, 2)}\n`);
   io.err(changes.length === 0 ? 'manifest: no verdict changed\n' : `manifest: ${changes.length} change(s)\n${changes.map((c) => `  ${c}`).join('\n')}\n`);

@@ -2,13 +2,15 @@
  * Regression tests from files (STYLE rule 21): every JSON file in this folder is replayed by the
  * engine. `expect: "violates"` means the named invariant must still break on the file's pair, and
  * the same trace (carried to the other drivers by projectTrace) must hold on every pair where the
- * committed manifest says that invariant holds. Adding a file is all it takes to add a test.
+ * committed manifest says that invariant holds, in the narrowest environment the trace needs
+ * (docs/environment.md). Adding a file is all it takes to add a test.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
+import { environmentOf } from '../engine/environment.js';
 import { parseTrace } from '../engine/trace.js';
 import { checkTrace } from '../properties/checkTrace.js';
 import { findInvariant, invariantNames } from '../properties/invariants/index.js';
@@ -61,8 +63,11 @@ describe('counterexamples/', () => {
     });
 
     if (trace.expect !== 'violates') return;
-    const fixed = Object.entries(manifest.pairs).filter(([, cells]) => cells[name] === 'holds');
-    it.each(fixed.map(([pair]) => pair))(`holds ${name} on %s, where the matrix says it holds`, (pair) => {
+    // The narrowest environment the trace needs is the one whose matrix it answers to.
+    const environment = environmentOf(trace.events);
+    const pairs = manifest.environments[environment]?.pairs ?? {};
+    const fixed = Object.entries(pairs).filter(([, cells]) => cells[name] === 'holds');
+    it.each(fixed.map(([pair]) => pair))(`holds ${name} on %s, where the ${environment} matrix says it holds`, (pair) => {
       const [driver, agent] = pair.split('/') as [string, string];
       const target = configOf(driver, agent, trace.layers);
       const v = verdict(target, projectTrace(trace.events, own, target), name);

@@ -5,6 +5,8 @@
  */
 import fc from 'fast-check';
 import type { EngineConfig } from '../engine/EngineState.js';
+import type { Environment } from '../engine/environment.js';
+import { DEFAULT_ENVIRONMENT } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
 import { judge } from './checkTrace.js';
 import type { Invariant } from './invariants/Invariant.js';
@@ -28,6 +30,8 @@ export type Search =
 /** Options of {@link findCounterexample}. */
 export interface SearchOptions {
   readonly config: EngineConfig;
+  /** What the world may do (docs/environment.md). @defaultValue 'production' */
+  readonly environment?: Environment;
   /** Only this invariant; all of them when absent. */
   readonly invariant?: Invariant;
   readonly seed: number;
@@ -46,7 +50,7 @@ const violated = (config: EngineConfig, run: Run, invs: readonly Invariant[]) =>
  */
 export function findCounterexample(options: SearchOptions): Search {
   const { config, seed, runs } = options;
-  const arb = matrixRuns(config);
+  const arb = matrixRuns(config, options.environment ?? DEFAULT_ENVIRONMENT);
   const candidates = options.invariant ? [options.invariant] : ALL;
   // First pass: which run breaks something first, and what.
   const first = fc.check(

@@ -9,6 +9,7 @@ import { findAgent } from '../../engine/agent/variants/index.js';
 import { driverVariants, findDriver } from '../../engine/driver/variants/index.js';
 import type { EngineConfig } from '../../engine/EngineState.js';
 import type { Event } from '../../engine/events.js';
+import { flowOf } from '../../engine/events.js';
 import { formatEvent } from '../../engine/events.js';
 import { runEvents } from '../../engine/run.js';
 import { bufferIo } from '../../cli/io.js';
@@ -64,7 +65,7 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
         const r = pctRun(c, SEED, i, 1 + (i % 3));
         expect(runEvents(c, r.events).ok).toBe(true);
         expect(r.actors).toBe(
-          3 * Math.max(...r.events.map((e) => (e.type === 'poll' ? 1 : e.flow))) + 1,
+          3 * Math.max(...r.events.map((e) => flowOf(e) ?? 1)) + 1,
         );
         expect(
           r.events.filter((e) => e.type === 'poll' && e.step === 'readClosed').length,
@@ -133,7 +134,7 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
       fc.property(fc.nat({ max: 10_000 }), fc.constantFrom(...driverVariants), (index, driver) => {
         const c: EngineConfig = { driver, agent: findAgent('prefix')!, layers: 4, clients: 1 };
         const r = pctRun(c, SEED, index, 2);
-        const flows = Math.max(1, ...r.events.map((e) => (e.type === 'poll' ? 0 : e.flow)));
+        const flows = Math.max(1, ...r.events.map((e) => flowOf(e) ?? 0));
         const bounds = {
           ...c,
           flows,

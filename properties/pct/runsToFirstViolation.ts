@@ -1,7 +1,8 @@
 /**
  * How many runs each scheduler needs before a run violates an invariant: the figure PCT and the
  * uniform generator are compared by. The uniform side draws exactly the runs `lingering check`
- * and the matrix draw (fast-check, same seed); nothing is shrunk.
+ * and the matrix draw (fast-check, same seed) in the isolated environment, the only one PCT's
+ * actors know; nothing is shrunk.
  */
 import fc from 'fast-check';
 import type { EngineConfig } from '../../engine/EngineState.js';
@@ -52,7 +53,7 @@ export function firstViolations(
   let index = 0;
   // A property that fails once everything is seen: fast-check stops there (no shrinking).
   fc.check(
-    fc.property(matrixRuns(config), (run) => !note(run, ++index)),
+    fc.property(matrixRuns(config, 'isolated'), (run) => !note(run, ++index)),
     { seed: options.seed, numRuns: options.runs, endOnFailure: true },
   );
   return first;
@@ -82,7 +83,7 @@ export function runsToFirstViolation(
   }
   let index = 0;
   fc.check(
-    fc.property(matrixRuns(config), (run) => !one(run, ++index)),
+    fc.property(matrixRuns(config, 'isolated'), (run) => !one(run, ++index)),
     {
       seed: options.seed,
       numRuns: options.runs,

@@ -6,6 +6,7 @@
  */
 import type { EngineConfig } from '../../engine/EngineState.js';
 import type { Event } from '../../engine/events.js';
+import { flowOf } from '../../engine/events.js';
 import { checkTrace } from '../checkTrace.js';
 import type { Invariant } from '../invariants/Invariant.js';
 
@@ -45,7 +46,8 @@ export function operationGroups(
       return;
     }
     const step = 'step' in e ? e.step : undefined;
-    const key = e.type === 'poll' ? 'poll' : `${e.type}/${e.flow}`;
+    const flow = flowOf(e);
+    const key = flow === undefined ? e.type : `${e.type}/${flow}`;
     const current = open.get(key);
     if (step !== undefined && current !== undefined && !firstSteps.has(`${e.type}.${step}`)) {
       current.push(i);
@@ -65,8 +67,9 @@ export function operationGroups(
 export function flowGroups(events: readonly Event[]): number[][] {
   const byFlow = new Map<number, number[]>();
   events.forEach((e, i) => {
-    if (e.type === 'poll') return;
-    byFlow.set(e.flow, [...(byFlow.get(e.flow) ?? []), i]);
+    const flow = flowOf(e);
+    if (flow === undefined) return;
+    byFlow.set(flow, [...(byFlow.get(flow) ?? []), i]);
   });
   return [...byFlow.values()];
 }

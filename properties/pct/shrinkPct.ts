@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { EngineConfig } from '../../engine/EngineState.js';
 import { newEngine } from '../../engine/EngineState.js';
 import type { Event } from '../../engine/events.js';
+import { flowOf } from '../../engine/events.js';
 import { formatEvent } from '../../engine/events.js';
 import { step } from '../../engine/step.js';
 import { intents } from '../arbitraries/eventSequence.js';
@@ -28,6 +29,10 @@ const KIND: Readonly<Record<Event['type'], IntentKind>> = {
   fin: 'fin',
   flowDeleteNotify: 'notify',
   poll: 'poll',
+  // The PCT scheduler runs in the isolated environment: it never writes these.
+  drain: 'drain',
+  clientRegister: 'register',
+  clientExpire: 'expire',
 };
 
 const BYTES = new Set([1, 10, 100]);
@@ -77,7 +82,7 @@ export function shrinkPct(
   events: readonly Event[],
   seed: number,
 ): readonly Event[] {
-  const flows = Math.max(1, ...events.map((e) => (e.type === 'poll' ? 0 : e.flow)));
+  const flows = Math.max(1, ...events.map((e) => flowOf(e) ?? 0));
   const bounds: Bounds = {
     ...config,
     flows,
