@@ -1,5 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { agentNames } from '../engine/agent/variants/index.js';
+import { driverNames } from '../engine/driver/variants/index.js';
+import { invariantNames } from '../properties/invariants/index.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 
@@ -48,13 +51,20 @@ describe('lingering replay', () => {
 });
 
 describe('lingering matrix', () => {
-  it('lists 5 drivers × 4 agents × every invariant as JSON', async () => {
+  it('lists every driver × agent × invariant as JSON, in the production environment by default', async () => {
     const r = await run('matrix', '--runs', '5', '--json');
     const m = JSON.parse(r.stdout);
-    expect([r.status, m.seed, m.runs]).toEqual([0, 1, 5]);
+    expect([r.status, m.environment, m.seed, m.runs]).toEqual([0, 'production', 1, 5]);
     const pairs = new Set(m.cells.map((c: { driver: string; agent: string }) => `${c.driver}/${c.agent}`));
-    expect(pairs.size).toBe(20);
-    expect(m.cells.length % 20).toBe(0);
+    expect(pairs.size).toBe(driverNames.length * agentNames.length);
+    expect(m.cells.length).toBe(driverNames.length * agentNames.length * invariantNames.length);
+  });
+
+  it('runs the isolated environment when asked, and refuses an unknown one', async () => {
+    const r = await run('matrix', '--runs', '2', '--environment', 'isolated', '--json');
+    expect([r.status, JSON.parse(r.stdout).environment]).toEqual([0, 'isolated']);
+    const bad = await run('matrix', '--environment', 'lab');
+    expect([bad.status, bad.stderr.trim()]).toEqual([2, 'lingering: --environment: got "lab"; allowed: production, isolated']);
   });
 
   it.each([

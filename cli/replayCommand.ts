@@ -1,10 +1,12 @@
 /**
  * `lingering replay FILE [--driver D] [--agent A] [--clients K] [--json]`: runs a trace file and
- * prints its per-poll report (SPEC 3.2).
+ * prints its per-poll report (SPEC 3.2). The trace may use every event of the vocabulary, the
+ * environment's too (docs/environment.md); `--clients` defaults to the highest client it names.
  */
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
+import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
 import { checkTrace } from '../properties/checkTrace.js';
 import { replayReport } from '../properties/replayReport.js';
 import { flag, InputError, int, oneOf, parse, UsageError } from './args.js';
@@ -30,7 +32,9 @@ export function replayCommand(argv: readonly string[], io: Io): number {
   const driver = findDriver(oneOf(p, 'driver', driverNames, trace.driver) as string);
   const agent = findAgent(oneOf(p, 'agent', agentNames, trace.agent) as string);
   if (driver === undefined || agent === undefined) throw new UsageError('replay', 'an unknown variant', [...driverNames, ...agentNames]);
-  const config: EngineConfig = { driver, agent, layers: trace.layers, clients: int(p, 'clients', 1, 1, 8) };
+  // As many clients as the trace names, unless told more.
+  const named = clientsNamed(trace.events);
+  const config: EngineConfig = { driver, agent, layers: trace.layers, clients: int(p, 'clients', named, named, MAX_CLIENT) };
   const checked = checkTrace(config, trace.events);
   if (!checked.ok) throw new InputError(`${file}: ${checked.error.message}`);
   const report = replayReport(checked.value);

@@ -166,3 +166,12 @@ export function eventToJson(e: Event): EventJson {
   if (e.type === 'poll' && e.order !== undefined) out.order = [...e.order];
   return out;
 }
+
+/**
+ * The highest client the events name (1 when none does): how many clients a replay needs.
+ *
+ * @example
+ * clientsNamed([{ type: 'poll', client: 2 }]) //=> 2
+ */
+export const clientsNamed = (events: readonly Event[]): number =>
+  events.reduce((n, e) => Math.max(n, 'client' in e && e.client !== undefined ? e.client : 1), 1);

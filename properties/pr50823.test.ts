@@ -41,7 +41,7 @@ describe('the PR #50823 three-poll trace', () => {
 
   it('ships the re-reports with their bytes but without failures under postfix', () => {
     expect(report('postfix', PR_TRACE).polls[1]?.records).toEqual([
-      { flow: 1, cookie: 1, lastTCPClosed: 0, tcpFailures: {}, lastSentBytes: 10, lastRecvBytes: 0 },
+      { flow: 1, cookie: 1, tuple: 1, flows: [1], lastTCPClosed: 0, tcpFailures: {}, lastSentBytes: 10, lastRecvBytes: 0 },
     ]);
   });
 

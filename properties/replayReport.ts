@@ -12,6 +12,10 @@ import type { TraceCheck } from './checkTrace.js';
 export interface ReportRecord {
   readonly flow: number;
   readonly cookie: number;
+  /** The connection as the backend knows it (docs/environment.md: flows may share a tuple). */
+  readonly tuple: number;
+  /** The flows whose records the aggregator merged into this one, the kept one first. */
+  readonly flows: readonly number[];
   readonly lastTCPClosed: number;
   readonly tcpFailures: TCPFailures;
   readonly lastSentBytes: number;
@@ -67,6 +71,8 @@ export function pollsOf(states: readonly EngineState[]): ReportPoll[] {
       records: s.lastPoll.records.map((r) => ({
         flow: r.flow,
         cookie: r.cookie,
+        tuple: r.tuple,
+        flows: r.parts.map((part) => part.flow),
         lastTCPClosed: r.lastTCPClosed,
         tcpFailures: r.tcpFailures,
         lastSentBytes: r.lastSentBytes,
