@@ -1,11 +1,13 @@
 /**
- * `lingering render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]`:
- * pictures of a trace or counterexample on standard output (a mermaid sequence diagram, the
- * backend rate as SVG, or one self-contained HTML page with both, the program and the verdicts).
+ * `lingering render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]
+ * [--clients K]`: pictures of a trace or counterexample on standard output (a mermaid sequence
+ * diagram, the backend rate as SVG, or one self-contained HTML page with both, the program and the
+ * verdicts). The trace runs with as many agent clients as it names (docs/environment.md), or K.
  */
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
+import { MAX_CLIENT } from '../engine/events.js';
 import type { Trace } from '../engine/trace.js';
 import { invariantNames } from '../properties/invariants/index.js';
 import { checkTrace } from '../properties/checkTrace.js';
@@ -14,8 +16,9 @@ import { rateChart } from '../render/rateChart.js';
 import { sequenceDiagram } from '../render/sequenceDiagram.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
+import { clientsNamed } from '../render/clientsNamed.js';
 import { chartTitles, traceSection } from '../render/traceSection.js';
-import { InputError, oneOf, parse, UsageError } from './args.js';
+import { InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { loadTrace } from './loadTrace.js';
 
@@ -28,6 +31,7 @@ export const RENDER_OPTIONS = {
   driver: { type: 'string' },
   agent: { type: 'string' },
   invariant: { type: 'string' },
+  clients: { type: 'string' },
 } as const;
 
 /** What `render` and `report` need to draw one file. */
@@ -35,6 +39,8 @@ export interface PictureRequest {
   readonly driver?: string | undefined;
   readonly agent?: string | undefined;
   readonly invariant?: string | undefined;
+  /** Agent clients; default: as many as the trace names. */
+  readonly clients?: number | undefined;
 }
 
 /**
@@ -46,7 +52,8 @@ export function pictureOf(file: string, trace: Trace, request: PictureRequest = 
   const agent = findAgent(request.agent ?? trace.agent);
   if (driver === undefined || agent === undefined)
     throw new UsageError('render', 'an unknown variant', [...driverNames, ...agentNames]);
-  const config: EngineConfig = { driver, agent, layers: trace.layers, clients: 1 };
+  const clients = request.clients ?? clientsNamed(trace.events);
+  const config: EngineConfig = { driver, agent, layers: trace.layers, clients };
   const checked = checkTrace(config, trace.events);
   if (!checked.ok) throw new InputError(`${file}: ${checked.error.message}`);
   return tracePicture(checked.value, trace.events, {
@@ -84,6 +91,7 @@ export function renderCommand(argv: readonly string[], io: Io): number {
     driver: oneOf(p, 'driver', driverNames),
     agent: oneOf(p, 'agent', agentNames),
     invariant: oneOf(p, 'invariant', invariantNames),
+    clients: p.values.clients === undefined ? undefined : int(p, 'clients', 1, 1, MAX_CLIENT),
   };
   const picture = pictureOf(file, loadTrace(file), request);
   io.out(renderPicture(picture, format as (typeof RENDER_FORMATS)[number]));

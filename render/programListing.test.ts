@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seq } from '../properties/seq.js';
-import { inlinePicture, prPicture } from './fixtures.js';
+import { inlinePicture, prPicture, PRODUCTION_TRACES } from './fixtures.js';
 import { programListing } from './programListing.js';
 
 describe('programListing', () => {
@@ -69,5 +69,40 @@ describe('programListing', () => {
     expect(programListing(prPicture({ agent: 'postfix', invariant: 'RateAtMost100' }))).toMatch(
       /\n✓ RateAtMost100 holds on this trace\n$/,
     );
+  });
+});
+
+describe('programListing of the production environment', () => {
+  it("prints the drain's race step by step: the read, the poll that misses it, the store", () => {
+    const lines = programListing(inlinePicture(seq(PRODUCTION_TRACES.drainRace))).split('\n');
+    expect(lines.slice(7, 11)).toEqual([
+      '8.  drain.read           read closedFlows [1]: flow 1 refCount 0, freed · holds [1]',
+      '9.  poll                 read openFlows [], drained closedFlows [], flows [1] held by the drain: in no table and no buffer · nothing shipped · rate 100% (1 failure / 1 close)',
+      "10. drain.store          flow 1's record (TCPClosed 1, TCPFailures {104:1}, 0 B) stored into client 1's closed buffer · drain done",
+      '11. poll                 read openFlows [], drained closedFlows [] · shipped flow 1 TCPClosed 1, TCPFailures {104:1}, +0 B · rate 100% (2 failures / 2 closes)',
+    ]);
+    expect(lines.at(-3)).toBe(
+      '✗ CloseReportedOnce — connection 1: reset shipped 2 closes (at quiescence)',
+    );
+  });
+
+  it('widens the label column for a named client, a step and an order', () => {
+    const lines = programListing(inlinePicture(seq(PRODUCTION_TRACES.ordered))).split('\n');
+    expect(lines[2]).toBe(
+      '3. establish(2, tuple 1)  flow 2 open, refCount 5, tuple 1 reused from flow 1, still in openFlows',
+    );
+    expect(lines[4]).toBe('5. poll.readOpen[2, 1]    read openFlows in the order [2, 1]');
+    const twoClients = programListing(inlinePicture(seq(PRODUCTION_TRACES.twoClients)));
+    expect(twoClients).toContain(
+      '11. poll(client 2)       read openFlows [], drained closedFlows [] · client 2: shipped flow 1 TCPClosed 1',
+    );
+  });
+
+  it('prints churn on one line each', () => {
+    const lines = programListing(inlinePicture(seq(PRODUCTION_TRACES.churn))).split('\n');
+    expect(lines[16]).toMatch(
+      /^17\. clientExpire\(1\) {6}client 1 expired: lost the baselines of flows \[1, 2\]/,
+    );
+    expect(lines[20]).toMatch(/^21\. clientRegister\(1\) {4}client 1 registered: /);
   });
 });

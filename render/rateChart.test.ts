@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seq } from '../properties/seq.js';
-import { inlinePicture, prPicture } from './fixtures.js';
+import { inlinePicture, prPicture, PRODUCTION_TRACES } from './fixtures.js';
 import type { XmlElement } from './parseXml.js';
 import { descendants, parseXml, textOf } from './parseXml.js';
 import { rateChart } from './rateChart.js';
@@ -71,5 +71,25 @@ describe('rateChart', () => {
     expect(rateChart({ ...chartTitles(p), polls: p.polls })).toBe(
       rateChart({ ...chartTitles(p), polls: p.polls }),
     );
+  });
+});
+
+describe('rateChart of the production environment', () => {
+  it("draws a bar per poll of each client, at that client's backend rate", () => {
+    const svg = chartOf(inlinePicture(seq(PRODUCTION_TRACES.twoClients)));
+    expect(bars(svg).map((b) => textOf(b))).toEqual([
+      'poll 3: 100% (1 failures / 1 closes)',
+      'poll 4: 100% (1 failures / 1 closes)',
+    ]);
+  });
+
+  it('keeps the backend through client churn and the drain: the re-shipped close counts', () => {
+    const svg = chartOf(inlinePicture(seq(PRODUCTION_TRACES.churn)));
+    expect(labels(svg)).toEqual(['100%', '100%']);
+    expect(bars(svg).map((b) => textOf(b))).toEqual([
+      'poll 2: 100% (1 failures / 1 closes)',
+      'poll 3: 100% (2 failures / 2 closes)',
+    ]);
+    expect(labels(chartOf(inlinePicture(seq(PRODUCTION_TRACES.tupleReuse))))).toEqual(['50%']);
   });
 });

@@ -5,13 +5,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
-import { PR_TRACE } from './fixtures.js';
+import { eventToJson } from '../engine/events.js';
+import { seq } from '../properties/seq.js';
+import { PR_TRACE, PRODUCTION_TRACES } from './fixtures.js';
 import { descendants, parseXml, textOf } from './parseXml.js';
 
 async function run(...argv: string[]) {
   const b = bufferIo();
   const status = await main(argv, b.io);
   return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+/** A trace file of `text` (the DSL of properties/seq.ts) under original × prefix. */
+function traceFile(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'lingering-render-')), name);
+  const events = seq(text).map(eventToJson);
+  writeFileSync(
+    file,
+    JSON.stringify({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', events }),
+  );
+  return file;
 }
 
 describe('lingering render', () => {
@@ -39,6 +52,34 @@ describe('lingering render', () => {
     const r = await run('render', PR_TRACE, '--format', 'mermaid', '--agent', 'postfix');
     expect(r.stdout).toContain('rate 100% (1 failure / 1 close) · windows_lingering_flows 2');
   });
+
+  it('runs a trace with as many clients as it names, or --clients', async () => {
+    // Arrange: a file whose polls name client 2.
+    const file = traceFile('two-clients.json', PRODUCTION_TRACES.twoClients);
+    // Act
+    const r = await run('render', file, '--format', 'mermaid');
+    const more = await run('render', file, '--format', 'mermaid', '--clients', '3');
+    const fewer = await run('render', file, '--format', 'mermaid', '--clients', '1');
+    // Assert
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('stored into the closed buffers of clients 1, 2');
+    expect(more.stdout).toContain('stored into the closed buffers of clients 1, 2, 3');
+    expect([fewer.status, fewer.stdout]).toEqual([2, '']);
+    expect(fewer.stderr).toBe(
+      `lingering: ${file}: events[3] poll(client 2): client 2 does not exist (clients 1 to 1)\n`,
+    );
+  });
+
+  it.each(Object.entries(PRODUCTION_TRACES))(
+    'draws the production trace %s in every format',
+    async (name, text) => {
+      const file = traceFile(`${name}.json`, text);
+      for (const format of ['mermaid', 'svg', 'html']) {
+        const r = await run('render', file, '--format', format);
+        expect([r.status, r.stderr]).toEqual([0, '']);
+      }
+    },
+  );
 
   it('exits 2 with one line when the engine refuses the trace, naming the file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lingering-render-')), 'refused.json');
@@ -72,6 +113,10 @@ describe('lingering render', () => {
       /--invariant: got "Nope"; allowed: FailuresWithinCloses, /,
     ],
     [['render', PR_TRACE, '--format', 'svg', '--agent', 'nope'], /--agent: got "nope"/],
+    [
+      ['render', PR_TRACE, '--format', 'svg', '--clients', '9'],
+      /--clients: got 9; allowed: an integer from 1 to 8/,
+    ],
     [['render', PR_TRACE, PR_TRACE, '--format', 'svg'], /render: got ".*"; allowed: one FILE/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const r = await run(...argv);

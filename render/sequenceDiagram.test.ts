@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seq } from '../properties/seq.js';
-import { inlinePicture, prPicture } from './fixtures.js';
+import { inlinePicture, prPicture, PRODUCTION_TRACES } from './fixtures.js';
 import { mermaidText, sequenceDiagram } from './sequenceDiagram.js';
 
 /** The lines inside the red `rect` blocks. */
@@ -18,7 +18,7 @@ describe('sequenceDiagram', () => {
       '  participant Callout as transport callout',
       '  participant Notify as delete notifications',
       '  participant Driver as driver tables<br/>openFlows · closedFlows · refCount',
-      '  participant Agent as agent poll',
+      '  participant Agent as agent poll<br/>clients · baselines · closed buffers',
       '  participant Backend as backend',
     ]);
     expect(source.startsWith('sequenceDiagram\n')).toBe(true);
@@ -101,6 +101,67 @@ describe('sequenceDiagram of an invariant the engine does not judge alone', () =
     const source = sequenceDiagram(prPicture({ invariant: 'EngineMatchesModel' }));
     expect(source).toMatch(
       / {2}rect rgb\(238, 238, 238\)\n {4}Note over Callout,Backend: \? EngineMatchesModel: judged by comparing the engine with the xstate model/,
+    );
+  });
+});
+
+describe('sequenceDiagram of the production environment', () => {
+  const participants = (source: string) =>
+    source
+      .split('\n')
+      .filter((l) => l.startsWith('  participant '))
+      .map((l) => l.split(' ')[3]);
+
+  it('gives the drain a lifeline between the driver and the agent, only in a trace that drains', () => {
+    expect(participants(sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.drainRace))))).toEqual([
+      'Callout',
+      'Notify',
+      'Driver',
+      'Drain',
+      'Agent',
+      'Backend',
+    ]);
+    expect(sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.drainRace)))).toContain(
+      '  participant Drain as closed-flows drain<br/>held records\n',
+    );
+    expect(participants(sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.tupleReuse))))).toEqual(
+      ['Callout', 'Notify', 'Driver', 'Agent', 'Backend'],
+    );
+  });
+
+  it('draws the read to the driver, the stores to the agent and churn on the agent itself', () => {
+    const source = sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.churn)));
+    expect(source).toContain(
+      '  Drain->>Driver: 16. drain<br/>read closedFlows [2]: flow 2 refCount 0, freed\n',
+    );
+    expect(source).toContain(
+      "  Drain->>Agent: store(2)<br/>flow 2's record (TCPClosed 1, TCPFailures {}, 0 B) stored into client 1's closed buffer\n",
+    );
+    expect(source).toMatch(
+      / {2}Agent->>Agent: 17\. clientExpire\(1\)<br\/>client 1 expired: lost the baselines of flows \[1, 2\] and the buffered closed records of flows \[2\]#59; no closed record/,
+    );
+    expect(source).toContain('  Agent->>Agent: 21. clientRegister(1)<br/>client 1 registered');
+  });
+
+  it('labels a named client and an order as formatEvent prints them', () => {
+    const source = sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.ordered)));
+    expect(source).toContain(
+      '  Agent->>Driver: 5. poll.readOpen[2, 1]<br/>read openFlows in the order [2, 1]\n',
+    );
+    expect(sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.twoClients)))).toContain(
+      '  Agent->>Driver: 11. poll(client 2)<br/>read openFlows [], drained closedFlows []\n',
+    );
+  });
+
+  it('spans the highlight note over the lifelines of the step that breaks', () => {
+    const merged = highlighted(sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.tupleReuse))));
+    expect(merged.at(-1)).toMatch(/^ {4}Note over Driver,Backend: ✗ NoGenuineFailureSuppressed/);
+  });
+
+  it("ends the drain's race with the close shipped twice, judged at quiescence", () => {
+    const source = sequenceDiagram(inlinePicture(seq(PRODUCTION_TRACES.drainRace)));
+    expect(source).toMatch(
+      /\n {4}Note over Callout,Backend: ✗ CloseReportedOnce — connection 1: reset shipped 2 closes \(at quiescence\)/,
     );
   });
 });

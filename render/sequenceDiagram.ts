@@ -1,10 +1,14 @@
 /**
- * A trace as a mermaid `sequenceDiagram`: one lifeline per actor, one numbered message per event
- * annotated with what changed, the step where the highlighted invariant breaks in a red `rect`,
- * and a final note for an invariant judged at quiescence. Text only; nothing is rendered here.
+ * A trace as a mermaid `sequenceDiagram`: one lifeline per actor (the closed-flows drain's only
+ * when the trace drains), one numbered message per event annotated with what changed (a client's
+ * expiry or registration is a message of the agent to itself), the step where the highlighted
+ * invariant breaks in a red `rect`, and a final note for an invariant judged at quiescence. Text
+ * only; nothing is rendered here.
  */
-import type { Actor, StepView } from './describeSteps.js';
-import { ACTORS, ACTOR_TITLES } from './describeSteps.js';
+import type { Actor } from './Actor.js';
+import { ACTOR_SUBTITLES, ACTOR_TITLES } from './Actor.js';
+import type { StepView } from './describeSteps.js';
+import { lifelines } from './lifelines.js';
 import type { Highlight, TracePicture } from './TracePicture.js';
 import { verdictLines } from './verdictLine.js';
 
@@ -13,12 +17,9 @@ export const MERMAID_IDS: Readonly<Record<Actor, string>> = {
   callout: 'Callout',
   notify: 'Notify',
   driver: 'Driver',
+  drain: 'Drain',
   agent: 'Agent',
   backend: 'Backend',
-};
-
-const SUBTITLES: Partial<Readonly<Record<Actor, string>>> = {
-  driver: 'openFlows · closedFlows · refCount',
 };
 
 /** The highlight's background: red for a violation, green when it holds, grey when not judged. */
@@ -36,11 +37,11 @@ const GREY = 'rect rgb(238, 238, 238)';
 export const mermaidText = (text: string): string =>
   text.replace(/[#;]/g, (c) => (c === '#' ? '#35;' : '#59;')).replace(/\r?\n/g, '<br/>');
 
-/** `Note over A,B` spanning the actors a step touches. */
-function noteSpan(actors: readonly Actor[]): string {
-  const order = actors.map((a) => ACTORS.indexOf(a)).sort((a, b) => a - b);
-  const first = ACTORS[order[0] ?? 0] as Actor;
-  const last = ACTORS[order[order.length - 1] ?? ACTORS.length - 1] as Actor;
+/** `Note over A,B` spanning the actors a step touches, among the picture's lifelines. */
+function noteSpan(lanes: readonly Actor[], actors: readonly Actor[]): string {
+  const order = actors.map((a) => lanes.indexOf(a)).sort((a, b) => a - b);
+  const first = lanes[order[0] ?? 0] as Actor;
+  const last = lanes[order[order.length - 1] ?? lanes.length - 1] as Actor;
   return first === last
     ? `Note over ${MERMAID_IDS[first]}`
     : `Note over ${MERMAID_IDS[first]},${MERMAID_IDS[last]}`;
@@ -55,17 +56,21 @@ function messageLines(step: StepView, indent: string): string[] {
   });
 }
 
-function stepLines(step: StepView, highlight: Highlight | null): string[] {
-  if (highlight?.step !== step.index) return messageLines(step, '  ');
+const verdictText = (h: Highlight): string =>
+  mermaidText(
+    verdictLines(h)
+      .map((l) => l.trim())
+      .join('\n'),
+  );
+
+function stepLines(step: StepView, picture: TracePicture, lanes: readonly Actor[]): string[] {
+  const highlight = picture.highlight;
+  if (highlight === null || highlight.step !== step.index) return messageLines(step, '  ');
   const actors = step.messages.flatMap((m) => [m.from, m.to]);
   return [
     `  ${RED}`,
     ...messageLines(step, '    '),
-    `    ${noteSpan(actors)}: ${mermaidText(
-      verdictLines(highlight)
-        .map((l) => l.trim())
-        .join('\n'),
-    )}`,
+    `    ${noteSpan(lanes, actors)}: ${verdictText(highlight)}`,
     '  end',
   ];
 }
@@ -81,17 +86,16 @@ function finalLines(picture: TracePicture): string[] {
       `  ${ALL}: ${mermaidText(`close-out (${n} event${n === 1 ? '' : 's'}): operations finish, callouts exit, every ended flow gets its ${picture.layers} notifies, 2 polls with traffic, 2 without`)}`,
     );
   }
-  lines.push(
-    `  ${h.verdict === 'violated' ? RED : h.verdict === 'holds' ? GREEN : GREY}`,
-    `    ${ALL}: ${mermaidText(
-      verdictLines(h)
-        .map((l) => l.trim())
-        .join('\n'),
-    )}`,
-    '  end',
-  );
+  const tone = h.verdict === 'violated' ? RED : h.verdict === 'holds' ? GREEN : GREY;
+  lines.push(`  ${tone}`, `    ${ALL}: ${verdictText(h)}`, '  end');
   return lines;
 }
+
+/** `participant Driver as driver tables<br/>openFlows · closedFlows · refCount`. */
+const participant = (a: Actor): string => {
+  const sub = ACTOR_SUBTITLES[a];
+  return `  participant ${MERMAID_IDS[a]} as ${ACTOR_TITLES[a]}${sub === undefined ? '' : `<br/>${sub.join(' · ')}`}`;
+};
 
 /**
  * The mermaid source of a trace's picture.
@@ -101,14 +105,12 @@ function finalLines(picture: TracePicture): string[] {
  * //=> ['sequenceDiagram', '  %% counterexamples/pr-50823-three-polls.json: driver original, agent prefix, L=4', '  participant Callout as transport callout']
  */
 export function sequenceDiagram(picture: TracePicture): string {
+  const lanes = lifelines(picture.steps.flatMap((s) => s.messages));
   const head = [
     'sequenceDiagram',
     `  %% ${picture.title.replace(/\r?\n/g, ' ')}: driver ${picture.driver}, agent ${picture.agent}, L=${picture.layers}`,
-    ...ACTORS.map((a) => {
-      const sub = SUBTITLES[a];
-      return `  participant ${MERMAID_IDS[a]} as ${ACTOR_TITLES[a]}${sub === undefined ? '' : `<br/>${sub}`}`;
-    }),
+    ...lanes.map(participant),
   ];
-  const body = picture.steps.flatMap((s) => stepLines(s, picture.highlight));
+  const body = picture.steps.flatMap((s) => stepLines(s, picture, lanes));
   return `${[...head, ...body, ...finalLines(picture)].join('\n')}\n`;
 }

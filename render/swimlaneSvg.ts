@@ -1,11 +1,16 @@
 /**
  * A trace as a hand-drawn SVG sequence diagram (the HTML pages cannot load mermaid: no network in
- * CI): five lifelines, one row per event with its arrows and number, what changed in a column on
- * the right, the highlighted step shaded red with its verdict in a note below it.
+ * CI): one lifeline per actor (the closed-flows drain's only when the trace drains), one row per
+ * event with its arrows and number (an actor's step of its own, a client's expiry, as a loop),
+ * what changed in a column on the right, the highlighted step shaded red with its verdict in a
+ * note below it. Leaves out: arrows of one event between the same two actors are drawn once.
  */
-import type { Actor, StepView } from './describeSteps.js';
-import { ACTORS, ACTOR_TITLES } from './describeSteps.js';
+import type { Actor } from './Actor.js';
+import { ACTOR_SUBTITLES, ACTOR_TITLES } from './Actor.js';
+import type { StepView } from './describeSteps.js';
 import { escapeXml } from './escapeXml.js';
+import { lifelines } from './lifelines.js';
+import type { Message } from './Message.js';
 import type { TracePicture } from './TracePicture.js';
 import { verdictLines } from './verdictLine.js';
 
@@ -17,13 +22,27 @@ const ROW_H = 34;
 const NOTE_H = 30;
 /** Monospace at 12px: 0.6em a character. */
 const CHAR_W = 7.2;
-const LANES_W = LANE_W * ACTORS.length;
-const TEXT_X = NUM_W + LANES_W + GAP;
+/** How far a loop (an actor's step of its own) reaches right of its lifeline. */
+const LOOP_W = 28;
 const SANS = 'system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif';
 const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
 const n = (v: number): string => String(Math.round(v * 10) / 10);
-const laneX = (a: Actor): number => NUM_W + LANE_W * (ACTORS.indexOf(a) + 0.5);
+
+/** Where the picture's lifelines sit. */
+interface Layout {
+  readonly lanes: readonly Actor[];
+  readonly x: (a: Actor) => number;
+  readonly lanesW: number;
+  readonly textX: number;
+}
+
+const layoutOf = (lanes: readonly Actor[]): Layout => ({
+  lanes,
+  x: (a) => NUM_W + LANE_W * (lanes.indexOf(a) + 0.5),
+  lanesW: LANE_W * lanes.length,
+  textX: NUM_W + LANE_W * lanes.length + GAP,
+});
 
 /** A row: an event, or a note across the lanes. */
 type Row =
@@ -61,45 +80,106 @@ function rowsOf(picture: TracePicture): Row[] {
   return rows;
 }
 
+const head = (x: number, y: number, d: number): string =>
+  `<polygon points="${n(x)},${n(y)} ${n(x - d * 9)},${n(y - 4.5)} ${n(x - d * 9)},${n(y + 4.5)}" fill="#222"/>`;
+
 function arrow(x1: number, x2: number, y: number): string {
   const d = x2 > x1 ? 1 : -1;
   return (
     `<line x1="${n(x1)}" y1="${n(y)}" x2="${n(x2 - d * 8)}" y2="${n(y)}" stroke="#222" stroke-width="1.5"/>` +
-    `<polygon points="${n(x2)},${n(y)} ${n(x2 - d * 9)},${n(y - 4.5)} ${n(x2 - d * 9)},${n(y + 4.5)}" fill="#222"/>`
+    head(x2, y, d)
   );
 }
+
+/** A loop right of the lifeline at `x`, back into it at `y`. */
+const loop = (x: number, y: number): string =>
+  `<path d="M ${n(x)} ${n(y - 10)} H ${n(x + LOOP_W)} V ${n(y)} H ${n(x + 8)}" fill="none" stroke="#222" stroke-width="1.5"/>` +
+  head(x, y, -1);
 
 /** The shading behind a highlighted step, drawn before the lifelines. */
 const shade = (top: number, width: number): string =>
   `  <rect x="0" y="${n(top)}" width="${n(width)}" height="${ROW_H}" fill="#ffdddd"/>`;
 
-function stepRow(step: StepView, marked: boolean, top: number): string[] {
-  const y = top + ROW_H - 10;
-  const out: string[] = [];
-  out.push(
-    `  <text x="${NUM_W - 8}" y="${n(y + 4)}" text-anchor="end" font-size="12" fill="#555">${step.index}.</text>`,
-  );
-  for (const m of step.messages) {
-    const x1 = laneX(m.from);
-    const x2 = laneX(m.to);
-    out.push(`  ${arrow(x1, x2, y)}`);
-    out.push(
-      `  <text x="${n((x1 + x2) / 2)}" y="${n(y - 6)}" text-anchor="middle" font-size="12" font-weight="bold" fill="#111">${escapeXml(m === step.messages[0] ? step.label : m.label)}</text>`,
-    );
-  }
-  out.push(
-    `  <text x="${TEXT_X}" y="${n(y + 4)}" font-family="${MONO}" font-size="12" fill="${marked ? '#7a0f1f' : '#333'}">${escapeXml(step.change)}</text>`,
-  );
+/** The arrows of one event, one per pair of actors, with their labels joined. */
+function arrowsOf(step: StepView): { from: Actor; to: Actor; label: string }[] {
+  const out: { from: Actor; to: Actor; label: string }[] = [];
+  step.messages.forEach((m: Message, i) => {
+    const label = i === 0 ? step.label : m.label;
+    const same = out.find((a) => a.from === m.from && a.to === m.to);
+    if (same === undefined) out.push({ from: m.from, to: m.to, label });
+    else same.label = `${same.label}, ${label}`;
+  });
   return out;
 }
 
-function noteRow(text: string, tone: keyof typeof TONES, top: number): string[] {
+function arrowLines(a: { from: Actor; to: Actor; label: string }, y: number, at: Layout): string[] {
+  const x1 = at.x(a.from);
+  const x2 = at.x(a.to);
+  const text = escapeXml(a.label);
+  if (a.from === a.to)
+    return [
+      `  ${loop(x1, y)}`,
+      `  <text x="${n(x1 + LOOP_W + 6)}" y="${n(y - 4)}" font-size="12" font-weight="bold" fill="#111">${text}</text>`,
+    ];
+  return [
+    `  ${arrow(x1, x2, y)}`,
+    `  <text x="${n((x1 + x2) / 2)}" y="${n(y - 6)}" text-anchor="middle" font-size="12" font-weight="bold" fill="#111">${text}</text>`,
+  ];
+}
+
+function stepRow(step: StepView, marked: boolean, top: number, at: Layout): string[] {
+  const y = top + ROW_H - 10;
+  return [
+    `  <text x="${NUM_W - 8}" y="${n(y + 4)}" text-anchor="end" font-size="12" fill="#555">${step.index}.</text>`,
+    ...arrowsOf(step).flatMap((a) => arrowLines(a, y, at)),
+    `  <text x="${at.textX}" y="${n(y + 4)}" font-family="${MONO}" font-size="12" fill="${marked ? '#7a0f1f' : '#333'}">${escapeXml(step.change)}</text>`,
+  ];
+}
+
+function noteRow(text: string, tone: keyof typeof TONES, top: number, at: Layout): string[] {
   const t = TONES[tone];
-  const w = Math.max(LANES_W - 8, text.length * CHAR_W + 16);
+  const w = Math.max(at.lanesW - 8, text.length * CHAR_W + 16);
   return [
     `  <rect x="${NUM_W + 4}" y="${n(top + 3)}" width="${n(w)}" height="${NOTE_H - 6}" rx="4" fill="${t.fill}" stroke="${t.stroke}"/>`,
     `  <text x="${NUM_W + 12}" y="${n(top + NOTE_H / 2 + 4)}" font-family="${MONO}" font-size="12" font-weight="bold" fill="${t.text}">${escapeXml(text)}</text>`,
   ];
+}
+
+/** A lifeline: its dashed line and its head box with the title and the state it holds. */
+function laneLines(a: Actor, height: number, at: Layout): string[] {
+  const x = at.x(a);
+  const sub = ACTOR_SUBTITLES[a] ?? [];
+  const titleY = sub.length === 0 ? 32 : sub.length === 1 ? 27 : 23;
+  return [
+    `  <line x1="${n(x)}" y1="${HEAD_H}" x2="${n(x)}" y2="${height - 8}" stroke="#bbb" stroke-width="1" stroke-dasharray="4 4"/>`,
+    `  <rect x="${n(x - LANE_W / 2 + 6)}" y="8" width="${LANE_W - 12}" height="${HEAD_H - 16}" rx="4" fill="#eef3f8" stroke="#6b8bb0"/>`,
+    `  <text x="${n(x)}" y="${titleY}" text-anchor="middle" font-size="12" font-weight="bold" fill="#123">${escapeXml(ACTOR_TITLES[a])}</text>`,
+    ...sub.map(
+      (line, i) =>
+        `  <text x="${n(x)}" y="${titleY + 12 + i * 10}" text-anchor="middle" font-size="10" fill="#345">${escapeXml(line)}</text>`,
+    ),
+  ];
+}
+
+/** The rows laid out from the top: the shading first (under the lifelines), then the rows. */
+function body(
+  rows: readonly Row[],
+  width: number,
+  at: Layout,
+): { shades: string[]; lines: string[] } {
+  const shades: string[] = [];
+  const lines: string[] = [];
+  let top = HEAD_H + 8;
+  for (const r of rows) {
+    if (r.kind === 'step' && r.marked) shades.push(shade(top, width));
+    lines.push(
+      ...(r.kind === 'step'
+        ? stepRow(r.step, r.marked, top, at)
+        : noteRow(r.text, r.tone, top, at)),
+    );
+    top += r.kind === 'step' ? ROW_H : NOTE_H;
+  }
+  return { shades, lines };
 }
 
 /**
@@ -109,50 +189,29 @@ function noteRow(text: string, tone: keyof typeof TONES, top: number): string[] 
  * swimlaneSvg(picture).startsWith('<svg xmlns="http://www.w3.org/2000/svg"') //=> true
  */
 export function swimlaneSvg(picture: TracePicture): string {
+  const at = layoutOf(lifelines(picture.steps.flatMap((s) => s.messages)));
   const rows = rowsOf(picture);
   const longest = Math.max(
     0,
     ...rows.map((r) =>
       r.kind === 'step'
-        ? TEXT_X + r.step.change.length * CHAR_W
+        ? at.textX + r.step.change.length * CHAR_W
         : NUM_W + 28 + r.text.length * CHAR_W,
     ),
   );
-  const width = Math.ceil(Math.max(TEXT_X + 200, longest + GAP));
-  const heights = rows.map((r) => (r.kind === 'step' ? ROW_H : NOTE_H));
-  const height = HEAD_H + 8 + heights.reduce((a, b) => a + b, 0) + 16;
+  const width = Math.ceil(Math.max(at.textX + 200, longest + GAP));
+  const height =
+    HEAD_H + 8 + rows.reduce((s, r) => s + (r.kind === 'step' ? ROW_H : NOTE_H), 0) + 16;
   const label = `sequence diagram of ${picture.title}: ${picture.steps.length} events, driver ${picture.driver}, agent ${picture.agent}`;
-  const out = [
+  const { shades, lines } = body(rows, width, at);
+  return `${[
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="${SANS}">`,
     `  <title>${escapeXml(label)}</title>`,
     `  <rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
-  ];
-  let top = HEAD_H + 8;
-  const body: string[] = [];
-  rows.forEach((r, i) => {
-    if (r.kind === 'step' && r.marked) out.push(shade(top, width));
-    body.push(
-      ...(r.kind === 'step' ? stepRow(r.step, r.marked, top) : noteRow(r.text, r.tone, top)),
-    );
-    top += heights[i] ?? 0;
-  });
-  for (const a of ACTORS) {
-    const x = laneX(a);
-    out.push(
-      `  <line x1="${n(x)}" y1="${HEAD_H}" x2="${n(x)}" y2="${height - 8}" stroke="#bbb" stroke-width="1" stroke-dasharray="4 4"/>`,
-      `  <rect x="${n(x - LANE_W / 2 + 6)}" y="8" width="${LANE_W - 12}" height="${HEAD_H - 16}" rx="4" fill="#eef3f8" stroke="#6b8bb0"/>`,
-      `  <text x="${n(x)}" y="${a === 'driver' ? 23 : 32}" text-anchor="middle" font-size="12" font-weight="bold" fill="#123">${escapeXml(ACTOR_TITLES[a])}</text>`,
-    );
-    if (a === 'driver') {
-      out.push(
-        `  <text x="${n(x)}" y="35" text-anchor="middle" font-size="10" fill="#345">openFlows · closedFlows</text>`,
-        `  <text x="${n(x)}" y="45" text-anchor="middle" font-size="10" fill="#345">refCount</text>`,
-      );
-    }
-  }
-  out.push(
-    `  <text x="${TEXT_X}" y="32" font-size="12" font-weight="bold" fill="#123">what changed</text>`,
-  );
-  out.push(...body, '</svg>');
-  return `${out.join('\n')}\n`;
+    ...shades,
+    ...at.lanes.flatMap((a) => laneLines(a, height, at)),
+    `  <text x="${at.textX}" y="32" font-size="12" font-weight="bold" fill="#123">what changed</text>`,
+    ...lines,
+    '</svg>',
+  ].join('\n')}\n`;
 }

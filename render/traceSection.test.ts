@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderPicture } from '../cli/renderCommand.js';
-import { prPicture } from './fixtures.js';
+import { invariants } from '../properties/invariants/index.js';
+import { seq } from '../properties/seq.js';
+import { inlinePicture, prPicture, PRODUCTION_TRACES } from './fixtures.js';
 import type { XmlElement } from './parseXml.js';
 import { descendants, parseXml, textOf } from './parseXml.js';
 import { programListing } from './programListing.js';
@@ -44,7 +46,8 @@ describe('the HTML page of one trace', () => {
     const rows = descendants(byClass(root, 'table', 'verdicts')[0] as XmlElement).filter(
       (e) => e.name === 'tr',
     );
-    expect(rows).toHaveLength(14);
+    // A row per invariant the engine judges, and the head.
+    expect(rows).toHaveLength(invariants.length + 1);
     expect(byClass(root, 'td', 'violated').length).toBe(5);
   });
 
@@ -89,5 +92,54 @@ describe('swimlaneSvg', () => {
         (e) => e.name === 'rect' && e.attrs.fill === '#ffdddd' && e.attrs.x === '0',
       ),
     ).toHaveLength(1);
+  });
+});
+
+describe('swimlaneSvg of the production environment', () => {
+  const svgOf = (text: string) => parseXml(swimlaneSvg(inlinePicture(seq(text))));
+  const textsOf = (svg: XmlElement) =>
+    descendants(svg)
+      .filter((e) => e.name === 'text')
+      .map(textOf);
+  const lanes = (svg: XmlElement) =>
+    descendants(svg).filter((e) => e.name === 'line' && e.attrs['stroke-dasharray'] === '4 4');
+
+  it('adds the drain lifeline, with what it holds, only to a trace that drains', () => {
+    const drained = svgOf(PRODUCTION_TRACES.churn);
+    expect(lanes(drained)).toHaveLength(6);
+    expect(textsOf(drained)).toEqual(
+      expect.arrayContaining(['closed-flows drain', 'held records', 'clients · baselines']),
+    );
+    expect(lanes(svgOf(PRODUCTION_TRACES.tupleReuse))).toHaveLength(5);
+  });
+
+  it("draws a whole drain's stores as one arrow to the agent, labelled with every record", () => {
+    const texts = textsOf(svgOf(PRODUCTION_TRACES.wholeDrain));
+    const row = texts.indexOf('13.');
+    expect(texts.slice(row, row + 4)).toEqual([
+      '13.',
+      'drain',
+      'store(1), store(2)',
+      expect.stringMatching(/^read closedFlows \[1, 2\]: /),
+    ]);
+  });
+
+  it('draws a client expiry as a loop on the agent lifeline, labelled beside it', () => {
+    const svg = svgOf(PRODUCTION_TRACES.churn);
+    const loops = descendants(svg).filter((e) => e.name === 'path');
+    expect(loops).toHaveLength(3);
+    const agentX = Number(
+      descendants(svg).find((e) => e.name === 'text' && textOf(e) === 'agent poll')?.attrs.x,
+    );
+    for (const loop of loops) expect(loop.attrs.d?.startsWith(`M ${agentX} `)).toBe(true);
+    expect(textsOf(svg)).toEqual(expect.arrayContaining(['clientExpire(1)', 'clientRegister(1)']));
+  });
+
+  it('is well-formed and gives the same bytes for the same trace', () => {
+    for (const text of Object.values(PRODUCTION_TRACES)) {
+      const page = renderPicture(inlinePicture(seq(text)), 'html');
+      expect(parseXml(page).name).toBe('html');
+      expect(renderPicture(inlinePicture(seq(text)), 'html')).toBe(page);
+    }
   });
 });
