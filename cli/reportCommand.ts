@@ -1,11 +1,14 @@
 /**
- * `lingering report [--out DIR] [--runs N] [--seed S] [--force] [--json]`: runs the matrix and
+ * `lingering report [--out DIR] [--runs N] [--seed S] [--environment production|isolated] [--force]
+ * [--json]`: runs the matrix in the environment (docs/environment.md; production by default) and
  * writes one self-contained HTML page, `DIR/index.html`, with it and every saved counterexample.
  * Nothing is lost: it writes only into a directory it created (marked by `.lingering-report`) or an
  * empty one, unless `--force`, and every file is written to a temporary name, then renamed.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Environment } from '../engine/environment.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { StepError } from '../engine/errors/StepError.js';
 import { TraceError } from '../engine/errors/TraceError.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
@@ -15,7 +18,7 @@ import { matrixExtras } from '../properties/matrixExtras.js';
 import type { ReportEntry } from '../render/reportPage.js';
 import { entryId, reportPage } from '../render/reportPage.js';
 import { traceSection } from '../render/traceSection.js';
-import { flag, InputError, int, parse, str } from './args.js';
+import { flag, InputError, int, oneOf, parse, str } from './args.js';
 import type { Io } from './io.js';
 import { loadTrace } from './loadTrace.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
@@ -35,6 +38,7 @@ export const REPORT_OPTIONS = {
   out: { type: 'string' },
   runs: { type: 'string' },
   seed: { type: 'string' },
+  environment: { type: 'string' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
@@ -97,11 +101,13 @@ export function reportCommand(argv: readonly string[], io: Io): number {
   const out = str(p, 'out', DEFAULT_OUT) as string;
   const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
+  const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
   const dir = prepareOutDir(out, flag(p, 'force'));
   const progress = (text: string) => {
     if (io.errIsTty) io.err(`\r${text}`.padEnd(70));
   };
   const matrix = runMatrix({
+    environment,
     seed,
     runs,
     extra: matrixExtras,

@@ -37,7 +37,9 @@ describe('lingering report', () => {
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     expect(page).toContain('<table id="matrix" class="matrix">');
     expect(page).toContain('<section id="cx-pr-50823-three-polls">');
-    expect(page).toContain('seed 1, 1 generated sequences per pair');
+    expect(page).toContain(
+      'in the production environment (docs/environment.md): seed 1, 1 generated sequences per pair',
+    );
   });
 
   it('writes again into a directory it created, and only there without --force', async () => {
@@ -75,6 +77,7 @@ describe('lingering report', () => {
   it.each([
     [['--runs', '0'], /--runs: got 0; allowed: an integer from 1 to 100000/],
     [['--seed', 'x'], /--seed: got "x"/],
+    [['--environment', 'nope'], /--environment: got "nope"; allowed: production, isolated/],
     [['--frob'], /report option: got "--frob"/],
     [['extra'], /report: got "extra"; allowed: no FILE/],
   ])('exits 2 with one line for %j', async (argv, message) => {

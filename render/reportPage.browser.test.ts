@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
+import { agentNames } from '../engine/agent/variants/index.js';
+import { driverNames } from '../engine/driver/variants/index.js';
 
 /** The first Chromium that answers `--version`: `$CHROMIUM_BIN`, then the usual names. */
 function findChromium(): string | null {
@@ -68,14 +70,14 @@ describe('the report page in headless Chromium', () => {
       expect(await main(['report', '--out', out, '--runs', '20'], b.io)).toBe(0);
       // Act
       const page = dumpDom(CHROMIUM as string, join(out, 'index.html'));
-      // Assert: Chromium built the page, with the 20-row matrix and the PR counterexample, and the
-      // page logged nothing.
+      // Assert: Chromium built the page, with a matrix row per driver × agent pair (and the head)
+      // and the PR counterexample, and the page logged nothing.
       expect(page.status).toBe(0);
       expect(pageMessages(page.log)).toEqual([]);
       const start = page.dom.indexOf('<table id="matrix"');
       expect(start).toBeGreaterThan(0);
       const table = page.dom.slice(start, page.dom.indexOf('</table>', start));
-      expect(table.split('<tr>').length - 1).toBe(21);
+      expect(table.split('<tr>').length - 1).toBe(driverNames.length * agentNames.length + 1);
       expect(table).toContain(
         '<th scope="row">original</th><th scope="row">prefix</th><td class="violated"',
       );

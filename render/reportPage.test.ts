@@ -15,6 +15,7 @@ const cell = (driver: string, agent: string, invariant: string, length: number |
 });
 
 const MATRIX: Matrix = {
+  environment: 'production',
   seed: 1,
   runs: 20,
   layers: 4,
@@ -80,6 +81,12 @@ describe('reportPage', () => {
   it('says which saved file could not be drawn', () => {
     const broken = descendants(root).find((e) => e.attrs.id === 'cx-broken') as XmlElement;
     expect(textOf(broken)).toContain('not drawn: events[0].type: got "x"');
+  });
+
+  it('names the environment the matrix ran in', () => {
+    expect(page).toContain(
+      'in the production environment (docs/environment.md): seed 1, 20 generated',
+    );
   });
 
   it('prints no date, so the same matrix gives the same bytes', () => {

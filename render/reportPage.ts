@@ -1,7 +1,7 @@
 /**
- * The report page: the matrix with its legend, then every saved counterexample (diagram, rate
- * chart, program, verdicts), each with an anchor the matrix links to. No date: the same matrix
- * and files give the same bytes.
+ * The report page: the matrix (and the environment it ran in) with its legend, then every saved
+ * counterexample (diagram, rate chart, program, verdicts), each with an anchor the matrix links
+ * to. No date: the same matrix and files give the same bytes.
  */
 import type { Matrix } from '../properties/matrix.js';
 import { escapeXml } from './escapeXml.js';
@@ -67,7 +67,7 @@ export function reportPage(input: ReportInput): string {
   );
   const body = [
     '<h1>lingering report</h1>',
-    `<p class="meta">Every driver × agent design against every invariant: seed ${m.seed}, ${m.runs} generated sequences per pair (1–4 flows, L=${m.layers}, step level). ✓ holds on every sequence; ✗n violated, with a shrunk counterexample of n events; a linked ✗ has a saved counterexample below.</p>`,
+    `<p class="meta">Every driver × agent design against every invariant, in the ${m.environment} environment (docs/environment.md): seed ${m.seed}, ${m.runs} generated sequences per pair (1–4 flows, L=${m.layers}, step level). ✓ holds on every sequence; ✗n violated, with a shrunk counterexample of n events; a linked ✗ has a saved counterexample below.</p>`,
     '<h2 id="matrix-title">Matrix</h2>',
     `<div class="figure">\n${matrixTable(m, { statements: input.statements, links })}\n</div>`,
     legend(m, input.statements),
