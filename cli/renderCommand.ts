@@ -2,12 +2,13 @@
  * `lingering render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]
  * [--clients K]`: pictures of a trace or counterexample on standard output (a mermaid sequence
  * diagram, the backend rate as SVG, or one self-contained HTML page with both, the program and the
- * verdicts). The trace runs with as many agent clients as it names (docs/environment.md), or K.
+ * verdicts). The trace runs with as many agent clients as it names (docs/environment.md), or K
+ * (at least as many), as `replay` does.
  */
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
-import { MAX_CLIENT } from '../engine/events.js';
+import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
 import type { Trace } from '../engine/trace.js';
 import { invariantNames } from '../properties/invariants/index.js';
 import { checkTrace } from '../properties/checkTrace.js';
@@ -16,7 +17,6 @@ import { rateChart } from '../render/rateChart.js';
 import { sequenceDiagram } from '../render/sequenceDiagram.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
-import { clientsNamed } from '../render/clientsNamed.js';
 import { chartTitles, traceSection } from '../render/traceSection.js';
 import { InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
@@ -87,13 +87,15 @@ export function renderCommand(argv: readonly string[], io: Io): number {
   const format = oneOf(p, 'format', RENDER_FORMATS);
   if (format === undefined)
     throw new UsageError('--format', 'nothing (the option is missing)', RENDER_FORMATS);
+  const trace = loadTrace(file);
+  const named = clientsNamed(trace.events);
   const request = {
     driver: oneOf(p, 'driver', driverNames),
     agent: oneOf(p, 'agent', agentNames),
     invariant: oneOf(p, 'invariant', invariantNames),
-    clients: p.values.clients === undefined ? undefined : int(p, 'clients', 1, 1, MAX_CLIENT),
+    clients: int(p, 'clients', named, named, MAX_CLIENT),
   };
-  const picture = pictureOf(file, loadTrace(file), request);
+  const picture = pictureOf(file, trace, request);
   io.out(renderPicture(picture, format as (typeof RENDER_FORMATS)[number]));
   return 0;
 }
