@@ -4,11 +4,16 @@
  * tables and backend totals, records the action taken, and bad input exits 2 in one line.
  * (Here rather than in interchange/ because vitest and tsc include cli/.)
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
+import { getClient } from '../engine/agent/networkState.js';
 import type { EngineState } from '../engine/EngineState.js';
+import { clientId } from '../engine/EngineState.js';
+import { eventToJson } from '../engine/events.js';
 import { tableOf } from '../engine/driver/tables.js';
 import { parseTrace } from '../engine/trace.js';
 import { runEvents } from '../engine/run.js';
@@ -16,6 +21,7 @@ import type { Decoded } from '../interchange/ofItf.js';
 import { ItfTraceSchema, ItfValueSchema, ofItf } from '../interchange/ofItf.js';
 import { ITF_VARS } from '../interchange/toItf.js';
 import { invariantNames } from '../properties/invariants/index.js';
+import { seq, seqStates } from '../properties/seq.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 
@@ -108,6 +114,9 @@ describe('lingering export --format itf', () => {
       flow: { tag: 'Some', value: { '#bigint': '1' } },
       bytes: { tag: 'Some', value: { '#bigint': '100' } },
       step: { tag: 'None', value: { '#tup': [] } },
+      tuple: { tag: 'None', value: { '#tup': [] } },
+      client: { tag: 'None', value: { '#tup': [] } },
+      order: { tag: 'None', value: { '#tup': [] } },
     });
   });
 
@@ -174,6 +183,7 @@ describe('lingering export --format itf', () => {
     [['export', 'missing.json'], /missing\.json: got no such file/],
     [['export', PR, '--driver', 'nope'], /--driver: got "nope"; allowed: original/],
     [['export', PR, 'extra.json'], /export: got "extra\.json"; allowed: one FILE/],
+    [['export', PR, '--clients', '0'], /--clients: got 0; allowed: an integer from 1 to 8/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const r = await run(...argv);
     expect(r.status).toBe(2);
@@ -203,5 +213,121 @@ describe('lingering export --format itf', () => {
         states: [{ '#meta': { index: 0 }, x: { '#bigint': '-3' } }],
       }).success,
     ).toBe(true);
+  });
+});
+
+/**
+ * A production trace (docs/environment.md): flow 1 lingers, the drain reads flow 2 and stores it
+ * after a poll, flow 3 takes flow 1's tuple and is read first, client 2 expires and is re-created
+ * by a poll, client 1 expires with a buffered record, client 2 registers again.
+ */
+const PRODUCTION =
+  'e1 e2 t1 p@1 p@2 ce1 r1 f2 fd1*4 fd2*4 d.read p@1 exp2 e3@1 t3 r3 p.readOpen[3,1] p.readClosed d2.store exp1 p@1 exp2 reg2 p@2';
+
+describe('lingering export --format itf of the production environment', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'lingering-export-')), 'production.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'lingering-trace/v1',
+      driver: 'original',
+      agent: 'prefix',
+      events: seq(PRODUCTION).map(eventToJson),
+    }),
+  );
+  const states = seqStates(
+    { driver: findDriver('original')!, agent: findAgent('prefix')!, layers: 4, clients: 2 },
+    PRODUCTION,
+  );
+  const exported = async () => {
+    const r = await run('export', file);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    return JSON.parse(r.stdout) as {
+      '#meta': Record<string, unknown>;
+      vars: string[];
+      states: State[];
+    };
+  };
+  const decode = (s: State) =>
+    Object.fromEntries(
+      Object.entries(s).map(([k, v]) => [k, k === '#meta' ? v : ofItf(v as never)]),
+    ) as Record<string, Decoded>;
+
+  it('is valid ITF with one state per step, run with as many clients as the trace names', async () => {
+    const itf = await exported();
+    expect(ItfTraceSchema.safeParse(itf).success).toBe(true);
+    expect(itf.states).toHaveLength(states.length);
+    expect(itf['#meta']).toMatchObject({ clients: 2 });
+    expect(itf.vars).toEqual(expect.arrayContaining(['pollClient', 'drainHeld', 'clients']));
+  });
+
+  it('reads back to the engine state by state: tuples, the drain, the clients and their sessions', async () => {
+    const decoded = (await exported()).states.map(decode);
+    decoded.forEach((d, i) => {
+      const engine = states[i] as EngineState;
+      const flows = d.flows as Map<bigint, Record<string, Decoded>>;
+      for (const f of engine.driver.flows.filter((x) => x !== undefined))
+        expect(flows.get(BigInt(f.id))?.tuple).toBe(BigInt(f.tuple));
+      const held = (d.drainHeld as Record<string, Decoded>[]).map((r) => r.cookie);
+      expect(held).toEqual((engine.drain?.held ?? []).map((r) => BigInt(r.cookie)));
+      expect(d.pollClient).toEqual(
+        engine.poll === null
+          ? { tag: 'None', value: [] }
+          : { tag: 'Some', value: BigInt(engine.poll.client + 1) },
+      );
+      const clients = d.clients as Map<bigint, Record<string, Decoded>>;
+      engine.sessions.forEach((session, c) => {
+        const mine = clients.get(BigInt(c + 1)) as Record<string, Decoded>;
+        const agent = getClient(engine.agent, clientId(c));
+        expect(mine.registered).toBe(agent !== undefined);
+        expect(mine.baselines).toEqual(
+          new Set([...(agent?.stats.keys() ?? [])].map((k) => BigInt(k))),
+        );
+        expect(mine.closedBuffer).toEqual((agent?.closed.conns ?? []).map((r) => BigInt(r.cookie)));
+        const ended = (mine.session as Record<string, Decoded>).ended;
+        expect(ended).toEqual(session.ended.map((f) => BigInt(f)));
+      });
+      const backend = d.backend as Map<bigint, Record<string, Decoded>>;
+      engine.backends.forEach((b, c) => {
+        const connections = backend.get(BigInt(c + 1))?.connections as Map<
+          bigint,
+          Record<string, Decoded>
+        >;
+        expect([...connections.keys()]).toEqual(Object.keys(b.connections).map((t) => BigInt(t)));
+      });
+    });
+  });
+
+  it("records the event's client, tuple, order, step and flow among the picks", async () => {
+    const itf = await exported();
+    const picks = itf.states.map(
+      (s) => ofItf(s['mbt::nondetPicks'] as never) as Record<string, Decoded>,
+    );
+    const some = (v: Decoded) => ({ tag: 'Some', value: v });
+    const at = (action: string) => picks[itf.states.findIndex((s) => s['#meta'].action === action)];
+    expect(at('establish(3, tuple 1)')?.tuple).toEqual(some(1n));
+    expect(at('poll.readOpen[3, 1]')?.order).toEqual(some([3n, 1n]));
+    expect(at('drain.store(2)')).toMatchObject({ flow: some(2n), step: some('store') });
+    expect(at('clientExpire(2)')?.client).toEqual(some(2n));
+    expect(at('poll(client 1)')?.client).toEqual(some(1n));
+    expect(picks[0]?.order).toEqual({ tag: 'None', value: [] });
+  });
+
+  it('ships records by tuple, with the flows merged into them', async () => {
+    const itf = await exported();
+    const shipped = itf.states.flatMap((s) =>
+      (ofItf(s.shipped as never) as Record<string, Decoded>[]).map((r) => [
+        s['#meta'].action,
+        r.tuple,
+        (r.parts as Record<string, Decoded>[]).map((p) => p.flow),
+      ]),
+    );
+    const engine = states.flatMap((s, i) =>
+      i > 0 && s.polls !== (states[i - 1] as EngineState).polls && s.lastPoll !== null
+        ? s.lastPoll.records.map((r) => [r.tuple, r.parts.map((p) => p.flow)])
+        : [],
+    );
+    expect(shipped.map(([, t, f]) => [Number(t), (f as bigint[]).map(Number)])).toEqual(engine);
+    expect(shipped).toContainEqual(['poll.readClosed', 1n, [3n, 1n]]);
   });
 });

@@ -1,15 +1,18 @@
 /**
- * `lingering export FILE --format itf [--driver D] [--agent A]`: writes a trace as an Informal
- * Trace Format (ITF) JSON file on standard output, one state per step (the start, then one after
- * each event), for Apalache and Quint tooling. Exit 0, or 2 on bad input.
+ * `lingering export FILE --format itf [--driver D] [--agent A] [--clients K]`: writes a trace as an
+ * Informal Trace Format (ITF) JSON file on standard output, one state per step (the start, then one
+ * after each event), for Apalache and Quint tooling. The trace runs with as many agent clients as
+ * it names (docs/environment.md), or K (at least as many), as `replay` does. Exit 0, or 2 on bad
+ * input.
  */
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
+import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
 import { runEvents } from '../engine/run.js';
 import { ItfTraceSchema } from '../interchange/ofItf.js';
 import { toItf } from '../interchange/toItf.js';
-import { InputError, oneOf, parse, UsageError } from './args.js';
+import { InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { loadTrace } from './loadTrace.js';
 
@@ -22,6 +25,7 @@ export function exportCommand(argv: readonly string[], io: Io): number {
     format: { type: 'string' },
     driver: { type: 'string' },
     agent: { type: 'string' },
+    clients: { type: 'string' },
   });
   const file = p.positionals[0];
   if (file === undefined)
@@ -37,7 +41,9 @@ export function exportCommand(argv: readonly string[], io: Io): number {
   const agent = findAgent(oneOf(p, 'agent', agentNames, trace.agent) as string);
   if (driver === undefined || agent === undefined)
     throw new UsageError('export', 'an unknown variant', [...driverNames, ...agentNames]);
-  const config: EngineConfig = { driver, agent, layers: trace.layers, clients: 1 };
+  const named = clientsNamed(trace.events);
+  const clients = int(p, 'clients', named, named, MAX_CLIENT);
+  const config: EngineConfig = { driver, agent, layers: trace.layers, clients };
   const run = runEvents(config, trace.events);
   if (!run.ok) throw new InputError(`${file}: ${run.error.message}`);
   const itf = toItf(run.value, trace.events, {
@@ -45,6 +51,7 @@ export function exportCommand(argv: readonly string[], io: Io): number {
     driver: driver.name,
     agent: agent.name,
     layers: trace.layers,
+    clients,
   });
   // Written only once it reads back as ITF.
   const check = ItfTraceSchema.safeParse(itf);

@@ -1,12 +1,12 @@
 /**
  * An engine run as an ITF trace: the initial state and one state after each event, each with the
- * per-flow driver state (table, refCount, status, pendingMove, the operations in flight …), the
- * tables, the poll, the backend's totals (closes and failures per connection and in all), what
- * the step shipped, and the action taken, as Quint's `--mbt` records it (`mbt::actionTaken`,
- * `mbt::nondetPicks`). Leaves out: the agent's baselines and closed buffer (not part of SPEC
- * 2.4's observable state).
+ * per-flow driver state (tuple, table, refCount, status, pendingMove, the operations in flight …),
+ * the tables, the poll (and its client), the records the closed-flows drain holds, every client
+ * slot (registered, baselines, closed buffer, session: docs/environment.md), the backend's totals
+ * (closes and failures per tuple and in all), what the step shipped, and the action taken with its
+ * parameters, as Quint's `--mbt` records it (`mbt::actionTaken`, `mbt::nondetPicks`). Leaves out:
+ * the baselines' counters and the closed records' counters.
  */
-import type { PayloadRecord } from '../engine/agent/PayloadRecord.js';
 import type { Backend } from '../engine/backend/backend.js';
 import type { Flow } from '../engine/driver/flow.js';
 import { isEnded } from '../engine/driver/flow.js';
@@ -14,8 +14,10 @@ import { allFlows, tableOf } from '../engine/driver/tables.js';
 import type { EngineState } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { flowOf, formatEvent } from '../engine/events.js';
+import { clientValue } from './clientValue.js';
 import type { ItfState, ItfTrace, ItfValue } from './itf.js';
 import { bigint, ITF_META, itfMap, option } from './itf.js';
+import { heldValue, shippedValue } from './recordValues.js';
 
 /** The variables of every state, in order. */
 export const ITF_VARS = [
@@ -26,12 +28,16 @@ export const ITF_VARS = [
   'closedFlows',
   'polls',
   'pollInFlight',
+  'pollClient',
+  'drainHeld',
+  'clients',
   'backend',
   'shipped',
   'telemetry',
 ] as const;
 
 const flowValue = (state: EngineState, f: Flow): ItfValue => ({
+  tuple: bigint(f.tuple),
   table: tableOf(state.driver, f.id),
   refCount: bigint(f.refCount),
   status: f.status,
@@ -47,35 +53,32 @@ const flowValue = (state: EngineState, f: Flow): ItfValue => ({
   exitStep: option(f.exit?.step),
 });
 
-const failuresValue = (f: Readonly<Record<string, number>>): ItfValue =>
-  itfMap(Object.entries(f).map(([errno, n]) => [bigint(Number(errno)), bigint(n)] as const));
-
 const backendValue = (b: Backend): ItfValue => ({
   closes: bigint(b.closes),
   failures: bigint(b.failures),
   connections: itfMap(
     Object.entries(b.connections).map(
-      ([cookie, t]) =>
+      ([tuple, t]) =>
         [
-          bigint(Number(cookie)),
+          bigint(Number(tuple)),
           { closes: bigint(t.closes), failures: bigint(t.failures) },
         ] as const,
     ),
   ),
 });
 
-const shippedValue = (r: PayloadRecord): ItfValue => ({
-  cookie: bigint(r.cookie),
-  lastTCPClosed: bigint(r.lastTCPClosed),
-  tcpFailures: failuresValue(r.tcpFailures),
-  lastSentBytes: bigint(r.lastSentBytes),
-  lastRecvBytes: bigint(r.lastRecvBytes),
-});
+const some = (n: number | undefined): ItfValue => option(n === undefined ? undefined : bigint(n));
 
+/** The event's parameters; every field in every state, as Quint's records need. */
 const picks = (e: Event | undefined): ItfValue => ({
-  flow: option(e === undefined ? undefined : (f => (f === undefined ? undefined : bigint(f)))(flowOf(e))),
-  bytes: option(e?.type === 'traffic' ? bigint(e.bytes) : undefined),
+  flow: some(e === undefined ? undefined : flowOf(e)),
+  bytes: some(e?.type === 'traffic' ? e.bytes : undefined),
   step: option(e !== undefined && 'step' in e && e.step !== undefined ? e.step : undefined),
+  tuple: some(e?.type === 'establish' ? e.tuple : undefined),
+  client: some(e !== undefined && 'client' in e ? e.client : undefined),
+  order: option(
+    e?.type === 'poll' && e.order !== undefined ? e.order.map((f) => bigint(f)) : undefined,
+  ),
 });
 
 /**
@@ -101,6 +104,9 @@ export function itfState(
     closedFlows: state.driver.closedFlows.map((id) => bigint(id)),
     polls: bigint(state.polls),
     pollInFlight: state.poll !== null,
+    pollClient: some(state.poll === null ? undefined : state.poll.client + 1),
+    drainHeld: (state.drain?.held ?? []).map(heldValue),
+    clients: itfMap(state.backends.map((_, i) => [bigint(i + 1), clientValue(state, i)] as const)),
     backend: itfMap(state.backends.map((b, i) => [bigint(i + 1), backendValue(b)] as const)),
     shipped:
       completedPoll && state.lastPoll !== null ? state.lastPoll.records.map(shippedValue) : [],
@@ -116,6 +122,8 @@ export interface ItfSource {
   readonly driver: string;
   readonly agent: string;
   readonly layers: number;
+  /** Agent clients (default 1). */
+  readonly clients?: number;
 }
 
 /**
@@ -130,14 +138,16 @@ export function toItf(
   events: readonly Event[],
   source: ItfSource,
 ): ItfTrace {
+  const clients = source.clients ?? 1;
   return {
     '#meta': {
       ...ITF_META,
       source: source.source,
-      description: `lingering: driver ${source.driver}, agent ${source.agent}, L=${source.layers}, ${events.length} events; one state per step`,
+      description: `lingering: driver ${source.driver}, agent ${source.agent}, L=${source.layers}, ${clients} client${clients === 1 ? '' : 's'}, ${events.length} events; one state per step`,
       driver: source.driver,
       agent: source.agent,
       layers: source.layers,
+      clients,
     },
     vars: ITF_VARS,
     states: states.map((s, i) => itfState(s, states[i - 1], events[i - 1], i)),
