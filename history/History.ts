@@ -10,10 +10,15 @@ export interface HistoryRecord {
   readonly poll: number;
   /** The agent client whose backend received it. */
   readonly client: string;
-  /** The connection's identity within the history (the tuple, or the engine's cookie). */
+  /** The connection's identity within the history: its tuple, as the backend keys it. */
   readonly connection: string;
   /** The connection as people read it. */
   readonly label: string;
+  /**
+   * The engine flows whose records were merged into this one, the kept one first (replay reports
+   * only: a payload carries no cookie).
+   */
+  readonly flows?: readonly number[];
   readonly lastTcpClosed: number;
   /** errno → count, as shipped (`{}` when none). */
   readonly failures: Readonly<Record<string, number>>;

@@ -1,7 +1,10 @@
 /**
  * The replay report of SPEC 3.2 (`lingering replay FILE --json`) read back as a history: per
- * poll, the client that polled and the shipped records. Only these fields are checked; the rest
- * of the report (backend sums, telemetry, verdicts) is ignored, since the audit recomputes it.
+ * poll, the client that polled and the shipped records, each with its tuple (the connection as the
+ * backend knows it) and the flows the aggregator merged into it (docs/environment.md "4-tuple
+ * reuse"). Only these fields are checked; the rest of the report (backend sums, telemetry,
+ * verdicts) is ignored, since the audit recomputes it. A report written before records had a
+ * tuple gives each record its cookie's.
  */
 import { z } from 'zod';
 
@@ -11,6 +14,8 @@ const count = z.number().int().min(0);
 export const ReportRecordSchema = z.object({
   flow: z.number().int().min(1),
   cookie: count,
+  tuple: z.number().int().min(1).optional(),
+  flows: z.array(z.number().int().min(1)).min(1).optional(),
   lastTCPClosed: count,
   tcpFailures: z.record(z.string().regex(/^\d+$/, 'an errno'), count),
   lastSentBytes: count,

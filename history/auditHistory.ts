@@ -22,6 +22,8 @@ export interface ConnectionSummary {
   readonly client: string;
   readonly connection: string;
   readonly label: string;
+  /** The engine flows that shipped under it, ascending (replay reports only; else empty). */
+  readonly flows: readonly number[];
   /** Polls it shipped in. */
   readonly records: number;
   readonly firstPoll: number;
@@ -84,6 +86,7 @@ export function auditHistory(
     client: c.client,
     connection: c.connection,
     label: c.label,
+    flows: [...new Set(c.records.flatMap((r) => r.flows ?? []))].sort((a, b) => a - b),
     records: c.records.length,
     firstPoll: c.records[0]?.poll ?? 0,
     lastPoll: c.records[c.records.length - 1]?.poll ?? 0,

@@ -1,6 +1,7 @@
 /**
  * The audit for people: one line per claim (✓ or ✗ with the subject, what broke and when), each
- * violation's witness as the records it keeps, one per line, then a table per connection.
+ * violation's witness as the records it keeps, one per line (with the flows merged into each,
+ * when the history knows them), then a table per connection.
  */
 import type { AuditReport, ConnectionSummary } from './auditHistory.js';
 import { plural } from './claims/AuditClaim.js';
@@ -13,8 +14,16 @@ const errnos = (f: Readonly<Record<string, number>>): string =>
     .map(([k, v]) => `${k}:${v}`)
     .join(', ')}}`;
 
-const recordLine = (r: HistoryRecord): string =>
-  `      poll ${r.poll}  lastTcpClosed ${r.lastTcpClosed}  tcpFailuresByErrCode ${errnos(r.failures)}  +${r.lastBytesSent} B sent  +${r.lastBytesReceived} B received  (${r.source})`;
+/** `flow 1`, `flows 3 + 1` (merged, the kept one first), or nothing for a payload. */
+const flowsText = (flows: readonly number[] | undefined, join: string): string =>
+  flows === undefined || flows.length === 0
+    ? ''
+    : `${flows.length === 1 ? 'flow' : 'flows'} ${flows.join(join)}`;
+
+const recordLine = (r: HistoryRecord): string => {
+  const flows = flowsText(r.flows, ' + ');
+  return `      poll ${r.poll}  lastTcpClosed ${r.lastTcpClosed}  tcpFailuresByErrCode ${errnos(r.failures)}  +${r.lastBytesSent} B sent  +${r.lastBytesReceived} B received${flows === '' ? '' : `  ${flows}`}  (${r.source})`;
+};
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -27,7 +36,7 @@ function table(rows: readonly (readonly string[])[]): string[] {
 }
 
 const summaryRow = (c: ConnectionSummary, clients: number): string[] => [
-  clients > 1 ? `${c.client}: ${c.label}` : c.label,
+  `${clients > 1 ? `${c.client}: ` : ''}${c.label}${c.flows.length === 0 ? '' : ` (${flowsText(c.flows, ', ')})`}`,
   String(c.records),
   `${c.firstPoll}–${c.lastPoll}`,
   String(c.closes),

@@ -4,8 +4,9 @@
  * `jsonpb` with `EmitDefaults`: uint64 fields as decimal strings, enums by name, empty maps `{}`).
  *
  * Leaves out: what the engine does not model (packets, retransmits, RTT, DNS, tags); those
- * fields carry their zero values. Flow `f` becomes the tuple 10.0.0.5:(50000 + f) → 10.0.0.9:443
- * of one process, pid 4242, since the payload carries no cookie.
+ * fields carry their zero values. Tuple `t` becomes 10.0.0.5:(50000 + t) → 10.0.0.9:443 of one
+ * process, pid 4242: flows that share a tuple share it (docs/environment.md "4-tuple reuse"), and
+ * the payload carries no cookie.
  */
 import type { PayloadRecord } from '../engine/agent/PayloadRecord.js';
 import type { EngineState } from '../engine/EngineState.js';
@@ -31,7 +32,7 @@ export const historyOfStates = (states: readonly EngineState[], source: string):
 export function connectionJson(r: PayloadRecord): Record<string, unknown> {
   return {
     pid: PID,
-    laddr: { ip: '10.0.0.5', port: 50000 + r.flow, containerId: '' },
+    laddr: { ip: '10.0.0.5', port: 50000 + r.tuple, containerId: '' },
     raddr: { ip: '10.0.0.9', port: 443, containerId: '' },
     family: 'v4',
     type: 'tcp',

@@ -38,6 +38,14 @@ function prEvents(): readonly Event[] {
  */
 export const MIXED = 'e1 t1:100 e2 t2:100 p ce1 r1 fd1*4 cx1 t2 p t1 t2 f2 fd2*4 p t1 e3 t3 p t1 p';
 
+/**
+ * The production environment (docs/environment.md): flow 1 lingers, flow 2 is drained between
+ * polls, the client expires and a poll re-creates it (flow 1's close ships again), then flow 3
+ * takes flow 1's tuple and their records ship merged as one connection.
+ */
+export const PRODUCTION =
+  'e1 t1 p ce1 r1 fd1*4 e2 f2 fd2*4 d.read p d.store p exp1 t1 p e3@1 t3 r3 t1 p';
+
 /** One fixture: its file, the run it records, and how it is laid out. */
 export interface Fixture {
   readonly file: string;
@@ -77,6 +85,15 @@ export const FIXTURES: readonly Fixture[] = [
     agent: 'postfix',
     events: () => seq(MIXED),
     layout: 'array',
+  },
+  {
+    file: 'production.jsonl',
+    about:
+      'tuple reuse, the drain and client churn under original × prefix: two connections, one closed twice',
+    driver: 'original',
+    agent: 'prefix',
+    events: () => seq(PRODUCTION),
+    layout: 'lines',
   },
 ];
 

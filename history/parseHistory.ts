@@ -164,6 +164,9 @@ export interface ReportPollLike {
   readonly client: number;
   readonly records: readonly {
     readonly cookie: number;
+    /** The backend's key (absent in a report written before records had one: the cookie's). */
+    readonly tuple?: number | undefined;
+    readonly flows?: readonly number[] | undefined;
     readonly lastTCPClosed: number;
     readonly tcpFailures: Readonly<Record<string, number>>;
     readonly lastSentBytes: number;
@@ -173,7 +176,8 @@ export interface ReportPollLike {
 
 /**
  * The polls of a replay report (or of `pollsOf` on an engine run) as history polls numbered from
- * `first`; the connection is the engine's cookie.
+ * `first`; the connection is the record's tuple, as the backend keys it (docs/environment.md:
+ * two flows of one tuple are one connection).
  */
 export const historyPolls = (
   polls: readonly ReportPollLike[],
@@ -188,18 +192,22 @@ export const historyPolls = (
       poll,
       client,
       source,
-      records: p.records.map((r): HistoryRecord => ({
-        poll,
-        client,
-        connection: `cookie ${r.cookie}`,
-        label: `connection ${r.cookie}`,
-        lastTcpClosed: r.lastTCPClosed,
-        failures: r.tcpFailures,
-        failureCount: failureCount(r.tcpFailures),
-        lastBytesSent: r.lastSentBytes,
-        lastBytesReceived: r.lastRecvBytes,
-        source,
-      })),
+      records: p.records.map((r): HistoryRecord => {
+        const tuple = r.tuple ?? r.cookie;
+        return {
+          poll,
+          client,
+          connection: `tuple ${tuple}`,
+          label: `connection ${tuple}`,
+          ...(r.flows === undefined ? {} : { flows: r.flows }),
+          lastTcpClosed: r.lastTCPClosed,
+          failures: r.tcpFailures,
+          failureCount: failureCount(r.tcpFailures),
+          lastBytesSent: r.lastSentBytes,
+          lastBytesReceived: r.lastRecvBytes,
+          source,
+        };
+      }),
     };
   });
 
