@@ -1,8 +1,10 @@
 /**
- * The replay report for people: a per-poll table, then the invariants with ✓ / ✗.
+ * The replay report for people: a per-poll table, then the invariants with ✓ / ✗. A record names
+ * its flow, and its tuple when that is another flow's number or the aggregator merged several
+ * flows into it (docs/environment.md "4-tuple reuse").
  */
 import type { TCPFailures } from '../engine/agent/tcpFailures.js';
-import type { ReplayReport } from '../properties/replayReport.js';
+import type { ReplayReport, ReportRecord } from '../properties/replayReport.js';
 
 /** `{104:1}` or `{}`. */
 export const formatFailures = (f: TCPFailures): string =>
@@ -12,6 +14,18 @@ export const formatFailures = (f: TCPFailures): string =>
 
 /** A rate as a percentage, or `—` while no close has shipped. */
 export const formatRate = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 100)}%`);
+
+/**
+ * The record's flow or flows, and its tuple when that says more.
+ *
+ * @example
+ * recordName({ flow: 1, tuple: 1, flows: [1, 3], ... }) //=> 'flows 1 + 3 (tuple 1)'
+ */
+export function recordName(r: Pick<ReportRecord, 'flow' | 'tuple' | 'flows'>): string {
+  const flows = r.flows.length === 0 ? [r.flow] : r.flows;
+  const name = flows.length === 1 ? `flow ${flows[0]}` : `flows ${flows.join(' + ')}`;
+  return flows.length === 1 && r.tuple === flows[0] ? name : `${name} (tuple ${r.tuple})`;
+}
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 
@@ -31,7 +45,7 @@ export function formatReplay(report: ReplayReport, title: string): string {
     p.records.length === 0
       ? '(nothing shipped)'
       : p.records
-          .map((r) => `flow ${r.flow}: TCPClosed ${r.lastTCPClosed}, failures ${formatFailures(r.tcpFailures)}, +${r.lastSentBytes} B`)
+          .map((r) => `${recordName(r)}: TCPClosed ${r.lastTCPClosed}, failures ${formatFailures(r.tcpFailures)}, +${r.lastSentBytes} B`)
           .join('; '),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
