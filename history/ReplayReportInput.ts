@@ -1,10 +1,7 @@
 /**
- * The replay report of SPEC 3.2 (`lingering replay FILE --json`) read back as a history: per
- * poll, the client that polled and the shipped records, each with its tuple (the connection as the
- * backend knows it) and the flows the aggregator merged into it (docs/environment.md "4-tuple
- * reuse"). Only these fields are checked; the rest of the report (backend sums, telemetry,
- * verdicts) is ignored, since the audit recomputes it. A report written before records had a
- * tuple gives each record its cookie's.
+ * A replay report (`lingering replay FILE --json`) read back as a history: per poll, the client and
+ * the records, each with its tuple and merged flows (docs/environment.md "4-tuple reuse"; an older
+ * report without `tuple` gives the cookie's). Leaves out: sums and verdicts (the audit recomputes).
  */
 import { z } from 'zod';
 

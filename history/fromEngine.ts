@@ -1,12 +1,7 @@
 /**
- * Engine runs as recorded histories: the polls of a run as the audit reads them, and each poll
- * as the JSON payload system-probe's `/network_tracer/connections` would have returned (gogo
- * `jsonpb` with `EmitDefaults`: uint64 fields as decimal strings, enums by name, empty maps `{}`).
- *
- * Leaves out: what the engine does not model (packets, retransmits, RTT, DNS, tags); those
- * fields carry their zero values. Tuple `t` becomes 10.0.0.5:(50000 + t) → 10.0.0.9:443 of one
- * process, pid 4242: flows that share a tuple share it (docs/environment.md "4-tuple reuse"), and
- * the payload carries no cookie.
+ * Engine runs as recorded histories: the polls as the audit reads them, and each poll as the JSON
+ * of `/network_tracer/connections` (jsonpb, `EmitDefaults`). Tuple `t` is 10.0.0.5:(50000 + t) →
+ * 10.0.0.9:443, pid 4242: flows of one tuple share it. Leaves out: packets, RTT, DNS, tags (zeros).
  */
 import type { PayloadRecord } from '../engine/agent/PayloadRecord.js';
 import type { EngineState } from '../engine/EngineState.js';

@@ -1,11 +1,8 @@
 /**
- * An engine run as an ITF trace: the initial state and one state after each event, each with the
- * per-flow driver state (tuple, table, refCount, status, pendingMove, the operations in flight …),
- * the tables, the poll (and its client), the records the closed-flows drain holds, every client
- * slot (registered, baselines, closed buffer, session: docs/environment.md), the backend's totals
- * (closes and failures per tuple and in all), what the step shipped, and the action taken with its
- * parameters, as Quint's `--mbt` records it (`mbt::actionTaken`, `mbt::nondetPicks`). Leaves out:
- * the baselines' counters and the closed records' counters.
+ * An engine run as an ITF trace, one state per step: each flow (tuple, table, refCount, status …),
+ * the tables, the poll, the drain's held records, every client slot, the backend by tuple, what
+ * shipped, and the action with its picks as Quint's `--mbt` does (docs/environment.md). Leaves
+ * out: the counters of baselines and closed records.
  */
 import type { Backend } from '../engine/backend/backend.js';
 import type { Flow } from '../engine/driver/flow.js';

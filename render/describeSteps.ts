@@ -1,9 +1,7 @@
 /**
- * What each event of a trace did, in words, as the pictures show it: the arrows between the
- * actors (transport callout, delete notifications, driver tables, closed-flows drain, agent poll,
- * backend) and what changed (refCount after the step, the table, what the drain held and stored,
- * what a client lost, what the poll shipped, the backend rate). Leaves out: the agent's baselines
- * except where a client loses them (the replay report has the rest).
+ * What each event of a trace did, in words: the arrows between the actors (callout, notifications,
+ * driver, drain, agent, backend) and what changed. Dispatches to one describer per kind of event.
+ * Leaves out: the agent's baselines but where a client loses them (the replay report has them).
  */
 import type { EngineState } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';

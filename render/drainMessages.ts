@@ -1,9 +1,7 @@
 /**
- * What the closed-flows drain did (the goroutine `NewTracer` starts, pkg/network/tracer/
- * tracer_windows.go; docs/environment.md): its read of `closedFlows` as an arrow to the driver
- * (which flows, their refCount after the read's release), and each `StoreClosedConnection` as an
- * arrow to the agent (which record, into which registered clients' closed buffers, or dropped
- * when none is registered). Leaves out: the buffer's `emptyStart` order.
+ * The closed-flows drain (`NewTracer`'s goroutine; docs/environment.md): its read as an arrow to
+ * the driver (the flows, their refCount after), each `StoreClosedConnection` as an arrow to the
+ * agent (which record into which registered clients, or dropped). Leaves out: buffer order.
  */
 import type { ConnectionStats } from '../engine/agent/ConnectionStats.js';
 import { drainRead } from '../engine/agent/closedFlowsDrain.js';

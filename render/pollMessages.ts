@@ -1,9 +1,7 @@
 /**
- * What a poll did (`GetActiveConnections`, pkg/network/tracer/tracer_windows.go), as arrows: to
- * the driver, the tables it read in the order the driver returned them (docs/environment.md,
- * "Table enumeration order") and the flows a drain held out of its sight; to the backend, what
- * the completed poll shipped, the backend's rate and the telemetry. Names the client when the
- * trace has several or names it, and says when the poll re-created an expired client.
+ * A poll (`GetActiveConnections`, pkg/network/tracer/tracer_windows.go) as arrows: to the driver,
+ * the tables read in the driver's order and what a drain held out of sight; to the backend, what
+ * shipped, the rate, the telemetry, the client (re-created or named). Leaves out: baselines.
  */
 import { getClient } from '../engine/agent/networkState.js';
 import { pollClient } from '../engine/agent/poll.js';

@@ -78,8 +78,8 @@ describe('rateChart of the production environment', () => {
   it("draws a bar per poll of each client, at that client's backend rate", () => {
     const svg = chartOf(inlinePicture(seq(PRODUCTION_TRACES.twoClients)));
     expect(bars(svg).map((b) => textOf(b))).toEqual([
-      'poll 3: 100% (1 failures / 1 closes)',
-      'poll 4: 100% (1 failures / 1 closes)',
+      'poll 3 (client 2): 100% (1 failures / 1 closes)',
+      'poll 4 (client 1): 100% (1 failures / 1 closes)',
     ]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The backend's failure rate after each poll as a self-contained SVG bar chart, drawn by hand: x is
- * the poll number, y the rate in %, a dashed red line marks 100%, and every bar carries its value.
- * Bars above 100% are red. Deterministic: coordinates are rounded to one decimal.
+ * the poll number, y the rate in % (of the polling client's backend; a bar names its client when
+ * several poll), a dashed red line marks 100%. Bars above 100% are red. Coordinates: one decimal.
  */
 import type { ReportPoll } from '../properties/replayReport.js';
 import { escapeXml } from './escapeXml.js';
@@ -12,7 +12,8 @@ export interface RateChartInput {
   readonly title: string;
   /** Second, smaller line (the file, the pair). */
   readonly subtitle: string;
-  readonly polls: readonly Pick<ReportPoll, 'poll' | 'backend'>[];
+  readonly polls: readonly (Pick<ReportPoll, 'poll' | 'backend'> &
+    Partial<Pick<ReportPoll, 'client'>>)[];
 }
 
 const WIDTH = 640;
@@ -65,6 +66,7 @@ function bars(input: RateChartInput, y: (p: number) => number): string[] {
   const slot = PLOT_W / Math.max(1, count);
   const barW = Math.min(48, slot * 0.6);
   const every = Math.max(1, Math.ceil(count / 16));
+  const clients = new Set(input.polls.map((p) => p.client ?? 1)).size;
   const out: string[] = [];
   input.polls.forEach((p, i) => {
     const cx = LEFT + slot * (i + 0.5);
@@ -84,7 +86,7 @@ function bars(input: RateChartInput, y: (p: number) => number): string[] {
     const top = y(v);
     out.push(
       `  <rect x="${n(cx - barW / 2)}" y="${n(top)}" width="${n(barW)}" height="${n(y(0) - top)}" fill="${over ? '#d7263d' : '#3f7cac'}">` +
-        `<title>poll ${p.poll}: ${v}% (${p.backend.failures} failures / ${p.backend.closes} closes)</title></rect>`,
+        `<title>poll ${p.poll}${clients > 1 ? ` (client ${p.client ?? 1})` : ''}: ${v}% (${p.backend.failures} failures / ${p.backend.closes} closes)</title></rect>`,
       `  <text x="${n(cx)}" y="${n(top - 6)}" text-anchor="middle" font-size="13" font-weight="bold" fill="${over ? '#a1162a' : '#234'}">${v}%</text>`,
     );
   });

@@ -1,9 +1,7 @@
 /**
- * A trace as a mermaid `sequenceDiagram`: one lifeline per actor (the closed-flows drain's only
- * when the trace drains), one numbered message per event annotated with what changed (a client's
- * expiry or registration is a message of the agent to itself), the step where the highlighted
- * invariant breaks in a red `rect`, and a final note for an invariant judged at quiescence. Text
- * only; nothing is rendered here.
+ * A trace as a mermaid `sequenceDiagram`: a lifeline per actor (the drain's only when the trace
+ * drains), a numbered message per event with what changed, the breaking step in a red `rect`, a
+ * final note for a quiescence verdict. Text only; nothing is rendered here.
  */
 import type { Actor } from './Actor.js';
 import { ACTOR_SUBTITLES, ACTOR_TITLES } from './Actor.js';

@@ -1,9 +1,7 @@
 /**
- * A trace as a hand-drawn SVG sequence diagram (the HTML pages cannot load mermaid: no network in
- * CI): one lifeline per actor (the closed-flows drain's only when the trace drains), one row per
- * event with its arrows and number (an actor's step of its own, a client's expiry, as a loop),
- * what changed in a column on the right, the highlighted step shaded red with its verdict in a
- * note below it. Leaves out: arrows of one event between the same two actors are drawn once.
+ * A trace as a hand-drawn SVG sequence diagram (no mermaid: no network in CI): the lifelines, a
+ * row per event with its arrows (a loop for an actor's own step), what changed on the right, the
+ * breaking step shaded with its verdict. Leaves out: one event's arrows between two actors twice.
  */
 import type { Actor } from './Actor.js';
 import { ACTOR_SUBTITLES, ACTOR_TITLES } from './Actor.js';

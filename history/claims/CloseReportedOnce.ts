@@ -1,10 +1,7 @@
 /**
- * No connection is shipped closed twice to one backend: the half of SPEC 2.4's
- * `CloseReportedOnce` ("exactly 1") that payloads can show, judged per tuple as the backend keys
- * connections. A close that never ships looks, from the payloads, like a connection that is still
- * open; two connections of one reused tuple, or a close re-shipped to a client re-created after
- * it expired, read as one connection closed twice (docs/environment.md): the detail names the
- * flows when the history knows them.
+ * No connection (tuple, as the backend keys it) is shipped closed twice to one backend: the half of
+ * `CloseReportedOnce` payloads can show. Leaves out: a close never shipped; a reused tuple or a
+ * client re-created after expiry reads as closed twice (docs/environment.md), flows named if known.
  */
 import type { AuditClaim, AuditViolation } from './AuditClaim.js';
 import { byConnection, firstBreak } from './AuditClaim.js';
