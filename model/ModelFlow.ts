@@ -1,10 +1,11 @@
 /**
  * One flow as the model sees it: the driver's bookkeeping (table, `refCount`, terminal status,
- * `FLOW_CLOSED`, associations, callouts, the operations part-way through) and the agent's view of
- * its connection (one client: its baseline, whether bytes moved since its last read, what shipped).
+ * `FLOW_CLOSED`, associations, callouts, the operations part-way through), its 4-tuple, and the
+ * agent's view of its connection (client 1: its baseline, whether bytes moved since its last read,
+ * what shipped in the current session).
  *
- * Leaves out: byte counts (only "bytes moved since the agent's last `openFlows` read of the flow"),
- * addresses, packets, and every agent client but one.
+ * Leaves out: byte counts (only "any bytes yet" and "bytes moved since the agent's last `openFlows`
+ * read of the flow"), addresses (the tuple is one integer), packets, and every client but one.
  */
 
 /** Which table holds the flow (`none` once a poll drained it from `closedFlows`). */
@@ -23,15 +24,15 @@ export interface OpInFlight {
   readonly flag: boolean;
 }
 
-/** The agent's baseline for the connection: what its last `updateConnWithStats` saw. */
+/** Client 1's baseline for the connection: what its last `updateConnWithStats` saw. */
 export interface Baseline {
   /** The baseline counted a close (`TCPClosed` 1). */
   readonly closed: boolean;
-  /** The read that set it carried a failure (`{104: 1}`). */
-  readonly failure: boolean;
+  /** The failures (`{104: n}`, as a count) of the read that set it. */
+  readonly failures: number;
 }
 
-/** What the connection has shipped to the backend. */
+/** What the flow's own records shipped to client 1's backend in the current session. */
 export interface Shipped {
   readonly closes: number;
   readonly failures: number;
@@ -39,6 +40,8 @@ export interface Shipped {
 
 /** One established flow. */
 export interface ModelFlow {
+  /** The 4-tuple (docs/environment.md): flows with one tuple are one connection to the backend. */
+  readonly tuple: number;
   readonly table: Table;
   /** 1 for the table, 1 per layer association not yet released, 1 per callout holding one. */
   readonly refCount: number;
@@ -56,18 +59,21 @@ export interface ModelFlow {
   readonly exit: OpInFlight | null;
   /** Bytes moved since the agent last read the flow from `openFlows`. */
   readonly moved: boolean;
-  /** `null`: no baseline (the connection was not active in the previous poll). */
+  /** `Monotonic` counts bytes: some traffic reached the flow while the driver tracked it. */
+  readonly hasBytes: boolean;
+  /** `null`: no baseline (the connection was not active in client 1's previous poll). */
   readonly baseline: Baseline | null;
   readonly shipped: Shipped;
 }
 
 /**
- * A flow just established: in `openFlows` with `refCount = 1 + L`.
+ * A flow just established with tuple `tuple`: in `openFlows` with `refCount = 1 + L`.
  *
  * @example
- * newFlow(4).refCount //=> 5
+ * newFlow(4, 1).refCount //=> 5
  */
-export const newFlow = (layers: number): ModelFlow => ({
+export const newFlow = (layers: number, tuple: number): ModelFlow => ({
+  tuple,
   table: 'open',
   refCount: 1 + layers,
   end: 'none',
@@ -79,6 +85,7 @@ export const newFlow = (layers: number): ModelFlow => ({
   notify: null,
   exit: null,
   moved: false,
+  hasBytes: false,
   baseline: null,
   shipped: { closes: 0, failures: 0 },
 });
@@ -113,7 +120,7 @@ export const isTracked = (f: ModelFlow): boolean => f.table !== 'none';
  * has run, and no callout holds or is releasing a reference. This is the lingering flow.
  *
  * @example
- * isStranded({ ...newFlow(4), end: 'reset', notifies: 4, refCount: 1 }, 4) //=> true
+ * isStranded({ ...newFlow(4, 1), end: 'reset', notifies: 4, refCount: 1 }, 4) //=> true
  */
 export const isStranded = (f: ModelFlow, layers: number): boolean =>
   hasEnded(f) &&

@@ -1,6 +1,8 @@
 /**
  * The agent designs in the model: what a lingering reset flow ships over the PR #50823 test's
- * three polls (bytes moving before each), and a reset flow drained after an active read.
+ * three polls (bytes moving before each), a reset flow drained after an active read, and the
+ * production environment's cases of docs/environment.md (one tuple for several flows, the
+ * asynchronous drain, client churn).
  */
 import { describe, expect, it } from 'vitest';
 import type { Event, FlowId } from '../engine/events.js';

@@ -12,7 +12,7 @@ import type { ParameterizedObject } from 'xstate';
 import { assign } from 'xstate';
 import type { Event } from '../engine/events.js';
 import type { ModelContext } from './ModelContext.js';
-import { flowAt, withFlow } from './ModelContext.js';
+import { flowAt, flowNamed, replaceFlow } from './ModelContext.js';
 import type { ModelFlow, OpInFlight } from './ModelFlow.js';
 import { hasEnded } from './ModelFlow.js';
 
@@ -39,8 +39,9 @@ export interface DriverModelSpec {
   readonly flowDeleteNotify: Program;
   readonly calloutExit: Program;
   /**
-   * True while the poll's closed-table read must wait for this flow (a design whose lock guards
-   * every change of the count makes the drain, which drops the table's reference, take it too).
+   * True while a closed-table read (the poll's `readClosed`, the drain's `read`) must wait for this
+   * flow (a design whose lock guards every change of the count makes the read, which drops the
+   * table's reference, take it too).
    */
   readonly drainWaits?: (flow: ModelFlow) => boolean;
 }
@@ -139,9 +140,8 @@ export function driverModel(spec: DriverModelSpec): DriverModel {
     (f: (c: ModelContext, e: Event) => ModelFlow | null) =>
     ({ context, event }: Args): Partial<ModelContext> => {
       const flow = f(context, event);
-      return flow === null || event.type === 'poll'
-        ? {}
-        : { flows: withFlow(context, event.flow, flow) };
+      const k = flowNamed(event);
+      return flow === null || k === null ? {} : replaceFlow(context, k, flow);
     };
   return {
     name: spec.name,

@@ -14,7 +14,7 @@ import { stateKey } from './stateKey.js';
 import { modelStart, modelStep } from './systemModel.js';
 
 const label = (e: Event) =>
-  `${e.type}${e.type === 'poll' ? '' : `(${e.flow})`}${'step' in e && e.step ? `.${e.step}` : ''}`;
+  `${e.type}${'flow' in e && e.flow !== undefined ? `(${e.flow})` : ''}${'step' in e && e.step ? `.${e.step}` : ''}`;
 
 // driver, then for 1 flow (L=4, 2 callouts, 2 polls) and 2 flows (L=1, 1 callout, no poll):
 // states, transitions, lingering reachable.

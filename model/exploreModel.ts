@@ -88,10 +88,12 @@ export function exploreModel(config: ModelConfig, options: ExploreOptions = {}):
   const bounds: ExploreBounds = {
     callouts: options.callouts ?? DEFAULT_BOUNDS.callouts,
     polls: options.polls ?? DEFAULT_BOUNDS.polls,
+    environment: options.environment ?? 'isolated',
   };
   const symmetric = options.symmetry ?? model.flows > 1;
-  const key = (s: ModelSnapshot) =>
-    stateKey(s.context, symmetric, s.context.polls < bounds.polls) as SerializedSnapshot;
+  const keyOf = (c: ModelContext, sym: boolean) =>
+    stateKey(c, sym, c.polls < bounds.polls, bounds.environment);
+  const key = (s: ModelSnapshot) => keyOf(s.context, symmetric) as SerializedSnapshot;
   let seen = 0;
   const adjacency = getAdjacencyMap(model.machine, {
     fromState: modelStart(model),
@@ -109,7 +111,7 @@ export function exploreModel(config: ModelConfig, options: ExploreOptions = {}):
   nodes.set(start, { key: start, snapshot: first.state, parent: null, event: null, depth: 0 });
   const queue = [start];
   let lingering: GraphNode | null = null;
-  const exact = (c: ModelContext) => stateKey(c, false, c.polls < bounds.polls);
+  const exact = (c: ModelContext) => keyOf(c, false);
   for (let i = 0; i < queue.length; i++) {
     const from = nodes.get(queue[i] as SerializedSnapshot) as GraphNode;
     if (lingering === null && hasLingeringFlow(from.snapshot)) lingering = from;

@@ -1,80 +1,18 @@
 /**
- * The formal model: the lifecycle of N flows and the agent's poll as one xstate v5 machine. Each
- * flow is a region (absent → established: open → ended → inClosedTable → drained → freed, or
- * ended → lingering); the poll is a region (idle ⇄ betweenReads). Events are SPEC 2.1's, at the
- * engine's atomic-step granularity. A driver design provides the notify and release steps, an
- * agent design the `shipDelta` action (`provide()`); the arithmetic lives in small pure helpers.
+ * The formal model: the lifecycle of N flows, the agent's poll, the asynchronous closed-flow drain
+ * and agent client 1 as one xstate v5 machine. Each flow is a region (absent → established: open →
+ * ended → inClosedTable → drained → freed, or ended → lingering); the poll (idle ⇄ betweenReads),
+ * the drain (idle ⇄ holding) and the client (registered ⇄ expired) are regions too. Events are the
+ * shared vocabulary's (engine/events.ts, docs/environment.md), at step granularity; guards and
+ * actions are named in flowSetup.ts.
  *
- * Leaves out: time, byte amounts, packets, and agent clients beyond one.
+ * Leaves out: time, byte amounts, packets, and agent clients beyond one (any other is refused).
  */
-import { and, assertEvent, assign, setup } from 'xstate';
-import type { Event } from '../engine/events.js';
-import { readOpenFlows, drainClosedFlows } from './pollReads.js';
-import type { ModelContext, ModelInput } from './ModelContext.js';
-import { DEFAULT_MODEL_LAYERS, eventFlow, flowAt, initialContext } from './ModelContext.js';
-import { updateEventFlow as update, withFlow } from './ModelContext.js';
-import type { ModelFlow } from './ModelFlow.js';
-import { hasLayerAssociation, isStranded, isTracked, newFlow, takeReference } from './ModelFlow.js';
+import { and } from 'xstate';
+import { flowSetup } from './flowSetup.js';
+import { DEFAULT_MODEL_LAYERS, initialContext } from './ModelContext.js';
 
-type FlowParams = { readonly flow: number };
-type Args = { readonly context: ModelContext; readonly event: Event };
-
-/** A guard on the flow its parameters name (false while that flow is not established). */
-const onFlow =
-  (test: (f: ModelFlow, c: ModelContext) => boolean) =>
-  ({ context }: { readonly context: ModelContext }, p: FlowParams) => {
-    const f = flowAt(context, p.flow);
-    return f !== null && test(f, context);
-  };
-
-/** The machine's vocabulary: every guard and action by name, so `provide()` can swap any. */
-export const flowSetup = setup({
-  types: { context: {} as ModelContext, events: {} as Event, input: {} as ModelInput },
-  guards: {
-    isForFlow: ({ event }, p: FlowParams) => event.type !== 'poll' && event.flow === p.flow,
-    hasPositiveBytes: ({ event }) =>
-      event.type === 'traffic' && Number.isInteger(event.bytes) && event.bytes >= 1,
-    hasLayerAssociation: ({ context: c, event }) => {
-      const f = eventFlow(c, event);
-      return f !== null && hasLayerAssociation(f, c.layers);
-    },
-    // Provided by a driver design (model/variants/): no design, no notify or release.
-    isNotifyStepEnabled: (_: Args) => false,
-    isExitStepEnabled: (_: Args) => false,
-    isDrainUnblocked: (_: Args) => true,
-    isInClosedTable: onFlow((f) => f.table === 'closed'),
-    isStranded: onFlow((f, c) => isStranded(f, c.layers)),
-    isOutOfTables: onFlow((f) => f.table === 'none'),
-    isFreed: onFlow((f) => f.refCount <= 0),
-    hasReference: onFlow((f) => f.refCount > 0),
-    isWholePoll: ({ event }) => event.type === 'poll' && event.step === undefined,
-    isReadOpenStep: ({ event }) => event.type === 'poll' && event.step === 'readOpen',
-    isReadClosedStep: ({ event }) => event.type === 'poll' && event.step === 'readClosed',
-  },
-  actions: {
-    establishFlow: assign(({ context, event }) => {
-      assertEvent(event, 'establish');
-      return { flows: withFlow(context, event.flow, newFlow(context.layers)) };
-    }),
-    moveBytes: assign(({ context: c, event: e }) =>
-      update(c, e, (f) => (isTracked(f) ? { ...f, moved: true } : f)),
-    ),
-    enterCallout: assign(({ context: c, event: e }) =>
-      update(c, e, (f) => ({ ...takeReference(f), callouts: f.callouts + 1 })),
-    ),
-    writeTerminalStatus: assign(({ context: c, event: e }) => {
-      assertEvent(e, ['reset', 'fin']);
-      return update(c, e, (f) => ({ ...f, end: e.type }));
-    }),
-    // Provided by a driver design.
-    runNotifyStep: assign(() => ({})),
-    runExitStep: assign(() => ({})),
-    readOpenFlows: assign(({ context }) => readOpenFlows(context)),
-    drainClosedFlows: assign(({ context }) => drainClosedFlows(context)),
-    // Provided by an agent design (model/agents/): the default ends the poll and ships nothing.
-    shipDelta: assign(({ context }) => ({ poll: null, polls: context.polls + 1 })),
-  },
-});
+export { flowSetup } from './flowSetup.js';
 
 const forFlow = (flow: number) => ({ type: 'isForFlow', params: { flow } }) as const;
 type FlowGuard = 'isInClosedTable' | 'isStranded' | 'isOutOfTables' | 'isFreed' | 'hasReference';
@@ -86,7 +24,13 @@ const flowRegion = (k: number) =>
     initial: 'absent',
     states: {
       absent: {
-        on: { establish: { guard: forFlow(k), target: 'established', actions: 'establishFlow' } },
+        on: {
+          establish: {
+            guard: and([forFlow(k), 'isTupleFree']),
+            target: 'established',
+            actions: 'establishFlow',
+          },
+        },
       },
       established: {
         initial: 'open',
@@ -124,16 +68,20 @@ const flowRegion = (k: number) =>
     },
   }) as const;
 
-/** The poll's region: `readOpen` then `readClosed`, or both at once. */
+/** The poll's region: `readOpen` then `readClosed` (each in its table's order), or both at once. */
 const pollRegion = {
   initial: 'idle',
   states: {
     idle: {
       on: {
         poll: [
-          { guard: 'isReadOpenStep', target: 'betweenReads', actions: 'readOpenFlows' },
           {
-            guard: and(['isWholePoll', 'isDrainUnblocked']),
+            guard: and(['isReadOpenStep', 'isClientOne', 'isOpenTableOrder']),
+            target: 'betweenReads',
+            actions: 'readOpenFlows',
+          },
+          {
+            guard: and(['isWholePoll', 'isClientOne', 'isDrainUnblocked']),
             actions: ['readOpenFlows', 'drainClosedFlows', 'shipDelta'],
           },
         ],
@@ -142,7 +90,7 @@ const pollRegion = {
     betweenReads: {
       on: {
         poll: {
-          guard: and(['isReadClosedStep', 'isDrainUnblocked']),
+          guard: and(['isReadClosedStep', 'isClientOne', 'isClosedTableOrder', 'isDrainUnblocked']),
           target: 'idle',
           actions: ['drainClosedFlows', 'shipDelta'],
         },
@@ -151,12 +99,56 @@ const pollRegion = {
   },
 } as const;
 
+/** The closed-flows-ready goroutine's region: its `read`, then one `store` per record held. */
+const drainRegion = {
+  initial: 'idle',
+  states: {
+    idle: {
+      on: {
+        drain: [
+          {
+            guard: and(['isDrainReadStep', 'hasClosedFlows', 'isDrainUnblocked']),
+            target: 'holding',
+            actions: 'takeClosedFlows',
+          },
+          {
+            guard: and(['isWholeDrain', 'hasClosedFlows', 'isDrainUnblocked']),
+            actions: 'drainWhole',
+          },
+        ],
+      },
+    },
+    holding: {
+      on: {
+        drain: { guard: and(['isDrainStoreStep', 'holdsNamedRecord']), actions: 'storeHeldRecord' },
+      },
+      always: { guard: 'holdsNothing', target: 'idle' },
+    },
+  },
+} as const;
+
+/** Agent client 1's region: it expires, registers again, or a poll re-creates it. */
+const clientRegion = {
+  initial: 'registered',
+  states: {
+    registered: {
+      on: { clientExpire: { guard: 'isClientOne', target: 'expired', actions: 'expireClient' } },
+    },
+    expired: {
+      on: {
+        clientRegister: { guard: 'isClientOne', target: 'registered', actions: 'registerClient' },
+      },
+      always: { guard: 'isClientRegistered', target: 'registered' },
+    },
+  },
+} as const;
+
 /**
- * The machine for `flows` flows (regions `flow1` … `flowN`, then `poll`).
+ * The machine for `flows` flows (regions `flow1` … `flowN`, then `poll`, `drain`, `client`).
  *
  * @example
  * initialTransition(createFlowMachine(1), { layers: 4 })[0].value
- * //=> { flow1: 'absent', poll: 'idle' }
+ * //=> { flow1: 'absent', poll: 'idle', drain: 'idle', client: 'registered' }
  */
 export function createFlowMachine(flows: number) {
   const regions = Object.fromEntries(
@@ -167,7 +159,7 @@ export function createFlowMachine(flows: number) {
     type: 'parallel',
     // `input` is absent when xstate builds a throwaway actor (pure `transition()` does).
     context: ({ input }) => initialContext(flows, input?.layers ?? DEFAULT_MODEL_LAYERS),
-    states: { ...regions, poll: pollRegion },
+    states: { ...regions, poll: pollRegion, drain: drainRegion, client: clientRegion },
   });
 }
 

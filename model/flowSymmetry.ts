@@ -2,12 +2,15 @@
  * Renumbering flows: flows are interchangeable, so the explorer may keep one state for all the
  * states that differ only by which flow is which. To replay a path it must then say which flow of
  * the kept state is which flow of the state actually reached; these helpers find and apply that
- * renumbering.
+ * renumbering. A tuple is renumbered as the flow it was first given to (its default is the
+ * establishing flow's number, and the explorer only ever reuses such tuples).
  *
- * Leaves out: any symmetry but permutations of flows (the poll is shared, not permuted).
+ * Leaves out: any symmetry but permutations of flows (the poll, the drain and the client are
+ * shared, not permuted).
  */
 import type { Event, FlowId } from '../engine/events.js';
-import type { FlowRecord, ModelContext } from './ModelContext.js';
+import type { FlowRecord } from './FlowRecord.js';
+import type { ModelContext } from './ModelContext.js';
 
 /** A renumbering: flow `k` becomes flow `perm[k - 1]`. */
 export type Renumbering = readonly number[];
@@ -25,20 +28,53 @@ export function renumberings(n: number): Renumbering[] {
   );
 }
 
-/** The context with every flow renumbered. */
+/** Flow (or tuple) `k` renumbered; numbers outside the flows stay as they are. */
+const image = (perm: Renumbering, k: number): number => perm[k - 1] ?? k;
+
+/** The context with every flow renumbered; every list keeps its order. */
 export function renumberContext(c: ModelContext, perm: Renumbering): ModelContext {
   const flows = c.flows.slice();
-  c.flows.forEach((f, i) => (flows[(perm[i] ?? i + 1) - 1] = f));
-  const renumber = (rs: readonly FlowRecord[]) =>
-    rs.map((r) => ({ ...r, flow: perm[r.flow - 1] ?? r.flow })).sort((a, b) => a.flow - b.flow);
-  const poll =
-    c.poll === null ? null : { open: renumber(c.poll.open), closed: renumber(c.poll.closed) };
-  return { ...c, flows, poll };
+  c.flows.forEach(
+    (f, i) => (flows[image(perm, i + 1) - 1] = f && { ...f, tuple: image(perm, f.tuple) }),
+  );
+  const records = (rs: readonly FlowRecord[]) =>
+    rs.map((r) => ({ ...r, flow: image(perm, r.flow) }));
+  const ks = (list: readonly number[]) => list.map((k) => image(perm, k));
+  return {
+    ...c,
+    flows,
+    openOrder: ks(c.openOrder),
+    closedOrder: ks(c.closedOrder),
+    poll: c.poll === null ? null : { open: records(c.poll.open) },
+    held: records(c.held),
+    client: c.client === null ? null : { closed: records(c.client.closed) },
+  };
 }
 
-/** The event with its flow renumbered. */
-export const renumberEvent = (e: Event, perm: Renumbering): Event =>
-  e.type === 'poll' ? e : { ...e, flow: (perm[e.flow - 1] ?? e.flow) as FlowId };
+/**
+ * The event with its flows (and an establish's tuple) renumbered.
+ *
+ * @example
+ * renumberEvent({ type: 'poll', step: 'readOpen', order: [1, 2] }, [2, 1]) //=> { type: 'poll', step: 'readOpen', order: [2, 1] }
+ */
+export function renumberEvent(e: Event, perm: Renumbering): Event {
+  const flow = (k: FlowId) => image(perm, k) as FlowId;
+  switch (e.type) {
+    case 'poll':
+      return e.order === undefined ? e : { ...e, order: e.order.map(flow) };
+    case 'drain':
+      return e.flow === undefined ? e : { ...e, flow: flow(e.flow) };
+    case 'clientRegister':
+    case 'clientExpire':
+      return e;
+    case 'establish':
+      return e.tuple === undefined
+        ? { ...e, flow: flow(e.flow) }
+        : { ...e, flow: flow(e.flow), tuple: image(perm, e.tuple) };
+    default:
+      return { ...e, flow: flow(e.flow) };
+  }
+}
 
 /** True for the identity. */
 export const isIdentity = (perm: Renumbering): boolean => perm.every((k, i) => k === i + 1);

@@ -27,7 +27,7 @@ export type Phase = (typeof PHASES)[number];
  *
  * @example
  * phaseOf(null, 4) //=> 'absent'
- * phaseOf({ ...newFlow(4), table: 'none', refCount: 0 }, 4) //=> 'freed'
+ * phaseOf({ ...newFlow(4, 1), table: 'none', refCount: 0 }, 4) //=> 'freed'
  */
 export function phaseOf(f: ModelFlow | null, layers: number): Phase {
   if (f === null) return 'absent';

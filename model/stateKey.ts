@@ -1,21 +1,41 @@
 /**
  * A compact identity for the model's states, for the explorer's visited set: one short field
- * list per flow (its driver state, agent state and the poll's records of it), then the poll's
- * progress. With `symmetric`, the per-flow parts are sorted, so states that differ only by
- * renumbering the flows (which are interchangeable) share one identity.
+ * list per flow (its driver state, tuple, agent state, and the records of it that the poll, the
+ * drain and the client buffer hold), then the orders of the tables and lists, the poll's
+ * progress, client 1 and the polls done. With `symmetric`, the smallest identity over every
+ * renumbering of the flows (which are interchangeable), so states that differ only by which flow
+ * is which share one identity.
  *
- * Leaves out: the state value, which is a function of the context.
+ * Leaves out: the state value (a function of the context); once no poll is left, the fields only
+ * a poll reads (bytes moved, baselines); orders between flows of different tuples (only the order
+ * within a tuple changes what ships: the aggregation keeps the first record of a tuple); and, in
+ * the isolated environment, whether a flow has any bytes (only the closed buffer's order among
+ * records of one tuple depends on it, and every flow has its own tuple there).
  */
-import type { FlowRecord, ModelContext } from './ModelContext.js';
+import type { ModelEnvironment } from './enabledEvents.js';
+import type { FlowRecord } from './FlowRecord.js';
+import type { Renumbering } from './flowSymmetry.js';
+import { renumberings } from './flowSymmetry.js';
+import type { ModelContext } from './ModelContext.js';
 import type { ModelFlow, OpInFlight } from './ModelFlow.js';
+import { isTracked } from './ModelFlow.js';
+import { closedFlows, openFlows } from './tableOrder.js';
 
 const op = (o: OpInFlight | null) => (o === null ? '-' : `${o.step}/${o.attempt}/${+o.flag}`);
-const rec = (r: FlowRecord | undefined) =>
-  r === undefined ? '-' : `${+r.moved}${+r.closed}${+r.failure}`;
+const rec = (rs: readonly FlowRecord[] | undefined, k: number, bytes: boolean) => {
+  const r = rs?.find((x) => x.flow === k);
+  return r === undefined ? '-' : `${+r.moved}${bytes ? +r.bytes : ''}${+r.flowClosed}${r.failures}`;
+};
 
-function flowPart(c: ModelContext, f: ModelFlow | null, k: number, live: boolean): string {
-  if (f === null) return '-';
-  const b = f.baseline === null || !live ? '-' : `${+f.baseline.closed}${+f.baseline.failure}`;
+interface KeyOptions {
+  readonly live: boolean;
+  readonly production: boolean;
+}
+
+/** Flow `k`'s fields but its tuple (which names a flow, so it is renumbered with the flows). */
+function flowPart(c: ModelContext, f: ModelFlow, k: number, o: KeyOptions): string {
+  const b = f.baseline === null || !o.live ? '-' : `${+f.baseline.closed}${f.baseline.failures}`;
+  const bytes = o.production && o.live && isTracked(f) ? +f.hasBytes : '';
   return [
     f.table,
     f.refCount,
@@ -27,25 +47,78 @@ function flowPart(c: ModelContext, f: ModelFlow | null, k: number, live: boolean
     +f.locked,
     op(f.notify),
     op(f.exit),
-    +(f.moved && live),
+    +(f.moved && o.live),
+    bytes,
     b,
     f.shipped.closes,
     f.shipped.failures,
-    rec(c.poll?.open.find((r) => r.flow === k)),
-    rec(c.poll?.closed.find((r) => r.flow === k)),
+    rec(c.poll?.open, k, o.production),
+    rec(c.client?.closed, k, o.production),
+    rec(c.held, k, o.production),
   ].join(',');
 }
 
+/** The flows of `list` that share their tuple with another established flow, in list order. */
+function withinTuples(c: ModelContext, list: readonly number[]): readonly number[] {
+  const tuple = (k: number) => c.flows[k - 1]?.tuple;
+  const shared = (k: number) =>
+    c.flows.some((g, i) => g !== null && i + 1 !== k && g.tuple === tuple(k));
+  return list.filter(shared);
+}
+
+/** What the identity is made of, before the flows are numbered. */
+interface KeyParts {
+  readonly flows: readonly ({ readonly tuple: number; readonly part: string } | null)[];
+  readonly orders: readonly (readonly number[])[];
+  readonly rest: string;
+}
+
+function keyParts(c: ModelContext, o: KeyOptions): KeyParts {
+  const orders = [
+    openFlows(c),
+    closedFlows(c),
+    (c.poll?.open ?? []).map((r) => r.flow),
+    (c.client?.closed ?? []).map((r) => r.flow),
+  ].map((list) => withinTuples(c, list));
+  const poll = c.poll === null ? 'none' : 'between';
+  const client = c.client === null ? 'expired' : 'registered';
+  return {
+    flows: c.flows.map((f, i) => f && { tuple: f.tuple, part: flowPart(c, f, i + 1, o) }),
+    orders: [...orders, c.held.map((r) => r.flow)],
+    rest: `${poll}|${client}|${c.polls}`,
+  };
+}
+
+/** The identity with the flows numbered by `perm` (flow `k` becomes `perm[k - 1]`). */
+function numbered(p: KeyParts, perm: Renumbering): string {
+  const image = (k: number) => perm[k - 1] ?? k;
+  const flows: string[] = p.flows.map(() => '-');
+  p.flows.forEach((f, i) => {
+    if (f !== null) flows[image(i + 1) - 1] = `${image(f.tuple)},${f.part}`;
+  });
+  const orders = p.orders.map((list) => list.map(image).join(' '));
+  return `${flows.join('|')}|${orders.join('/')}|${p.rest}`;
+}
+
 /**
- * The identity of context `c`.
+ * The identity of context `c` (`environment` says which events may follow).
  *
  * @example
- * stateKey(initialContext(2, 4), true) //=> '-|-|none|0'
+ * stateKey(initialContext(2, 4), true) //=> '-|-|////|none|registered|0'
  */
-export function stateKey(c: ModelContext, symmetric = false, pollsLeft = true): string {
-  const live = pollsLeft || c.poll !== null;
-  const parts = c.flows.map((f, i) => flowPart(c, f, i + 1, live));
-  if (symmetric) parts.sort();
-  const poll = c.poll === null ? 'none' : c.poll.closed.length > 0 ? 'drained' : 'between';
-  return `${parts.join('|')}|${poll}|${c.polls}`;
+export function stateKey(
+  c: ModelContext,
+  symmetric = false,
+  pollsLeft = true,
+  environment: ModelEnvironment = 'isolated',
+): string {
+  const o = { live: pollsLeft || c.poll !== null, production: environment === 'production' };
+  const p = keyParts(c, o);
+  const perms = symmetric ? renumberings(c.flows.length) : [c.flows.map((_, i) => i + 1)];
+  let best: string | null = null;
+  for (const perm of perms) {
+    const k = numbered(p, perm);
+    if (best === null || k < best) best = k;
+  }
+  return best ?? numbered(p, []);
 }

@@ -9,18 +9,20 @@ import { toMermaid } from './toMermaid.js';
 describe('toMermaid', () => {
   const text = toMermaid(flowMachine);
 
-  it('draws the flow lifecycle and the poll as two regions', () => {
+  it('draws the flow lifecycle, the poll, the drain and the client as regions', () => {
     expect(text.split('\n')[0]).toBe('stateDiagram-v2');
     for (const line of [
       'lingering_flow1_absent --> lingering_flow1_established : establish',
       'lingering_flow1_established_open --> lingering_flow1_established_ended : reset',
       'lingering_flow1_established_ended --> lingering_flow1_established_lingering : [isStranded]',
       'lingering_flow1_established_inClosedTable --> lingering_flow1_established_drained : [isOutOfTables]',
-      'lingering_poll_idle --> lingering_poll_betweenReads : poll [isReadOpenStep]',
+      'lingering_poll_idle --> lingering_poll_betweenReads : poll [isReadOpenStep, isClientOne, isOpenTableOrder]',
+      'lingering_drain_idle --> lingering_drain_holding : drain [isDrainReadStep, hasClosedFlows, isDrainUnblocked]',
+      'lingering_client_registered --> lingering_client_expired : clientExpire [isClientOne]',
     ]) {
       expect(text).toContain(line);
     }
-    expect(text).toMatch(/^ {4}--$/m);
+    expect(text.match(/^ {4}--$/gm)).toHaveLength(3);
   });
 
   it('is the diagram model/README.md shows', () => {

@@ -1,13 +1,15 @@
 /**
  * The alternative in PR #50823's test file: the encoder writes `tcpFailuresByErrCode` only when
- * the record ships a close (`Last.TCPClosed > 0`).
+ * the (merged) record ships a close (`Last.TCPClosed > 0`).
  *
  * Leaves out: nothing else changes; the agent's state is untouched.
  */
+import { keepFailures } from '../AgentDesign.js';
 import { agentModel } from '../agentModel.js';
 
 export default agentModel({
   name: 'encoder-gate',
   summary: 'failures ship only with Last.TCPClosed > 0',
-  failuresShipped: ({ failure, lastClosed }) => (failure && lastClosed === 1 ? 1 : 0),
+  reReport: keepFailures,
+  encodeFailures: ({ lastClosed, failures }) => (lastClosed > 0 ? failures : 0),
 });

@@ -11,7 +11,8 @@ const isAgentModel = (v: unknown): v is AgentModel =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as AgentModel).name === 'string' &&
-  typeof (v as AgentModel).failuresShipped === 'function';
+  typeof (v as AgentModel).reReport === 'function' &&
+  typeof (v as AgentModel).encodeFailures === 'function';
 
 const variants = await registry(import.meta.url, SPEC_ORDER, isAgentModel);
 
