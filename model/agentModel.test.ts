@@ -36,6 +36,8 @@ describe('agent designs', () => {
     ['postfix', { closes: 1, failures: 1 }],
     ['encoder-gate', { closes: 1, failures: 1 }],
     ['failures-delta', { closes: 1, failures: 1 }],
+    // FLOW_CLOSED alone: the lingering flow never moves, so it never reads as closed.
+    ['close-record', { closes: 0, failures: 0 }],
   ])('ships %s: %o over three polls of a lingering reset flow', (agent, totals) => {
     expect(shipped(systemModel({ driver: 'original', agent }), THREE_POLLS)).toEqual(totals);
   });
@@ -45,6 +47,7 @@ describe('agent designs', () => {
     ['postfix', 1],
     ['encoder-gate', 1],
     ['failures-delta', 1],
+    ['close-record', 1],
   ])(
     'ships %s: 1 close and %d failure(s) for a reset flow read open, then drained after bytes moved',
     (agent, failures) => {
@@ -59,6 +62,7 @@ describe('agent designs', () => {
 
   it('has a model of every agent design', () => {
     expect([...agentModelNames].sort()).toEqual([
+      'close-record',
       'encoder-gate',
       'failures-delta',
       'postfix',
