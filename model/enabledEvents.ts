@@ -84,14 +84,18 @@ function pollEvents(c: ModelContext, b: ExploreBounds, production: boolean): Eve
   }));
 }
 
-/** The drain's steps and client 1's churn (production only). */
+/** The drain's steps and client 1's churn (production only), where they can happen at all. */
 function environmentEvents(c: ModelContext): Event[] {
-  return [
-    { type: 'drain', step: 'read' },
-    ...c.held.map((r): Event => ({ type: 'drain', step: 'store', flow: r.flow as FlowId })),
-    { type: 'clientExpire', client: 1 },
-    { type: 'clientRegister', client: 1 },
-  ];
+  const read: Event[] =
+    c.held.length === 0 && closedFlows(c).length > 0 ? [{ type: 'drain', step: 'read' }] : [];
+  const stores = c.held.map((r): Event => ({
+    type: 'drain',
+    step: 'store',
+    flow: r.flow as FlowId,
+  }));
+  const churn: Event =
+    c.client === null ? { type: 'clientRegister', client: 1 } : { type: 'clientExpire', client: 1 };
+  return [...read, ...stores, churn];
 }
 
 /**

@@ -7,10 +7,11 @@
  * is which share one identity.
  *
  * Leaves out: the state value (a function of the context); once no poll is left, the fields only
- * a poll reads (bytes moved, baselines); orders between flows of different tuples (only the order
- * within a tuple changes what ships: the aggregation keeps the first record of a tuple); and, in
- * the isolated environment, whether a flow has any bytes (only the closed buffer's order among
- * records of one tuple depends on it, and every flow has its own tuple there).
+ * a poll reads (bytes moved, baselines, what the records say, client 1's closed buffer); orders
+ * between flows of different tuples (only the order within a tuple changes what ships: the
+ * aggregation keeps the first record of a tuple); and, in the isolated environment, whether a
+ * flow has any bytes (only the closed buffer's order among records of one tuple depends on it,
+ * and every flow has its own tuple there).
  */
 import type { ModelEnvironment } from './enabledEvents.js';
 import type { FlowRecord } from './FlowRecord.js';
@@ -21,16 +22,21 @@ import type { ModelFlow, OpInFlight } from './ModelFlow.js';
 import { isTracked } from './ModelFlow.js';
 import { closedFlows, openFlows } from './tableOrder.js';
 
-const op = (o: OpInFlight | null) => (o === null ? '-' : `${o.step}/${o.attempt}/${+o.flag}`);
-const rec = (rs: readonly FlowRecord[] | undefined, k: number, bytes: boolean) => {
-  const r = rs?.find((x) => x.flow === k);
-  return r === undefined ? '-' : `${+r.moved}${bytes ? +r.bytes : ''}${+r.flowClosed}${r.failures}`;
-};
-
 interface KeyOptions {
+  /** A poll may still read the agent's fields. */
   readonly live: boolean;
   readonly production: boolean;
 }
+
+const op = (o: OpInFlight | null) => (o === null ? '-' : `${o.step}/${o.attempt}/${+o.flag}`);
+
+/** The record of flow `k` in `rs`: its fields while a poll may read it, else only that it is there. */
+const rec = (rs: readonly FlowRecord[] | undefined, k: number, o: KeyOptions) => {
+  const r = rs?.find((x) => x.flow === k);
+  if (r === undefined) return '-';
+  if (!o.live) return 'r';
+  return `${+r.moved}${o.production ? +r.bytes : ''}${+r.flowClosed}${r.failures}`;
+};
 
 /** Flow `k`'s fields but its tuple (which names a flow, so it is renumbered with the flows). */
 function flowPart(c: ModelContext, f: ModelFlow, k: number, o: KeyOptions): string {
@@ -52,9 +58,9 @@ function flowPart(c: ModelContext, f: ModelFlow, k: number, o: KeyOptions): stri
     b,
     f.shipped.closes,
     f.shipped.failures,
-    rec(c.poll?.open, k, o.production),
-    rec(c.client?.closed, k, o.production),
-    rec(c.held, k, o.production),
+    rec(c.poll?.open, k, o),
+    o.live ? rec(c.client?.closed, k, o) : '',
+    rec(c.held, k, o),
   ].join(',');
 }
 
@@ -78,7 +84,7 @@ function keyParts(c: ModelContext, o: KeyOptions): KeyParts {
     openFlows(c),
     closedFlows(c),
     (c.poll?.open ?? []).map((r) => r.flow),
-    (c.client?.closed ?? []).map((r) => r.flow),
+    o.live ? (c.client?.closed ?? []).map((r) => r.flow) : [],
   ].map((list) => withinTuples(c, list));
   const poll = c.poll === null ? 'none' : 'between';
   const client = c.client === null ? 'expired' : 'registered';
