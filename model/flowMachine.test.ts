@@ -1,43 +1,19 @@
 /**
  * The machine stepped purely with `transition()`: the PR race strands a flow under the shipping
- * driver and not under the deferred move, malformed events are refused, and the flow lock makes
- * steps wait.
+ * driver and not under the deferred move, malformed events are refused, the flow lock makes
+ * steps wait, and the environment's events (docs/environment.md) move the drain and client
+ * regions and the tables as they say.
  */
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import type { Event, FlowId } from '../engine/events.js';
+import type { Event } from '../engine/events.js';
 import { flowMachine } from './flowMachine.js';
 import { regionState } from './modelTransitions.js';
+import { shorthand } from './shorthand.js';
 import type { ModelSnapshot, SystemModel } from './systemModel.js';
 import { modelStart, modelStep, systemModel } from './systemModel.js';
 
-// A local shorthand (the model's tests do not load the engine): 'e1 ce1 r1 fd1.cas cx1.decrement p'.
-function events(text: string): Event[] {
-  return text.split(/\s+/).flatMap((tok): Event[] => {
-    const m = /^(e|t|ce|cx|r|f|fd|p)(\d*)(?:\.(\w+))?(?:\*(\d+))?$/.exec(tok);
-    if (m === null) throw new SyntaxError(tok);
-    const [, k, n, step, times] = m;
-    const flow = Number(n) as FlowId;
-    const s = step === undefined ? {} : { step };
-    const e: Event =
-      k === 'e'
-        ? { type: 'establish', flow }
-        : k === 't'
-          ? { type: 'traffic', flow, bytes: 10 }
-          : k === 'ce'
-            ? { type: 'calloutEnter', flow }
-            : k === 'cx'
-              ? { type: 'calloutExit', flow, ...s }
-              : k === 'r'
-                ? { type: 'reset', flow }
-                : k === 'f'
-                  ? { type: 'fin', flow }
-                  : k === 'fd'
-                    ? { type: 'flowDeleteNotify', flow, ...s }
-                    : { type: 'poll', ...s };
-    return Array.from({ length: Number(times ?? 1) }, () => e);
-  });
-}
+const events = shorthand;
 
 /** Runs `text`; the snapshot after, or the first refused event. */
 function runModel(m: SystemModel, text: string): ModelSnapshot {
@@ -139,5 +115,74 @@ describe('flowMachine', () => {
     )[0];
     expect(ended.value).toMatchObject({ flow1: { established: 'ended' }, poll: 'idle' });
     expect(ended.can(events('fd1.cas')[0] as Event)).toBe(false);
+  });
+
+  it.each([
+    ['e1', 'e2@1', 'a live flow holds tuple 1'],
+    ['e2@1', 'e1', "flow 1's own tuple is live in flow 2"],
+    ['e1 f1 e2@1', 'e3@1', 'flow 2 took tuple 1 again'],
+    ['', 'p@2', 'the model has client 1 only'],
+    ['', 'reg1', 'client 1 is registered from the start'],
+    ['', 'reg2', 'no client 2'],
+    ['exp1', 'exp1', 'client 1 has expired already'],
+    ['e1 e2', 'p.readOpen[1]', 'the order leaves flow 2 out'],
+    ['e1 e2', 'p.readOpen[1,1]', 'the order names flow 1 twice'],
+    ['e1 e2', 'p[1,2]', 'a whole poll takes no order'],
+    ['e1 r1 fd1*4 p.readOpen', 'p.readClosed[2]', 'flow 2 is not in closedFlows'],
+    ['e1 p.readOpen', 'p@2.readClosed', "the poll in flight is client 1's"],
+    ['e1', 'd.read', 'closedFlows is empty'],
+    ['e1 r1 fd1*4', 'd.store', 'the drain holds nothing'],
+    ['e1 r1 fd1*4', 'd1', 'a whole drain names no flow'],
+    ['e1 r1 fd1*4 d.read', 'd2.store', 'the drain holds no record of flow 2'],
+    ['e1 r1 fd1*4 d.read e2 r2 fd2*4', 'd.read', 'the drain still holds a record'],
+  ])('refuses, after "%s", %s: %s', (before, e) => {
+    expect(refuses(systemModel({ driver: 'original', flows: 3 }), before, e)).toBe(true);
+  });
+
+  it('takes the tuple of an ended flow, reads a table in the order a step names, and accepts client 1 by name', () => {
+    const m = systemModel({ driver: 'original', flows: 3 });
+    const s = runModel(m, 'e2 e1 f2 e3@2 p@1.readOpen');
+    expect(s.context.flows.map((f) => f?.tuple)).toEqual([1, 2, 2]);
+    // openFlows in insertion order: 2, 1, 3.
+    expect(s.context.poll?.open.map((r) => r.flow)).toEqual([2, 1, 3]);
+    const t = runModel(m, 'e2 e1 f2 e3@2 p.readOpen[3,1,2]');
+    expect(t.context.poll?.open.map((r) => r.flow)).toEqual([3, 1, 2]);
+  });
+
+  it('drains closedFlows asynchronously: the read takes the flow out of both tables, each store fills client 1’s buffer (original)', () => {
+    const m = systemModel({ driver: 'original', flows: 3 });
+    const read = runModel(m, 'e1 r1 fd1*4 e2 f2 fd2*4 d.read');
+    expect(read.value).toMatchObject({
+      flow1: { established: 'freed' },
+      flow2: { established: 'freed' },
+      drain: 'holding',
+    });
+    expect(read.context.held.map((r) => r.flow)).toEqual([1, 2]);
+    const stored = runModel(m, 'e1 r1 fd1*4 e2 f2 fd2*4 d.read d2.store');
+    expect(stored.context.client?.closed.map((r) => r.flow)).toEqual([2]);
+    const over = runModel(m, 'e1 r1 fd1*4 e2 f2 fd2*4 d.read d2.store d.store');
+    expect([over.value, over.context.held]).toMatchObject([{ drain: 'idle' }, []]);
+    // Non-empty records before empty ones: flow 2 ended by a fin with no bytes.
+    expect(over.context.client?.closed.map((r) => r.flow)).toEqual([1, 2]);
+    expect(runModel(m, 'e1 r1 fd1*4 d').value).toMatchObject({ drain: 'idle' });
+  });
+
+  it('makes the drain read wait for the flow lock, as the poll’s closed read does (flow-lock)', () => {
+    const m = systemModel({ driver: 'flow-lock' });
+    expect(refuses(m, 'e1 r1 fd1*3 fd1.acquire fd1.update', 'd.read')).toBe(true);
+    expect(refuses(m, 'e1 r1 fd1*3 fd1.acquire fd1.update fd1.release', 'd.read')).toBe(false);
+  });
+
+  it('expires client 1, registers it again, or lets a poll re-create it', () => {
+    const m = systemModel({ driver: 'original' });
+    const expired = runModel(m, 'e1 t1 p exp1');
+    expect([expired.value, expired.context.client]).toMatchObject([{ client: 'expired' }, null]);
+    expect(expired.context.flows[0]?.baseline).toBeNull();
+    expect(runModel(m, 'e1 t1 p exp1 reg1').value).toMatchObject({ client: 'registered' });
+    const recreated = runModel(m, 'e1 t1 p exp1 p');
+    expect([recreated.value, recreated.context.client]).toMatchObject([
+      { client: 'registered' },
+      { closed: [] },
+    ]);
   });
 });
