@@ -48,7 +48,7 @@ export interface AgentModelSpec {
 /** A design with every rule given. */
 export type AgentDesign = Required<AgentModelSpec>;
 
-/** Since PR #47005 (pkg/network/event_windows.go `FlowToConnStat`): `FLOW_CLOSED`, or a failure. */
+/** `FlowToConnStat` (pkg/network/event_windows.go) today: `FLOW_CLOSED`, or any failure. */
 export const closedByFlagOrFailure = (flowClosed: boolean, failures: number): boolean =>
   flowClosed || failures > 0;
 
@@ -62,7 +62,7 @@ export const closedByFlagOrFailure = (flowClosed: boolean, failures: number): bo
 export const firstKeepsFailures = (records: readonly ShippedView[]): readonly number[] =>
   records.map((r, i) => (i === 0 ? r.failures : 0));
 
-/** Keeps the record's failures: `updateConnWithStats` before PR #50823. */
+/** Keeps the record's failures: `updateConnWithStats` without `maybeSuppressWindowsLingeringFlow`. */
 export const keepFailures = ({ failures }: ReReportView): number => failures;
 
 /** Writes the merged record's failures as they are. */

@@ -1,17 +1,13 @@
 /**
- * A compact identity for the model's states, for the explorer's visited set: one short field
- * list per flow (its driver state, tuple, agent state, and the records of it that the poll, the
- * drain and the client buffer hold), then the orders of the tables and lists, the poll's
- * progress, client 1 and the polls done. With `symmetric`, the smallest identity over every
- * renumbering of the flows (which are interchangeable), so states that differ only by which flow
- * is which share one identity.
+ * A compact identity for the model's states, for the explorer's visited set: per flow its driver
+ * state, tuple, agent state and the records of it the poll, the drain and the buffer hold, then
+ * the orders within tuples, the poll, client 1 and the polls done; with `symmetric`, the least
+ * identity over the renumberings of the flows (which are interchangeable).
  *
- * Leaves out: the state value (a function of the context); once no poll is left, the fields only
- * a poll reads (bytes moved, baselines, what the records say, client 1's closed buffer); orders
- * between flows of different tuples (only the order within a tuple changes what ships: the
- * aggregation keeps the first record of a tuple); and, in the isolated environment, whether a
- * flow has any bytes (only the closed buffer's order among records of one tuple depends on it,
- * and every flow has its own tuple there).
+ * Leaves out: once no poll is left, what only a poll reads (bytes moved, baselines, records'
+ * contents, the buffer); orders between different tuples (the aggregation keeps the first record
+ * of a tuple); in the isolated environment, whether a flow has bytes (it orders only the records
+ * of one tuple in the closed buffer).
  */
 import type { ModelEnvironment } from './enabledEvents.js';
 import type { FlowRecord } from './FlowRecord.js';

@@ -1,8 +1,8 @@
 /**
  * A design of this suite's: the close and its failures ride only on the record that ships the
- * close. `FlowToConnStat` reads `TCPClosed` from `FLOW_CLOSED` alone (as before PR #47005); when
- * the aggregator merges records of one tuple, each keeps its failures only if its own
- * `Last.TCPClosed` is above 0, and the merged record carries their sum.
+ * close. `FlowToConnStat` reads `TCPClosed` from `FLOW_CLOSED` alone; when the aggregator merges
+ * records of one tuple, each keeps its failures only if its own `Last.TCPClosed` is above 0, and
+ * the merged record carries their sum (docs/environment.md, *Agent designs*).
  *
  * Leaves out: nothing else changes (re-reports and the encoder keep the failures as they are).
  */

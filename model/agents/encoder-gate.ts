@@ -1,6 +1,6 @@
 /**
- * The alternative in PR #50823's test file: the encoder writes `tcpFailuresByErrCode` only when
- * the (merged) record ships a close (`Last.TCPClosed > 0`).
+ * The alternative `TestWindowsTCPFailureReplay_ProposedFix` (pkg/network) describes: the encoder
+ * writes `tcpFailuresByErrCode` only when the (merged) record ships a close (`Last.TCPClosed > 0`).
  *
  * Leaves out: nothing else changes; the agent's state is untouched.
  */

@@ -1,7 +1,7 @@
 /**
- * PR #50823 (`maybeSuppressWindowsLingeringFlow`, pkg/network/state.go): on a re-report whose
- * baseline already counted a close and whose delta adds none, `updateConnWithStats` clears the
- * failures (and counts `windows_lingering_flows`, not modelled).
+ * `maybeSuppressWindowsLingeringFlow` (pkg/network/state.go `updateConnWithStats`): on a re-report
+ * whose baseline already counted a close and whose delta adds none, the failures are cleared (and
+ * `windows_lingering_flows` counted, not modelled).
  *
  * Leaves out: the telemetry counter; the record still ships when its bytes moved.
  */

@@ -1,6 +1,7 @@
 /**
- * The agent after PR #47005 and before PR #50823: `updateConnWithStats` copies `TCPFailures`
- * through untouched, so a record that ships carries its failure every time it ships.
+ * The agent whose `FlowToConnStat` reads a reset flow as closed and whose `updateConnWithStats`
+ * (pkg/network/state.go) copies `TCPFailures` through untouched: a record that ships carries its
+ * failure every time it ships.
  *
  * Leaves out: everything the designs share (agentModel.ts); the defaults of AgentDesign.ts apply.
  */
