@@ -30,9 +30,12 @@ import { seq } from './seq.js';
 
 const SEED = 20261125;
 const LAYERS = 4;
-/** The one-flow graph's bounds: the coverage universe and the seeds of the walks. */
-const GRAPH = { callouts: 2, polls: 2 } as const;
-/** Runs per agent × flow count: 4 × 2 × 125 = 1,000 per driver. */
+/**
+ * The one-flow graph's bounds, with the production environment's events (the drain, client 1's
+ * churn): the coverage universe and the seeds of the walks.
+ */
+const GRAPH = { callouts: 2, polls: 2, environment: 'production' } as const;
+/** Runs per agent × flow count: 5 × 2 × 125 = 1,250 per driver, in the production environment. */
 const RUNS = 125;
 /** Random walks per flow count, after one example per transition and flow. */
 const WALKS = 100;
@@ -155,7 +158,7 @@ describe(`EngineMatchesModel (seed ${SEED})`, () => {
       (flows) => {
         const { graph, targets } = oneFlow();
         const m = modelFor(name, 'prefix', flows, LAYERS);
-        const bounds = { callouts: GRAPH.callouts, polls: GRAPH.polls + 2 };
+        const bounds = { callouts: GRAPH.callouts, polls: GRAPH.polls + 2, environment: GRAPH.environment };
         const c = config(driver, prefix);
         fc.assert(
           fc.property(walkPlan(targets.length, flows), (plan: WalkPlan) => {
