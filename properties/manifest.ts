@@ -55,7 +55,7 @@ export function manifestChanges(expected: Manifest, actual: Manifest): string[] 
   for (const env of ENVIRONMENTS) {
     const a = actual.environments[env]?.pairs;
     if (a === undefined) continue;
-    const e = expected.environments[env]?.pairs ?? {};
+    const e = expected.environments?.[env]?.pairs ?? {};
     for (const pair of new Set([...Object.keys(e), ...Object.keys(a)])) {
       const ep = e[pair] ?? {};
       const ap = a[pair] ?? {};
