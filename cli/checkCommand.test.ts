@@ -24,8 +24,19 @@ describe('lingering check', () => {
   });
 
   it('exits 0 when the pair holds', async () => {
-    const r = await run('check', '--driver', 'deferred-move', '--agent', 'postfix', '--runs', '30');
+    const r = await run('check', '--driver', 'deferred-move', '--agent', 'close-record', '--runs', '30');
     expect([r.status, r.stdout]).toEqual([0, expect.stringContaining('✓ no violation in 30 sequences')]);
+    expect(r.stdout).toMatch(/^check deferred-move × close-record: production environment, seed 1, 30 runs$/m);
+  });
+
+  it('searches the production environment\'s events by default, and the isolated one when asked', async () => {
+    // The drain's race: the shipped fix holds in isolation and ships a close twice in production.
+    const args = ['check', '--driver', 'deferred-move', '--agent', 'postfix', '--invariant', 'CloseReportedOnce', '--json'];
+    const production = JSON.parse((await run(...args)).stdout);
+    expect(production.environment).toBe('production');
+    expect(production.events.some((e: { type: string }) => e.type === 'drain')).toBe(true);
+    const isolated = await run(...args, '--environment', 'isolated');
+    expect([isolated.status, JSON.parse(isolated.stdout).violated]).toEqual([0, null]);
   });
 
   it('writes the file once, and a second --save leaves it unchanged', async () => {
