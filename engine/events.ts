@@ -30,8 +30,8 @@ export function flowId(n: number): FlowId {
 /** The most agent clients a trace may name. */
 export const MAX_CLIENT = 8;
 
-/** The event types: SPEC 2.1's, then the environment's (docs/environment.md). */
-export const EVENT_TYPES = [
+/** The event types that act on one flow's driver record, in SPEC 2.1 order. */
+export const FLOW_EVENT_TYPES = [
   'establish',
   'traffic',
   'calloutEnter',
@@ -39,11 +39,10 @@ export const EVENT_TYPES = [
   'reset',
   'fin',
   'flowDeleteNotify',
-  'poll',
-  'drain',
-  'clientRegister',
-  'clientExpire',
 ] as const;
+
+/** The event types: the flows', the poll, then the environment's (docs/environment.md). */
+export const EVENT_TYPES = [...FLOW_EVENT_TYPES, 'poll', 'drain', 'clientRegister', 'clientExpire'] as const;
 
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -87,17 +86,6 @@ export type Event =
   | { readonly type: 'drain'; readonly step?: string; readonly flow?: FlowId }
   | { readonly type: 'clientRegister'; readonly client: number }
   | { readonly type: 'clientExpire'; readonly client: number };
-
-/** The event types that act on one flow's driver record. */
-export const FLOW_EVENT_TYPES = [
-  'establish',
-  'traffic',
-  'calloutEnter',
-  'calloutExit',
-  'reset',
-  'fin',
-  'flowDeleteNotify',
-] as const;
 
 /** An event that acts on one flow's driver record. */
 export type FlowEvent = Extract<Event, { type: (typeof FLOW_EVENT_TYPES)[number] }>;
