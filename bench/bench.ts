@@ -4,7 +4,8 @@
  * original × prefix, original × postfix and deferred-move × postfix it prints the explorer's
  * states, rate and wall time, SPIN's figures for the matching model (`-DN= -DP= -DPOSTFIX= -DFIX=`)
  * when SPIN is installed, and the ratios; then N = 5, what each reduction saves, and how much work
- * split shards repeat. Each explorer run is its own process (`lingering explore --json`).
+ * split shards repeat. Each explorer run is its own process (`lingering explore --json`), in the
+ * isolated environment (docs/environment.md), the world SPIN's model describes.
  *
  * Leaves out: timing assertions (this prints; nothing fails on a slow machine).
  * Options: --quick (N ≤ 3), --max-states M (default 30,000,000 per run), --no-spin.
@@ -58,8 +59,11 @@ function explore(
   layers: number,
   extra: readonly string[] = [],
 ): Ours {
+  // SPIN's Promela model has no drain, churn or shared tuples: the isolated environment is its world.
   const { json, seconds } = lingering([
     'explore',
+    '--environment',
+    'isolated',
     '--driver',
     driver,
     '--agent',

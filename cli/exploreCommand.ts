@@ -1,13 +1,16 @@
 /**
- * `lingering explore`: the exhaustive breadth-first search of every interleaving within bounds
- * (explorer/bfs.ts), reported in the manner of TLC; `--out` saves a violation's shortest trace,
- * `--shard i/n` searches one share and `--fingerprints` writes what it stored for `merge`.
- * Exit 1 when an invariant is violated, 0 when none is, 2 on bad arguments.
+ * `lingering explore`: the exhaustive breadth-first search of every interleaving within bounds and
+ * an environment (explorer/bfs.ts, docs/environment.md), reported in the manner of TLC; `--out`
+ * saves a violation's shortest trace, `--shard i/n` searches one share and `--fingerprints` writes
+ * what it stored for `merge`. Exit 1 when an invariant is violated, 0 when none is, 2 on bad
+ * arguments.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
+import type { Environment } from '../engine/environment.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { MAX_FLOW } from '../engine/events.js';
 import { MAX_LAYERS, serializeTrace, TRACE_FORMAT } from '../engine/trace.js';
 import type { Trace } from '../engine/trace.js';
@@ -19,6 +22,7 @@ import { exploreJson, formatExplore } from '../explorer/formatExplore.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import { counterexampleName } from '../properties/saveCounterexample.js';
 import { invariantNames } from '../properties/invariants/index.js';
+import type { Parsed } from './args.js';
 import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 
@@ -31,6 +35,8 @@ export const EXPLORE_OPTIONS = {
   polls: { type: 'string' },
   layers: { type: 'string' },
   traffic: { type: 'string' },
+  tuples: { type: 'string' },
+  environment: { type: 'string' },
   json: { type: 'boolean' },
   shard: { type: 'string' },
   'max-states': { type: 'string' },
@@ -62,6 +68,21 @@ export function shardOf(raw: string): ShardSpec {
   return { index, count };
 }
 
+/**
+ * Reads `--tuples T` (1 to the flows; default the flows: no two share a tuple). The isolated
+ * environment gives every flow its own tuple, so there only the flows are allowed.
+ */
+function tuplesOf(p: Parsed, flows: number, environment: Environment): number {
+  const tuples = int(p, 'tuples', flows, 1, flows);
+  if (environment === 'isolated' && tuples !== flows)
+    throw new UsageError(
+      '--tuples',
+      String(tuples),
+      `${flows} with --environment isolated (every flow its own tuple)`,
+    );
+  return tuples;
+}
+
 /** The counterexample file of a violation (SPEC 3.1; `found` is today's date). */
 const traceOf = (r: ExploreResult, v: Violation): Trace => ({
   format: TRACE_FORMAT,
@@ -88,19 +109,30 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   const agent = findAgent(oneOf(p, 'agent', agentNames, 'prefix') as string);
   if (driver === undefined || agent === undefined)
     throw new UsageError('explore', 'an unknown variant', [...driverNames, ...agentNames]);
+  const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
+  const flows = int(p, 'flows', 2, 1, Math.min(MAX_FLOW, 16));
   const bounds = {
-    flows: int(p, 'flows', 2, 1, Math.min(MAX_FLOW, 16)),
+    flows,
     callouts: int(p, 'callouts', DEFAULT_BOUNDS.callouts, 0, 8),
     polls: int(p, 'polls', DEFAULT_BOUNDS.polls, 0, 16),
     layers: int(p, 'layers', DEFAULT_BOUNDS.layers, 1, MAX_LAYERS),
     traffic: int(p, 'traffic', DEFAULT_BOUNDS.traffic, 0, 8),
+    tuples: tuplesOf(p, flows, environment),
   };
   const shardRaw = str(p, 'shard');
   const shard = shardRaw === undefined ? undefined : shardOf(shardRaw);
+  if (flag(p, 'ample') && environment === 'production')
+    throw new InputError(
+      '--ample: persistent sets need --environment isolated (in production the drain and client churn act on every flow at once, so no flow can be expanded alone)',
+    );
   if (flag(p, 'ample') && shard !== undefined)
-    throw new InputError('--ample and --shard: use one or the other (persistent sets need an unsplit search)');
+    throw new InputError(
+      '--ample and --shard: use one or the other (persistent sets need an unsplit search)',
+    );
   if (flag(p, 'ample') && flag(p, 'quiescence-every-state'))
-    throw new InputError('--ample and --quiescence-every-state: use one or the other (persistent sets keep final states, not every state)');
+    throw new InputError(
+      '--ample and --quiescence-every-state: use one or the other (persistent sets keep final states, not every state)',
+    );
   const maxStates = int(p, 'max-states', 0, 1, 2 ** 31 - 1);
   const wanted = oneOf(p, 'invariant', invariantNames);
   const out = str(p, 'out');
@@ -114,7 +146,7 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   const progress = io.errIsTty && !json;
 
   const result = explore(
-    { driver, agent, bounds },
+    { driver, agent, bounds, environment },
     {
       symmetry: !flag(p, 'no-symmetry'),
       por: !flag(p, 'no-por'),

@@ -28,8 +28,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   report: { run: lazy(() => import('./reportCommand.js'), (m) => m.reportCommand), summary: 'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample' },
   audit: { run: lazy(() => import('./auditCommand.js'), (m) => m.auditCommand), summary: 'audit FILE... [--json]: check recorded agent payloads (or a replay --json report) offline; exit 1 on a violation' },
   export: { run: lazy(() => import('./exportCommand.js'), (m) => m.exportCommand), summary: 'export FILE --format itf [--driver D] [--agent A]: write a trace as ITF JSON (Apalache/Quint), one state per step' },
-  explore: { run: lazy(() => import('./exploreCommand.js'), (m) => m.exploreCommand), summary: 'explore [--driver D] [--agent A] [--flows N] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json]: exhaustive breadth-first search of every interleaving; exit 1 on a violation' },
-  merge: { run: lazy(() => import('./mergeCommand.js'), (m) => m.mergeCommand), summary: 'merge FILE... [--json]: union the fingerprint files of explore --shard runs into one search\'s counts and verdicts' },
+  explore: { run: lazy(() => import('./exploreCommand.js'), (m) => m.exploreCommand), summary: 'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation' },
+  merge: { run: lazy(() => import('./mergeCommand.js'), (m) => m.mergeCommand), summary: 'merge FILE... [--json]: union the fingerprint files of explore --shard runs (same pair, environment, bounds and tuples) into one search\'s counts and verdicts' },
   variants: { run: lazy(() => import('./variantsCommand.js'), (m) => m.variantsCommand), summary: 'variants [--json]: list the driver and agent variants with their steps' },
 };
 

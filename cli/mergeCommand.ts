@@ -34,7 +34,7 @@ export function mergeCommand(argv: readonly string[], io: Io): number {
   }
   const b = m.header.bounds;
   const lines = [
-    `lingering merge: ${m.header.driver} × ${m.header.agent}, N=${b.flows}, C=${b.callouts}, P=${b.polls}, L=${b.layers}, T=${b.traffic}; ${files.length} file(s), shards ${m.shards.map((s) => `${s.index}/${s.count}`).join(', ')}`,
+    `lingering merge: ${m.header.driver} × ${m.header.agent}, environment ${m.header.environment}, N=${b.flows} in ${b.tuples ?? b.flows} tuple(s), C=${b.callouts}, P=${b.polls}, L=${b.layers}, T=${b.traffic}; ${files.length} file(s), shards ${m.shards.map((s) => `${s.index}/${s.count}`).join(', ')}`,
   ];
   if (!m.allShards)
     lines.push(

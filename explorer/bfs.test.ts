@@ -8,11 +8,16 @@ import { agentVariants, findAgent } from '../engine/agent/variants/index.js';
 import { driverVariants, findDriver } from '../engine/driver/variants/index.js';
 import { formatEvent } from '../engine/events.js';
 import { checkTrace } from '../properties/checkTrace.js';
+import { invariants } from '../properties/invariants/index.js';
 import { explore } from './bfs.js';
 import type { ExploreBounds } from './bounds.js';
 
 const bounds: ExploreBounds = { flows: 1, callouts: 1, polls: 3, layers: 1, traffic: 1 };
-const pair = (d: string, a: string) => ({ driver: findDriver(d)!, agent: findAgent(a)! });
+const pair = (d: string, a: string) => ({
+  driver: findDriver(d)!,
+  agent: findAgent(a)!,
+  environment: 'isolated' as const,
+});
 
 describe('explore', () => {
   it('finds the re-reported failure of the PR race in 7 events with original × prefix', () => {
@@ -46,7 +51,19 @@ describe('explore', () => {
     expect(r.violations.map((v) => v.invariant.name)).toEqual([
       'CloseReportedOnce',
       'NoLingeringAtQuiescence',
+      'TelemetryCountsOnlyLingering',
     ]);
+  });
+
+  it('gives the isolated figures of the search before environments, with the invariants it had', () => {
+    // deferred-move × postfix, N = 2, C = 1, P = 3, L = 4, T = 1 (bench/RESULTS.md). The fourteenth
+    // invariant, TelemetryCountsOnlyLingering, tells apart local states the thirteen did not.
+    const thirteen = invariants.filter((i) => i.name !== 'TelemetryCountsOnlyLingering');
+    const r = explore(
+      { ...pair('deferred-move', 'postfix'), bounds: { ...bounds, flows: 2, layers: 4 } },
+      { invariants: thirteen },
+    );
+    expect([r.generated, r.distinctStates, r.violations.length]).toEqual([224_062, 52_609, 0]);
   });
 
   it.each(driverVariants.flatMap((d) => agentVariants.map((a) => [d.name, a.name] as const)))(
@@ -64,6 +81,50 @@ describe('explore', () => {
       }
     },
   );
+
+  describe('in production', () => {
+    const sharing = explore({
+      ...pair('deferred-move', 'postfix'),
+      environment: 'production',
+      bounds: { flows: 2, tuples: 1, callouts: 0, polls: 1, layers: 1, traffic: 0 },
+    });
+    const apart = explore({
+      ...pair('original', 'postfix'),
+      environment: 'production',
+      bounds: { flows: 2, tuples: 2, callouts: 0, polls: 2, layers: 1, traffic: 0 },
+    });
+
+    it.each([
+      ['deferred-move × postfix, one tuple', 'deferred-move', 'postfix', sharing],
+      ['original × postfix, two tuples', 'original', 'postfix', apart],
+    ] as const)('every trace it reports for %s replays to its violation', (_n, d, a, r) => {
+      expect(r.violations.length).toBeGreaterThan(0);
+      for (const v of r.violations) {
+        const checked = checkTrace({ ...pair(d, a), layers: 1, clients: 1 }, v.events, [
+          v.invariant,
+        ]);
+        const verdict = checked.ok ? checked.value.verdicts[0] : undefined;
+        expect([v.invariant.name, verdict?.verdict]).toEqual([v.invariant.name, 'violated']);
+        if (v.invariant.when === 'everyStep') expect(verdict?.step).toBe(v.depth);
+      }
+    });
+
+    it('finds the failure the aggregator drops when two flows share a tuple', () => {
+      // Flow 2's record, read first, has no failure; flow 1's first close ships without its own.
+      const v = sharing.violations.find((x) => x.invariant.name === 'NoGenuineFailureSuppressed');
+      expect(v?.events.map(formatEvent)).toEqual([
+        'establish(1)',
+        'reset(1)',
+        'establish(2, tuple 1)',
+        'poll.readOpen[2, 1]',
+        'poll.readClosed',
+      ]);
+    });
+
+    it('reports the environment and the tuples', () => {
+      expect([sharing.environment, sharing.tuples, apart.tuples]).toEqual(['production', 1, 2]);
+    });
+  });
 
   it('gives the same counts on every run', () => {
     const a = explore({

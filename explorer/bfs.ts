@@ -1,33 +1,36 @@
 /**
  * The exhaustive breadth-first search: every interleaving of the engine's step-level events within
- * the bounds, over the abstraction of abstraction.ts, with symmetry reduction (canonicalise.ts) and
- * sleep-set partial-order reduction (sleepSets.ts). Safety invariants are judged on every state
- * (and on every poll that completes), quiescence ones on every final state after `closeOut` (or on
- * every state, for the shortest prefix whose close-out fails). Breadth-first order makes each
- * violation's trace a shortest one.
+ * the bounds and the environment (docs/environment.md), over the abstraction of abstraction.ts,
+ * with symmetry reduction (canonicalise.ts) and sleep-set partial-order reduction (sleepSets.ts).
+ * Safety invariants are judged on every state (and on every poll that completes), quiescence ones
+ * on every final state after `closeOut` (or on every state, for the shortest prefix whose
+ * close-out fails). Breadth-first order makes each violation's trace a shortest one.
  *
  * Leaves out: liveness, and several workers (one thread; `--shard` splits the work across
  * processes instead).
  */
 import type { EngineState } from '../engine/EngineState.js';
+import type { Environment } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
 import type { Invariant } from '../properties/invariants/Invariant.js';
 import { invariants as ALL_INVARIANTS } from '../properties/invariants/index.js';
 import type { ExploreConfig } from './bounds.js';
+import { environmentOf } from './bounds.js';
 import { fingerprint, sortLocals } from './canonicalise.js';
 import { keyWords, readKey, writeKey } from './encodeState.js';
 import { isPerFlow, SHARED_READS, WHOLE_STATE_READS } from './invariantScope.js';
 import { stableJson } from './LocalState.js';
-import type { LocalMove, PollClose } from './LocalTables.js';
-import { closedOut } from './closedOut.js';
+import type { PollClose } from './LocalTables.js';
 import { LocalTables } from './LocalTables.js';
 import { minimiseLocals } from './minimiseLocals.js';
-import { assembleState, mergeLastPolls } from './projectState.js';
 import { canReach, ownedProfiles } from './shard.js';
 import { successorSleep } from './sleepSets.js';
 import { halfStepsLeft, transparency } from './persistentSets.js';
+import { quiescenceTrace } from './quiescenceTrace.js';
 import { eventsTo } from './traceOf.js';
+import { badTuples, normalTuples } from './tupleGroups.js';
 import { VisitedSet } from './VisitedSet.js';
+import { WholeStates } from './WholeStates.js';
 
 /** Where quiescence invariants are judged. */
 export type QuiescenceMode = 'final' | 'everyState';
@@ -49,16 +52,17 @@ export interface Progress {
 
 /** Options of {@link explore}. */
 export interface ExploreOptions {
-  /** Canonicalise states under permutation of flows. @defaultValue true */
+  /** Canonicalise states under permutation of flows (within tuples, and of equal tuples). @defaultValue true */
   readonly symmetry?: boolean;
   /** Sleep-set partial-order reduction. @defaultValue true */
   readonly por?: boolean;
   /**
    * Persistent sets (persistentSets.ts): fewer states, the same verdicts, traces not always the
-   * shortest. Replaces the sleep sets; not with a shard or quiescence on every state. @defaultValue false
+   * shortest. Replaces the sleep sets; isolated environment only, not with a shard or quiescence
+   * on every state. @defaultValue false
    */
   readonly ample?: boolean;
-  /** Merge behaviourally equivalent local states (minimiseLocals.ts). @defaultValue true from two flows on */
+  /** Merge behaviourally equivalent local states (minimiseLocals.ts). @defaultValue true from two tuples on */
   readonly minimise?: boolean;
   /** Stop once this many distinct states are stored. @defaultValue no limit */
   readonly maxStates?: number;
@@ -105,6 +109,9 @@ export interface ShardReport extends ShardSpec {
 /** What a search found, in the manner of TLC's summary. */
 export interface ExploreResult {
   readonly config: ExploreConfig;
+  readonly environment: Environment;
+  /** Tuples the flows were dealt to. */
+  readonly tuples: number;
   readonly symmetry: boolean;
   readonly por: boolean;
   readonly minimise: boolean;
@@ -151,25 +158,45 @@ interface Found {
 /** Words per state in {@link ExploreResult.fingerprints}. */
 export const FP_WORDS = 3;
 
-const POLL_NONE = 0;
-const POLL_OPEN = 1;
-const POLL_CLOSE = 2;
+/** Why `explore` refuses `config` with `options`, or null. */
+export function refusal(config: ExploreConfig, options: ExploreOptions): string | null {
+  const tuples = badTuples(config);
+  if (tuples !== null) return `explorer: ${tuples}`;
+  if (options.ample !== true) return null;
+  if (environmentOf(config) !== 'isolated')
+    return 'explorer: persistent sets need the isolated environment (the drain and client churn act on every flow at once, so no flow can be expanded alone)';
+  if (options.shard !== undefined || (options.quiescence ?? 'final') !== 'final')
+    return 'explorer: persistent sets need an unsplit search with quiescence on final states';
+  return null;
+}
+
+/** Resets and flows not yet ended in a group, as one number (resets · 256 + open). */
+const decisionOf = (tables: LocalTables, l: number): number => {
+  let resets = 0;
+  let open = 0;
+  for (const m of tables.local(l).members) {
+    const status = m.flow?.status ?? 'established';
+    if (status === 'established') open++;
+    else if (status === 'recvRst') resets++;
+  }
+  return resets * 256 + open;
+};
 
 /**
  * Explores every interleaving within the bounds.
  *
  * @example
- * const r = explore({ driver: original, agent: prefix, bounds: { ...DEFAULT_BOUNDS, flows: 2, layers: 1 } });
+ * const r = explore({ driver: original, agent: prefix, environment: 'isolated', bounds: { ...DEFAULT_BOUNDS, flows: 2, layers: 1 } });
  * r.violations.map((v) => `${v.invariant.name} ${v.depth}`) //=> ['FailuresWithinCloses 7', 'RateAtMost100 7', ...]
  */
 export function explore(config: ExploreConfig, options: ExploreOptions = {}): ExploreResult {
+  const refused = refusal(config, options);
+  if (refused !== null) throw new Error(refused);
   const now = options.now ?? (() => performance.now());
   const started = now();
   const symmetry = options.symmetry ?? true;
   const quiescence = options.quiescence ?? 'final';
   const ample = options.ample === true;
-  if (ample && (options.shard !== undefined || quiescence !== 'final'))
-    throw new Error('explorer: persistent sets need an unsplit search with quiescence on final states');
   const por = !ample && (options.por ?? true);
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const invariants = options.invariants ?? ALL_INVARIANTS;
@@ -178,21 +205,21 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       ? -1
       : invariants.findIndex((i) => i.name === options.stopWhenFound);
   const shard = options.shard;
-  const N = config.bounds.flows;
   const P = config.bounds.polls;
-  const W = keyWords(N);
-  const tables = new LocalTables(config, invariants);
-  // With one flow the search visits each local state once anyway: merging them costs more than
-  // it saves, so it is done from two flows on (the verdicts are the same either way).
-  const minimise = options.minimise ?? N > 1;
+  const tables = new LocalTables(config, invariants, symmetry);
+  const shared = tables.shared;
+  const N = tables.places.length;
+  const wide = tables.places.some((p) => p.flows.length > 1);
+  const W = keyWords(N, wide);
+  const { features } = tables;
+  // With one group the search visits each local state once anyway: merging them costs more than
+  // it saves, so it is done from two groups on, for the groups of one flow (the verdicts are the
+  // same either way).
+  const singles = tables.places.some((p) => p.flows.length === 1);
+  const minimise = (options.minimise ?? N > 1) && singles;
   const classes = minimise ? minimiseLocals(tables) : null;
   const visited = new VisitedSet(W);
-  const whole = (when: Invariant['when']) =>
-    invariants.flatMap((inv, k) =>
-      !isPerFlow(inv) && inv.when === when ? [[inv, k] as const] : [],
-    );
-  const globalSafety = whole('everyStep');
-  const globalQuiescence = whole('quiescence');
+  const whole = new WholeStates(tables, invariants, symmetry);
   const found = new Map<number, Found>();
 
   // Per stored state: its content fingerprint (two words) and its depth (FP_WORDS in all).
@@ -206,7 +233,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     }
     const hashes: (readonly [number, number])[] = [];
     for (let j = 0; j < N; j++) hashes.push(tables.localHash(locals[j] as number));
-    fingerprint(tables.globalHash(g), hashes, symmetry, fps, FP_WORDS * id);
+    fingerprint(shared.hash(g), hashes, symmetry, fps, FP_WORDS * id);
     fps[FP_WORDS * id + 2] = at;
   };
 
@@ -214,6 +241,8 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const tmp = new Int32Array(N);
   const scratch = new Uint32Array(W);
   const closes: (PollClose | null)[] = new Array<PollClose | null>(N).fill(null);
+  const alts: (readonly number[] | readonly PollClose[])[] = new Array(N).fill([]);
+  const pick = new Int32Array(N);
   let moveSlot = new Int32Array(64);
   let moveIdx = new Int32Array(64);
   let moveNext = new Int32Array(64);
@@ -227,37 +256,10 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     }
   };
 
-  // Invariants judged on the whole state, skipped once their shortest violation is known.
-  const judgeWhole = (
-    list: readonly (readonly [Invariant, number])[],
-    locals: Int32Array,
-    g: number,
-    pollClose: boolean,
-    afterCloseOut: boolean,
-  ): number => {
-    let bits = 0;
-    let state: EngineState | null = null;
-    for (const [inv, k] of list) {
-      if (found.has(k)) continue;
-      if (state === null) {
-        const parts = Array.from(locals, (l) => tables.local(l));
-        const lastPoll = pollClose
-          ? mergeLastPolls(
-              closes.map((c) => c?.lastPoll ?? null),
-              tables.global(g).polls,
-            )
-          : null;
-        state = assembleState(tables.engine, parts, tables.global(g), lastPoll);
-        if (afterCloseOut) state = closedOut(tables.engine, state);
-      }
-      if (!inv.check(state).ok) bits |= 1 << k;
-    }
-    return bits;
-  };
-
   // Whole-state safety verdicts depend only on what the invariants read (invariantScope.ts): the
-  // shared state and each flow's reads, whatever the flows' order. When every one of them says
+  // shared state and each group's reads, whatever the groups' order. When every one of them says
   // what it reads, verdicts are memoised by that.
+  const globalSafety = whole.safetyList;
   const declared = globalSafety.every(
     ([inv]) => WHOLE_STATE_READS[inv.name] !== undefined && SHARED_READS[inv.name] !== undefined,
   );
@@ -278,16 +280,17 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const reads = new Int32Array(N);
   const wholeSafety = (locals: Int32Array, g: number, pollClose: boolean): number => {
     if (globalSafety.length === 0) return 0;
-    if (!declared) return judgeWhole(globalSafety, locals, g, pollClose, false);
+    const judge = () =>
+      whole.judge(globalSafety, found, locals, g, pollClose ? closes : null, false);
+    if (!declared) return judge();
     for (let j = 0; j < N; j++) reads[j] = readIdOf(locals[j] as number);
     sortLocals(reads, N);
     let key = g;
     for (let j = 0; j < N; j++) key = key * 256 + (reads[j] as number);
-    if (!Number.isSafeInteger(key) || readIndex.size > 256)
-      return judgeWhole(globalSafety, locals, g, pollClose, false);
+    if (!Number.isSafeInteger(key) || readIndex.size > 256) return judge();
     let bits = wholeMemo.get(key);
     if (bits === undefined) {
-      bits = judgeWhole(globalSafety, locals, g, pollClose, false);
+      bits = judge();
       wholeMemo.set(key, bits);
     }
     return bits;
@@ -296,7 +299,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const transparent = ample ? transparency(tables, declared ? readIdOf : null, P) : null;
   let ampleStates = 0;
 
-  // Safety verdicts; after a readClosed the per-flow results of `closes` (in flow order) apply.
+  // Safety verdicts; after a readClosed the per-group results of `closes` (in group order) apply.
   const safety = (locals: Int32Array, g: number, pollClose: boolean): number => {
     let bits = 0;
     for (let j = 0; j < N; j++) {
@@ -308,38 +311,104 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const quiescent = (locals: Int32Array, g: number): number => {
     let bits = 0;
     for (let j = 0; j < N; j++) bits |= tables.quiescence(locals[j] as number);
-    return bits | judgeWhole(globalQuiescence, locals, g, false, true);
+    return bits | whole.judge(whole.quiescenceList, found, locals, g, null, true);
   };
 
   // The initial state: no flow established yet.
-  tmp.fill(tables.absent);
-  writeKey(scratch, 0, tables.start, tmp, N);
+  tables.places.forEach((p, j) => (tmp[j] = tables.absentOf(p.flows.length)));
+  if (symmetry) sortLocals(tmp, N);
+  writeKey(scratch, 0, shared.start, tmp, N, wide);
   visited.add(scratch, -1);
-  fpOf(0, tmp, tables.start, 0);
-  if (quiescence === 'everyState') record(quiescent(tmp, tables.start), 0, null, 0);
+  fpOf(0, tmp, shared.start, 0);
+  if (quiescence === 'everyState') record(quiescent(tmp, shared.start), 0, null, 0);
   let generated = 1;
   let slept = 0;
   let finalStates = 0;
   let depth = 0;
   let levelEnd = 1;
   let head = 0;
+  let id = 0;
+  let nextLevel = 0;
   let shardLevel = -1;
   let shardLevelStates = 0;
   let roots = 0;
   let leftToOthers = 0;
-  // End profiles (shard.ts): each flow's end decided so far, per local state.
-  const profiles = shard === undefined ? null : ownedProfiles(N, shard.count, shard.index);
+  // End profiles (shard.ts): each group's ends decided so far, per local state.
+  const profiles =
+    shard === undefined ? null : ownedProfiles(config.bounds.flows, shard.count, shard.index);
   const decided: number[] = [];
-  const decisionOf = (l: number): number => {
-    let d = decided[l];
-    if (d === undefined) {
-      const status = tables.local(l).flow?.status ?? 'established';
-      d = status === 'established' ? 0 : status === 'recvRst' ? 1 : 2;
-      decided[l] = d;
-    }
-    return d;
-  };
   let nextProgress = started + 1000;
+
+  // A successor by a step every group takes part in (it never sleeps; `pollBits` are the verdicts
+  // of a completed poll, judged on every arrival since its lastPoll is not part of the key).
+  const arriveShared = (g2: number, pollBits: number, pollClose: boolean): void => {
+    if (symmetry) sortLocals(tmp, N);
+    writeKey(scratch, 0, g2, tmp, N, wide);
+    generated++;
+    const r = visited.add(scratch, id);
+    if (r >= 0) {
+      visited.sleep[r] = 0;
+      fpOf(r, tmp, g2, depth + 1);
+      let bits = pollClose ? pollBits : safety(tmp, g2, false);
+      if (quiescence === 'everyState') bits |= quiescent(tmp, g2);
+      if (bits !== 0) record(bits, r, null, depth + 1);
+    } else {
+      if (-r - 1 >= nextLevel) visited.sleep[-r - 1] = 0;
+      if (pollBits !== 0) record(pollBits, id, scratch, depth + 1);
+    }
+  };
+
+  // Every combination of the groups' alternatives (one per table order that matters) in `alts`.
+  const combinations = (visit: () => void): void => {
+    pick.fill(0);
+    for (;;) {
+      visit();
+      let j = 0;
+      for (; j < N; j++) {
+        pick[j] = (pick[j] as number) + 1;
+        if ((pick[j] as number) < (alts[j] as readonly unknown[]).length) break;
+        pick[j] = 0;
+      }
+      if (j === N || stopped) return;
+    }
+  };
+
+  const pollOpen = (g: number): void => {
+    for (let j = 0; j < N; j++) alts[j] = tables.pollOpen(cur[j] as number);
+    const g2 = shared.pollStarted(g);
+    combinations(() => {
+      for (let j = 0; j < N; j++)
+        tmp[j] = (alts[j] as readonly number[])[pick[j] as number] as number;
+      arriveShared(g2, 0, false);
+    });
+  };
+
+  const pollClose = (g: number): void => {
+    combinations(() => {
+      let g2 = g;
+      for (let j = 0; j < N; j++) {
+        const c = (alts[j] as readonly PollClose[])[pick[j] as number] as PollClose;
+        closes[j] = c;
+        tmp[j] = c.next;
+        g2 = shared.addDelta(g2, c.delta);
+      }
+      g2 = shared.pollEnded(g2);
+      // In group order, since the per-group poll results are; then the state is canonicalised.
+      arriveShared(g2, safety(tmp, g2, true), true);
+    });
+  };
+
+  // The drain's read: when some group has a closed flow, none holds records and none waits.
+  const drainEnabled = (): boolean => {
+    if (!features.asyncDrain) return false;
+    let closed = false;
+    for (let j = 0; j < N; j++) {
+      const d = tables.drainRead(cur[j] as number);
+      if (d.holds || d.waits) return false;
+      closed ||= d.closed;
+    }
+    return closed;
+  };
 
   while (head < visited.size && !stopped) {
     if (head === levelEnd) {
@@ -356,16 +425,18 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       }
     }
     if (visited.size >= maxStates) break;
-    const id = head++;
-    const g = readKey(visited.keys, id * W, N, cur);
+    id = head++;
+    const g = readKey(visited.keys, id * W, N, cur, wide);
     if (profiles !== null) {
       // A shard expands the states that can still end with one of its profiles.
       let resets = 0;
       let open = 0;
       for (let j = 0; j < N; j++) {
-        const d = decisionOf(cur[j] as number);
-        if (d === 0) open++;
-        else if (d === 1) resets++;
+        const l = cur[j] as number;
+        let d = decided[l];
+        if (d === undefined) d = decided[l] = decisionOf(tables, l);
+        resets += d >> 8;
+        open += d & 255;
       }
       if (!canReach(profiles, resets, open)) {
         leftToOthers++;
@@ -380,25 +451,27 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       }
       roots++;
     }
-    const gs = tables.global(g);
+    const gs = shared.global(g);
 
     // A transparent flow's moves come first: with persistent sets they may be all that is expanded.
     let alone = -1;
     if (transparent !== null) {
       const left = halfStepsLeft(gs.polling, gs.polls, P);
-      for (let j = 0; j < N && alone < 0; j++) if (transparent(cur[j] as number, gs.polling, left)) alone = j;
+      for (let j = 0; j < N && alone < 0; j++)
+        if (transparent(cur[j] as number, gs.polling, left)) alone = j;
     }
-    // Flow moves: one group per distinct local state under symmetry, one per flow without.
+    // Group moves: one list per distinct local state under symmetry, one per group without.
     let nMoves = 0;
     let nAlone = 0;
     for (let i = alone < 0 ? 0 : -1; i < N; i++) {
       const j = i < 0 ? alone : i;
       if (i >= 0 && j === alone) continue;
       if (symmetry && j > 0 && cur[j] === cur[j - 1]) continue;
-      const ms = tables.moves(cur[j] as number);
-      if (nMoves + ms.length > moveSlot.length) {
+      const l = cur[j] as number;
+      const count = tables.moveCount(l);
+      if (nMoves + count > moveSlot.length) {
         const grow = (a: Int32Array) => {
-          const b = new Int32Array(a.length * 2 + ms.length);
+          const b = new Int32Array(a.length * 2 + count);
           b.set(a);
           return b;
         };
@@ -406,32 +479,35 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
         moveIdx = grow(moveIdx);
         moveNext = grow(moveNext);
       }
-      for (let m = 0; m < ms.length; m++) {
+      for (let m = 0; m < count; m++) {
         moveSlot[nMoves] = j;
         moveIdx[nMoves] = m;
-        moveNext[nMoves] = (ms[m] as LocalMove).next;
+        moveNext[nMoves] = tables.moveTarget(l, m);
         nMoves++;
       }
       if (i < 0) nAlone = nMoves;
     }
-    let poll = POLL_NONE;
+    let poll = false;
     if (gs.polling) {
-      poll = POLL_CLOSE;
+      poll = true;
       for (let j = 0; j < N; j++) {
         const c = tables.pollClose(cur[j] as number);
-        closes[j] = c;
-        if (c === null) poll = POLL_NONE; // a closed flow's lock is held: the read waits
+        if (c === null)
+          poll = false; // a closed flow's lock is held: the read waits
+        else alts[j] = c;
       }
-    } else if (gs.polls < P) poll = POLL_OPEN;
+    } else poll = gs.polls < P;
+    const drain = drainEnabled();
 
-    if (nMoves === 0 && poll === POLL_NONE) {
+    if (nMoves === 0 && !poll && !drain) {
+      // Final: nothing but client churn can happen (abstraction.ts A10).
       finalStates++;
       if (quiescence === 'final') record(quiescent(cur, g), id, null, depth);
-      continue;
+      if (!features.clientChurn) continue;
     }
 
     const sleep = por ? (visited.sleep[id] as number) : 0;
-    const nextLevel = levelEnd;
+    nextLevel = levelEnd;
     // In a split search the split level's successors start with empty sleep sets: the moves
     // their sleep sets would skip may be covered only through another shard's states.
     const keepSleep = por && depth !== shardLevel;
@@ -447,7 +523,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       tmp.set(cur);
       tmp[moveSlot[k] as number] = moveNext[k] as number;
       if (symmetry) sortLocals(tmp, N);
-      writeKey(scratch, 0, g, tmp, N);
+      writeKey(scratch, 0, g, tmp, N, wide);
       generated++;
       const r = visited.add(scratch, id);
       // The successor's sleep set matters only if it is yet to be expanded (new, or met again on
@@ -470,36 +546,16 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
       if (stopped) break;
     }
 
-    if (!widen && (nAlone < nMoves || poll !== POLL_NONE)) ampleStates++;
-    if (poll !== POLL_NONE && !stopped && widen) {
-      let g2 = g;
-      if (poll === POLL_OPEN) {
-        for (let j = 0; j < N; j++) tmp[j] = tables.pollOpen(cur[j] as number);
-        g2 = tables.pollStarted(g);
-      } else {
-        for (let j = 0; j < N; j++) {
-          const c = closes[j] as PollClose;
-          tmp[j] = c.next;
-          g2 = tables.addDelta(g2, c.delta);
-        }
-        g2 = tables.pollEnded(g2);
+    if (!widen && (nAlone < nMoves || poll)) ampleStates++;
+    if (widen && !stopped) {
+      if (poll) (gs.polling ? pollClose : pollOpen)(g);
+      if (drain && !stopped) {
+        for (let j = 0; j < N; j++) tmp[j] = tables.drainRead(cur[j] as number).next;
+        arriveShared(g, 0, false);
       }
-      // A completed poll is judged on every arrival (its lastPoll is not part of the key), in
-      // flow order since the per-flow poll results are; then the state is canonicalised.
-      const pollBits = poll === POLL_CLOSE ? safety(tmp, g2, true) : 0;
-      if (symmetry) sortLocals(tmp, N);
-      writeKey(scratch, 0, g2, tmp, N);
-      generated++;
-      const r = visited.add(scratch, id);
-      if (r >= 0) {
-        visited.sleep[r] = 0;
-        fpOf(r, tmp, g2, depth + 1);
-        let bits = poll === POLL_CLOSE ? pollBits : safety(tmp, g2, false);
-        if (quiescence === 'everyState') bits |= quiescent(tmp, g2);
-        if (bits !== 0) record(bits, r, null, depth + 1);
-      } else {
-        if (-r - 1 >= nextLevel) visited.sleep[-r - 1] = 0;
-        if (pollBits !== 0) record(pollBits, id, scratch, depth + 1);
+      if (features.clientChurn && !stopped) {
+        for (let j = 0; j < N; j++) tmp[j] = tables.churn(cur[j] as number);
+        arriveShared(shared.churned(g), 0, false);
       }
     }
 
@@ -527,13 +583,16 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     for (let s = f.state; s > 0; s = visited.parents[s] as number) keys.push(visited.keyOf(s));
     keys.reverse();
     if (f.key !== null) keys.push(f.key);
-    const events = eventsTo(tables, keys, symmetry);
+    let events = eventsTo(tables, keys, symmetry, wide);
+    if (invariant.when === 'quiescence') events = quiescenceTrace(tables, invariant, events);
     violations.push({ invariant, depth: events.length, events });
   });
   const wallMs = now() - started;
   const perSecond = (n: number) => (wallMs > 0 ? Math.round((n * 1000) / wallMs) : 0);
   return {
     config,
+    environment: tables.environment,
+    tuples: normalTuples(config).tuples as number,
     symmetry,
     por,
     minimise,
@@ -550,8 +609,8 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
     sleptMoves: slept,
     ample,
     statesExpandedAlone: ampleStates,
-    localStates: classes?.locals ?? tables.localCount,
-    localClasses: classes?.classes ?? tables.localCount,
+    localStates: classes?.locals ?? tables.localCount + tables.groups.count,
+    localClasses: classes?.classes ?? tables.localCount + tables.groups.count,
     bytes: visited.bytes + (fps?.byteLength ?? 0),
     violations,
     ...(shard === undefined

@@ -1,6 +1,7 @@
 /**
- * What the explorer searches: one driver × agent pair, one client, and the bounds that make the
- * space finite (flows, callout entries, polls, delete notifications and traffic events per flow).
+ * What the explorer searches: one driver × agent pair, one client, the environment
+ * (docs/environment.md) and the bounds that make the space finite (flows, callout entries, polls,
+ * delete notifications and traffic events per flow, and the tuples the flows are dealt to).
  *
  * Leaves out: several clients (the explorer's poll is always client 1's) and byte amounts (every
  * traffic event moves {@link TRAFFIC_BYTES}; the abstraction keeps only whether bytes moved).
@@ -9,6 +10,8 @@ import type { AgentVariant } from '../engine/agent/AgentVariant.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import type { EngineConfig } from '../engine/EngineState.js';
 import { DEFAULT_LAYERS } from '../engine/EngineState.js';
+import type { Environment } from '../engine/environment.js';
+import { DEFAULT_ENVIRONMENT } from '../engine/environment.js';
 
 /** The bounds of one exploration. */
 export interface ExploreBounds {
@@ -22,13 +25,22 @@ export interface ExploreBounds {
   readonly layers: number;
   /** `T`: traffic events per flow over the whole path. @defaultValue 1 */
   readonly traffic: number;
+  /**
+   * Tuples the flows are dealt to in turn: flow k gets tuple ((k − 1) mod tuples) + 1
+   * (production only). @defaultValue flows (no two flows share a tuple)
+   */
+  readonly tuples?: number;
+  /** An explicit tuple per flow (`tupleOf[k − 1]` is flow k's), instead of dealing them in turn. */
+  readonly tupleOf?: readonly number[];
 }
 
-/** A pair and its bounds. */
+/** A pair, its environment and its bounds. */
 export interface ExploreConfig {
   readonly driver: DriverVariant;
   readonly agent: AgentVariant;
   readonly bounds: ExploreBounds;
+  /** What the world around the driver and the agent may do. @defaultValue 'production' */
+  readonly environment?: Environment;
 }
 
 /** Bytes one traffic event moves. */
@@ -45,6 +57,10 @@ export const DEFAULT_BOUNDS: ExploreBounds = {
   layers: DEFAULT_LAYERS,
   traffic: DEFAULT_TRAFFIC,
 };
+
+/** The environment of `c` (production unless it says otherwise). */
+export const environmentOf = (c: Pick<ExploreConfig, 'environment'>): Environment =>
+  c.environment ?? DEFAULT_ENVIRONMENT;
 
 /** The engine configuration the explorer runs: one client. */
 export const engineConfigOf = (c: ExploreConfig): EngineConfig => ({

@@ -26,12 +26,16 @@ const after = (driver: string, text: string) => {
   return r.value[r.value.length - 1]!;
 };
 const names = (driver: string, text: string, budget = emptyBudget(2), b = bounds) =>
-  enabledEvents(after(driver, text), budget, b).map(formatEvent);
+  enabledEvents(after(driver, text), budget, b, 'isolated').map(formatEvent);
+const production = (driver: string, text: string, b: ExploreBounds = bounds) =>
+  enabledEvents(after(driver, text), emptyBudget(2), b, 'production').map(formatEvent);
 
 describe('enabledEvents', () => {
   it('offers every establish and the first poll step at the start', () => {
     expect(
-      enabledEvents(newEngine(config('original')), emptyBudget(2), bounds).map(formatEvent),
+      enabledEvents(newEngine(config('original')), emptyBudget(2), bounds, 'isolated').map(
+        formatEvent,
+      ),
     ).toEqual(['establish(1)', 'establish(2)', 'poll.readOpen']);
   });
 
@@ -60,5 +64,43 @@ describe('enabledEvents', () => {
     const entered = spend(emptyBudget(2), { type: 'calloutEnter', flow: 1 as never });
     expect(names('original', 'e1 ce1', entered)).not.toContain('calloutEnter(1)');
     expect(names('original', 'e1 p')).not.toContain('poll.readOpen');
+  });
+});
+
+describe('enabledEvents in production', () => {
+  it('adds client churn, and deals the flows to the tuples in turn', () => {
+    expect(production('original', '')).toEqual([
+      'establish(1)',
+      'establish(2)',
+      'poll.readOpen',
+      'clientExpire(1)',
+    ]);
+    expect(production('original', 'e1', { ...bounds, tuples: 1 })).toContain('calloutEnter(1)');
+    expect(production('original', 'e1', { ...bounds, tuples: 1 })).not.toContain(
+      'establish(2, tuple 1)',
+    );
+    expect(production('original', 'e1 r1', { ...bounds, tuples: 1 })).toContain(
+      'establish(2, tuple 1)',
+    );
+    expect(production('original', 'exp1')).toContain('clientRegister(1)');
+  });
+
+  it('offers the drain read while closedFlows holds a flow, then a store of each record it holds', () => {
+    expect(production('original', 'e1 f1 fd1')).toContain('drain.read');
+    expect(production('original', 'e1 f1')).not.toContain('drain.read');
+    expect(
+      production('original', 'e1 f1 fd1 e2 f2 fd2 d.read').filter((e) => e.startsWith('drain')),
+    ).toEqual(['drain.store(1)', 'drain.store(2)']);
+  });
+
+  it('reads a table in every order that changes the order of one tuple', () => {
+    const two = { ...bounds, tuples: 1 };
+    expect(production('original', 'e1 r1 e2@1', two).filter((e) => e.startsWith('poll'))).toEqual([
+      'poll.readOpen[1, 2]',
+      'poll.readOpen[2, 1]',
+    ]);
+    expect(production('original', 'e1 r1 e2').filter((e) => e.startsWith('poll'))).toEqual([
+      'poll.readOpen',
+    ]);
   });
 });

@@ -21,6 +21,8 @@ async function run(...argv: string[]) {
 
 const dir = () => mkdtempSync(join(tmpdir(), 'lingering-explore-'));
 const small = [
+  '--environment',
+  'isolated',
   '--driver',
   'original',
   '--agent',
@@ -40,6 +42,8 @@ describe('lingering explore', () => {
     // Act
     const r = await run(
       'explore',
+      '--environment',
+      'isolated',
       '--driver',
       'original',
       '--agent',
@@ -88,10 +92,12 @@ describe('lingering explore', () => {
   it('prints the TLC-style summary and exits 0 when every invariant holds', async () => {
     const r = await run(
       'explore',
+      '--environment',
+      'isolated',
       '--driver',
       'deferred-move',
       '--agent',
-      'postfix',
+      'close-record',
       '--flows',
       '2',
       '--layers',
@@ -141,12 +147,70 @@ describe('lingering explore', () => {
       /--agent: got "nope"; allowed: prefix, postfix, encoder-gate, failures-delta/,
     ],
     [['--frob'], /explore option: got "--frob"/],
+    [['--environment', 'mars'], /--environment: got "mars"; allowed: production, isolated/],
+    [['--flows', '2', '--tuples', '3'], /--tuples: got 3; allowed: an integer from 1 to 2/],
+    [['--flows', '2', '--tuples', '0'], /--tuples: got 0; allowed: an integer from 1 to 2/],
+    [
+      ['--environment', 'isolated', '--flows', '2', '--tuples', '1'],
+      /--tuples: got 1; allowed: 2 with --environment isolated/,
+    ],
+    [['--ample'], /--ample: persistent sets need --environment isolated/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const r = await run('explore', ...argv);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('lingering explore in production', () => {
+  const tiny = [
+    '--driver',
+    'deferred-move',
+    '--agent',
+    'postfix',
+    '--flows',
+    '2',
+    '--callouts',
+    '0',
+  ];
+  const bounds = ['--polls', '1', '--layers', '1', '--traffic', '0'];
+
+  it('says the environment and the tuples, and saves a trace with its tuple and orders that replays', async () => {
+    const file = join(dir(), 'shared.json');
+    const r = await run(
+      'explore',
+      ...tiny,
+      ...bounds,
+      '--tuples',
+      '1',
+      '--json',
+      '--invariant',
+      'NoGenuineFailureSuppressed',
+      '--out',
+      file,
+    );
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ environment: 'production', tuples: 1, bounds: { tuples: 1 } });
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.events).toContainEqual({ type: 'establish', flow: 2, tuple: 1 });
+    expect(saved.events).toContainEqual({ type: 'poll', step: 'readOpen', order: [2, 1] });
+    const replay = JSON.parse((await run('replay', file, '--json')).stdout);
+    expect(
+      replay.invariants.find((i: { name: string }) => i.name === 'NoGenuineFailureSuppressed'),
+    ).toMatchObject({ verdict: 'violated', step: 5 });
+    const text = await run('explore', ...tiny, ...bounds, '--tuples', '1');
+    expect(text.stdout).toMatch(/^environment: production/m);
+    expect(text.stdout).toMatch(/N=2 flows \(dealt to 1 tuple in turn\)/);
+  });
+
+  it('gives the same counts with --tuples equal to the flows as without', async () => {
+    const counts = async (...extra: string[]) => {
+      const j = JSON.parse((await run('explore', ...tiny, ...bounds, ...extra, '--json')).stdout);
+      return [j.generated, j.distinctStates, j.tuples];
+    };
+    expect(await counts('--tuples', '2')).toEqual(await counts());
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The file a shard writes with `--fingerprints`: one JSON line saying what was searched and what
- * was found (counts, violations with their traces), then per stored state its 64-bit content
+ * The file a shard writes with `--fingerprints`: one JSON line saying what was searched (pair,
+ * environment, bounds and tuples, reductions) and what was found (counts, violations with their traces), then per stored state its 64-bit content
  * fingerprint and the depth the shard reached it at, as three little-endian 32-bit words.
  * `lingering merge` unions such files.
  *
@@ -10,7 +10,9 @@
 import { readFileSync } from 'node:fs';
 import type { EventJson } from '../engine/events.js';
 import { eventToJson } from '../engine/events.js';
+import type { Environment } from '../engine/environment.js';
 import type { ExploreBounds } from './bounds.js';
+import { normalTuples } from './tupleGroups.js';
 import type { ExploreResult, ShardReport } from './bfs.js';
 import { FP_WORDS } from './bfs.js';
 
@@ -22,6 +24,9 @@ export interface FingerprintHeader {
   readonly format: typeof FINGERPRINTS_FORMAT;
   readonly driver: string;
   readonly agent: string;
+  /** The environment searched (absent in files from before it was recorded: isolated). */
+  readonly environment: Environment;
+  /** The bounds, with the tuples in one form (tupleGroups.ts `normalTuples`). */
   readonly bounds: ExploreBounds;
   readonly symmetry: boolean;
   readonly por: boolean;
@@ -52,7 +57,8 @@ export const headerOf = (r: ExploreResult): FingerprintHeader => ({
   format: FINGERPRINTS_FORMAT,
   driver: r.config.driver.name,
   agent: r.config.agent.name,
-  bounds: r.config.bounds,
+  environment: r.environment,
+  bounds: { ...r.config.bounds, ...normalTuples(r.config) },
   symmetry: r.symmetry,
   por: r.por,
   minimise: r.minimise,

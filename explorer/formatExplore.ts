@@ -1,8 +1,8 @@
 /**
- * The explorer's report, in the manner of TLC's summary: each invariant's verdict (a violated one
- * with its shortest trace as a numbered program and the *because*), then states generated,
- * distinct states, states left on the queue, the depth of the complete search and the rate; and
- * the same as JSON data.
+ * The explorer's report, in the manner of TLC's summary: the pair, bounds, environment and
+ * reductions, each invariant's verdict (a violated one with its shortest trace as a numbered
+ * program and the *because*), then states generated, distinct states, states left on the queue,
+ * the depth of the complete search and the rate; and the same as JSON data.
  *
  * Leaves out: TLC's out-degree statistics.
  */
@@ -12,13 +12,48 @@ import { eventToJson, formatEvent } from '../engine/events.js';
 import { runEvents } from '../engine/run.js';
 import { explainViolation } from '../properties/explainViolation.js';
 import { invariants as ALL_INVARIANTS } from '../properties/invariants/index.js';
+import type { ExploreConfig } from './bounds.js';
 import { engineConfigOf } from './bounds.js';
+import { normalTuples, tupleGroups } from './tupleGroups.js';
 import type { ExploreResult, Violation } from './bfs.js';
 import { closedOut } from './closedOut.js';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const plural = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
 const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
+
+/**
+ * How many numberings of the flows symmetry takes as one: the flows within each tuple, and the
+ * tuples of equal size among themselves.
+ *
+ * @example
+ * flowOrders({ ...config, bounds: { ...bounds, flows: 3, tuples: 2 } }) //=> 2 (flows 1 and 3)
+ */
+export function flowOrders(config: ExploreConfig): number {
+  const sizes = tupleGroups(config).map((g) => g.length);
+  const bySize = new Map<number, number>();
+  for (const s of sizes) bySize.set(s, (bySize.get(s) ?? 0) + 1);
+  let out = 1;
+  for (const s of sizes) out *= factorial(s);
+  for (const k of bySize.values()) out *= factorial(k);
+  return out;
+}
+
+/** The environment in one line (docs/environment.md). */
+export const environmentLine = (r: ExploreResult): string =>
+  r.environment === 'production'
+    ? 'production (4-tuple reuse, the asynchronous closed-flow drain, client churn, any table order)'
+    : 'isolated (every flow its own tuple, no drain, no churn, tables in insertion order)';
+
+/** The tuple grouping in words. */
+const tuplesText = (r: ExploreResult): string => {
+  const b = r.config.bounds;
+  if (r.tuples === b.flows) return 'each its own tuple';
+  const explicit = normalTuples(r.config).tupleOf;
+  return explicit === undefined
+    ? `dealt to ${plural(r.tuples, 'tuple')} in turn`
+    : `in ${plural(r.tuples, 'tuple')} [${explicit.join(', ')}]`;
+};
 
 /** Why the violation happened, from the engine's own run of its trace (or null). */
 export function becauseOf(r: ExploreResult, v: Violation): string | null {
@@ -37,15 +72,13 @@ export function becauseOf(r: ExploreResult, v: Violation): string | null {
 /** The bounds in one line. */
 export const boundsLine = (r: ExploreResult): string => {
   const b = r.config.bounds;
-  return `N=${b.flows} flows, C=${b.callouts} callout ${b.callouts === 1 ? 'entry' : 'entries'} per flow, P=${b.polls} polls, L=${b.layers}, T=${b.traffic} traffic ${b.traffic === 1 ? 'event' : 'events'} per flow`;
+  return `N=${b.flows} flows (${tuplesText(r)}), C=${b.callouts} callout ${b.callouts === 1 ? 'entry' : 'entries'} per flow, P=${b.polls} polls, L=${b.layers}, T=${b.traffic} traffic ${b.traffic === 1 ? 'event' : 'events'} per flow`;
 };
 
 /** The reductions in one line. */
 export const reductionsLine = (r: ExploreResult): string =>
   [
-    r.symmetry
-      ? `symmetry (${n(factorial(r.config.bounds.flows))} flow orders as one)`
-      : 'no symmetry',
+    r.symmetry ? `symmetry (${n(flowOrders(r.config))} flow orders as one)` : 'no symmetry',
     r.ample
       ? `persistent sets (${n(r.statesExpandedAlone)} states expanded through one flow; traces not always the shortest)`
       : r.por
@@ -65,6 +98,7 @@ export const reductionsLine = (r: ExploreResult): string =>
 export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS): string {
   const lines = [
     `lingering explore: ${r.config.driver.name} × ${r.config.agent.name}, ${boundsLine(r)}`,
+    `environment: ${environmentLine(r)}`,
     `reductions: ${reductionsLine(r)}`,
     '',
   ];
@@ -86,7 +120,9 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
           : ', judged after closeOut'
         : '';
     lines.push(`✗ ${inv.name}: ${inv.statement}`);
-    lines.push(`  ${r.ample ? 'a trace (persistent sets: perhaps not the shortest)' : 'shortest trace'}, ${plural(v.depth, 'event')}${where}:`);
+    lines.push(
+      `  ${r.ample ? 'a trace (persistent sets: perhaps not the shortest)' : 'shortest trace'}, ${plural(v.depth, 'event')}${where}:`,
+    );
     const width = String(v.events.length).length;
     v.events.forEach((e: Event, i) =>
       lines.push(`  ${String(i + 1).padStart(width)}. ${formatEvent(e)}`),
@@ -139,7 +175,9 @@ export function exploreJson(r: ExploreResult, invariantList = ALL_INVARIANTS) {
   return {
     driver: r.config.driver.name,
     agent: r.config.agent.name,
-    bounds: r.config.bounds,
+    environment: r.environment,
+    tuples: r.tuples,
+    bounds: { ...r.config.bounds, ...normalTuples(r.config) },
     complete: r.complete,
     generated: r.generated,
     distinctStates: r.distinctStates,
@@ -152,10 +190,14 @@ export function exploreJson(r: ExploreResult, invariantList = ALL_INVARIANTS) {
     quiescence: r.quiescence,
     symmetryReduction: {
       enabled: r.symmetry,
-      flowOrdersPerState: r.symmetry ? factorial(r.config.bounds.flows) : 1,
+      flowOrdersPerState: r.symmetry ? flowOrders(r.config) : 1,
     },
     partialOrderReduction: { enabled: r.por, sleptMoves: r.sleptMoves },
-    persistentSets: { enabled: r.ample, statesExpandedAlone: r.statesExpandedAlone, tracesShortest: !r.ample },
+    persistentSets: {
+      enabled: r.ample,
+      statesExpandedAlone: r.statesExpandedAlone,
+      tracesShortest: !r.ample,
+    },
     localMinimisation: { enabled: r.minimise, localStates: r.localStates, classes: r.localClasses },
     holds: invariantList.filter((i) => !violated.has(i.name)).map((i) => i.name),
     violations: r.violations.map((v) => ({

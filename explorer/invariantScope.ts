@@ -1,8 +1,9 @@
 /**
- * Which invariants judge each flow on its own: for these, the verdict on a state is "holds" exactly
- * when it holds on every flow's share taken alone, so the explorer judges each local state once and
- * combines the verdicts. Every other invariant (RateAtMost100's sum, the telemetry count, any new
- * one) is judged on the whole state.
+ * Which invariants judge each flow (or each connection, that is each tuple) on its own: for these,
+ * the verdict on a state is "holds" exactly when it holds on every tuple group's share taken alone
+ * (LocalState.ts), so the explorer judges each local state once and combines the verdicts. Every
+ * other invariant (RateAtMost100's sum, the telemetry count, any new one) is judged on the whole
+ * state.
  *
  * Leaves out: nothing is assumed for a name not listed; explorer/reference.ts judges whole states
  * only, and the tests compare the two.
@@ -10,7 +11,7 @@
 import type { Invariant } from '../properties/invariants/Invariant.js';
 import type { GlobalState, LocalState } from './LocalState.js';
 
-/** Invariants that quantify over flows, connections or shipped records, one at a time. */
+/** Invariants that quantify over flows, connections (tuples) or shipped records, one at a time. */
 export const PER_FLOW_INVARIANTS: ReadonlySet<string> = new Set([
   'FailuresWithinCloses',
   'CloseReportedOnce',
@@ -35,7 +36,7 @@ export const PER_FLOW_INVARIANTS: ReadonlySet<string> = new Set([
 export const isPerFlow = (inv: Invariant): boolean => PER_FLOW_INVARIANTS.has(inv.name);
 
 /**
- * For invariants judged on the whole state: what each reads of one flow's share. Local states
+ * For invariants judged on the whole state: what each reads of one group's share. Local states
  * that differ in what some whole-state invariant reads are never merged by minimiseLocals.ts; an
  * invariant not named here is taken to read all of a flow's share (and its poll's `lastPoll`).
  */
@@ -43,7 +44,7 @@ export const WHOLE_STATE_READS: Readonly<Record<string, (s: LocalState) => unkno
   // Σ failures ≤ Σ closes over connections, i.e. Σ (failures − closes) ≤ 0: each connection's
   // difference is all the sum needs.
   RateAtMost100: (s) => (s.totals?.failures ?? 0) - (s.totals?.closes ?? 0),
-  // windows_lingering_flows and the re-reports ghost: shared counters, no flow's share.
+  // windows_lingering_flows and the re-reports ghost: shared counters, no group's share.
   TelemetryMatchesSuppressions: () => null,
 };
 

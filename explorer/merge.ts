@@ -5,7 +5,8 @@
  * the counts and verdicts are those of one unsplit search.
  *
  * Leaves out: checking that the shards ran the same code (they must: fingerprints hash the
- * explorer's own encoding).
+ * explorer's own encoding); files of different pairs, environments, bounds, tuples or reductions
+ * are refused.
  */
 import { invariantNames } from '../properties/invariants/index.js';
 import type { FingerprintFile, FingerprintHeader } from './fingerprints.js';
@@ -39,6 +40,26 @@ export interface MergeResult {
 
 const SAME = ['driver', 'agent', 'symmetry', 'por', 'minimise', 'quiescence'] as const;
 
+// A file written before the environment was recorded searched the isolated one.
+const envOf = (h: FingerprintHeader): string => h.environment ?? 'isolated';
+const tuplesOf = (h: FingerprintHeader): string =>
+  JSON.stringify([h.bounds.tuples ?? h.bounds.flows, h.bounds.tupleOf ?? null]);
+
+/** Why two headers cannot be merged, or null. */
+function mismatch(a: FingerprintHeader, b: FingerprintHeader): string | null {
+  for (const k of SAME) {
+    if (b[k] !== a[k]) return `the files differ in ${k} (${String(a[k])} and ${String(b[k])})`;
+  }
+  if (envOf(a) !== envOf(b)) return `the files differ in environment (${envOf(a)} and ${envOf(b)})`;
+  if (tuplesOf(a) !== tuplesOf(b))
+    return `the files differ in tuples (${tuplesOf(a)} and ${tuplesOf(b)})`;
+  if (JSON.stringify(a.bounds) !== JSON.stringify(b.bounds))
+    return 'the files differ in their bounds';
+  if ((a.shard?.count ?? 1) !== (b.shard?.count ?? 1))
+    return 'the files come from splits of different sizes';
+  return null;
+}
+
 /**
  * Merges the files of one split search.
  *
@@ -49,16 +70,8 @@ export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResul
   const first = files[0];
   if (first === undefined) throw new Error('merge: no files');
   for (const f of files) {
-    for (const k of SAME) {
-      if (f.header[k] !== first.header[k])
-        throw new Error(
-          `merge: the files differ in ${k} (${String(first.header[k])} and ${String(f.header[k])})`,
-        );
-    }
-    if (JSON.stringify(f.header.bounds) !== JSON.stringify(first.header.bounds))
-      throw new Error('merge: the files differ in their bounds');
-    if ((f.header.shard?.count ?? 1) !== (first.header.shard?.count ?? 1))
-      throw new Error('merge: the files come from splits of different sizes');
+    const why = mismatch(first.header, f.header);
+    if (why !== null) throw new Error(`merge: ${why}`);
   }
   // Each state's depth is the least any shard reached it at; the search's depth is their maximum.
   const union = new VisitedSet(2);
@@ -99,8 +112,9 @@ export function mergeFingerprints(files: readonly FingerprintFile[]): MergeResul
   const present = new Set(shards.map((s) => s.index));
   const n = union.size;
   const { format, driver, agent, bounds, symmetry, por, minimise, quiescence } = first.header;
+  const environment = first.header.environment ?? 'isolated';
   return {
-    header: { format, driver, agent, bounds, symmetry, por, minimise, quiescence },
+    header: { format, driver, agent, environment, bounds, symmetry, por, minimise, quiescence },
     shards,
     allShards: present.size === count && [...present].every((i) => i >= 1 && i <= count),
     complete: files.every((f) => f.header.complete),

@@ -1,9 +1,11 @@
 /**
  * Merges local states that behave alike (strong bisimulation, by partition refinement): two local
- * states are merged when they give the same verdicts, the same poll results and the same reads
- * to the whole-state invariants, and every step of one is matched by a step of the other into a
- * merged state. Flows meet only through the poll, which acts on each flow apart, so merging
- * within one flow's behaviour merges whole states that are bisimilar too: every verdict and every
+ * states are merged when they give the same verdicts, the same poll results, the same reads to the
+ * whole-state invariants and the same part in what enables the steps every group takes together
+ * (the poll's wait for a lock, the drain's read), and every step of one (its own, and its part of
+ * every step taken together, in each table order) is matched by a step of the other into a merged
+ * state. Groups meet only through those steps, which act on each group apart, so merging within
+ * one group's behaviour merges whole states that are bisimilar too: every verdict and every
  * shortest-trace length is kept, and far fewer states remain (one flow's few hundred local states
  * fall to a third or less, and the product of N flows by that to the power N).
  *
@@ -17,13 +19,25 @@ import { isPerFlow, WHOLE_STATE_READS } from './invariantScope.js';
 
 /** What minimisation did. */
 export interface Minimised {
-  /** Local states reachable within the bounds (one flow alone, at most `P` polls). */
+  /** Local states reachable within the bounds (one group alone, at most `P` polls). */
   readonly locals: number;
   /** Classes of equivalent local states. */
   readonly classes: number;
 }
 
-/** Every local state reachable from the absent flow, with the fewest polls that reach it. */
+/** The steps a group alone can take from local state `i`: [cost-0 targets, cost-1 targets]. */
+function reach(tables: LocalTables, i: number, polls: number, d: number): [number[], number[]] {
+  const s = tables.local(i);
+  const zero = tables.moves(i).map((m) => m.next);
+  if (!s.polling && d < polls) zero.push(...tables.pollOpen(i));
+  const drain = tables.drainRead(i);
+  if (drain.closed && !drain.holds && !drain.waits) zero.push(drain.next);
+  if (tables.features.clientChurn) zero.push(tables.churn(i));
+  const one = s.polling ? (tables.pollClose(i) ?? []).map((c) => c.next) : [];
+  return [zero, one];
+}
+
+/** Every local state reachable from the absent groups, with the fewest polls that reach it. */
 function closure(tables: LocalTables, polls: number): Int32Array {
   let dist = new Int32Array(64).fill(-1);
   const at = (i: number) => (i < dist.length ? (dist[i] as number) : -1);
@@ -35,27 +49,27 @@ function closure(tables: LocalTables, polls: number): Int32Array {
     }
     dist[i] = d;
   };
-  // 0-1 breadth-first search: a completed poll costs 1, every other step 0.
-  let layer = [tables.absent];
-  set(tables.absent, 0);
+  // 0-1 breadth-first search: a completed poll costs 1, every other step 0. Groups of one flow
+  // only: a group of several is never merged (GroupTables.ts).
+  let layer = tables.places.some((p) => p.flows.length === 1) ? [tables.absentOf(1)] : [];
+  for (const i of layer) set(i, 0);
   for (let d = 0; layer.length > 0; d++) {
     const nextLayer: number[] = [];
     for (let q = 0; q < layer.length; q++) {
       const i = layer[q] as number;
       if (at(i) !== d) continue;
-      const zero = tables.moves(i).map((m) => m.next);
-      const s = tables.local(i);
-      if (!s.polling && d < polls) zero.push(tables.pollOpen(i));
+      const [zero, one] = reach(tables, i, polls, d);
       for (const j of zero) {
         if (at(j) === -1 || at(j) > d) {
           set(j, d);
           layer.push(j);
         }
       }
-      const c = s.polling ? tables.pollClose(i) : null;
-      if (c !== null && (at(c.next) === -1 || at(c.next) > d + 1)) {
-        set(c.next, d + 1);
-        nextLayer.push(c.next);
+      for (const j of one) {
+        if (at(j) === -1 || at(j) > d + 1) {
+          set(j, d + 1);
+          nextLayer.push(j);
+        }
       }
     }
     layer = nextLayer;
@@ -63,12 +77,78 @@ function closure(tables: LocalTables, polls: number): Int32Array {
   return dist.subarray(0, tables.localCount);
 }
 
+/** What local state `i` shows before any step: verdicts, poll results, reads, enabling. */
+function observation(tables: LocalTables, i: number, afterLastPoll: boolean): string {
+  const whole = tables.invariants.filter((inv) => !isPerFlow(inv));
+  const readsAll = whole.some((inv) => WHOLE_STATE_READS[inv.name] === undefined);
+  const s = tables.local(i);
+  const closes = s.polling ? tables.pollClose(i) : null;
+  const drain = tables.features.asyncDrain ? tables.drainRead(i) : null;
+  return stableJson([
+    tables.safety(i),
+    tables.quiescence(i),
+    s.polling,
+    s.polling ? (closes === null ? 'waits' : closeSignatures(closes, readsAll, null)) : null,
+    whole.map((inv) => WHOLE_STATE_READS[inv.name]?.(s) ?? null),
+    readsAll ? localKey(s) : null,
+    // First met after P polls: it never takes part in a poll.
+    !s.polling && afterLastPoll,
+    // How the flows ended: split searches divide the work by it (shard.ts).
+    s.members.map((m) => m.flow?.status ?? null).sort(),
+    s.registered,
+    drain === null ? null : [drain.closed, drain.holds, drain.waits],
+  ]);
+}
+
+/** One signature per `readClosed` result: what it ships and judges, and (given) its class. */
+function closeSignatures(
+  closes: readonly { next: number; delta: number; violations: number; lastPoll: unknown }[],
+  readsAll: boolean,
+  cls: Int32Array | null,
+): string[] {
+  const sigs = closes.map((c) =>
+    stableJson([
+      c.violations,
+      c.delta,
+      readsAll ? c.lastPoll : null,
+      cls === null ? null : cls[c.next],
+    ]),
+  );
+  return [...new Set(sigs)].sort();
+}
+
+const classSet = (xs: readonly number[], cls: Int32Array): string =>
+  [...new Set(xs.map((x) => cls[x] as number))].sort((a, b) => a - b).join(',');
+
+/** What local state `i`'s steps lead to, in classes. */
+function stepSignature(
+  tables: LocalTables,
+  i: number,
+  cls: Int32Array,
+  afterLastPoll: boolean,
+): string {
+  const s = tables.local(i);
+  const whole = tables.invariants.filter((inv) => !isPerFlow(inv));
+  const readsAll = whole.some((inv) => WHOLE_STATE_READS[inv.name] === undefined);
+  let poll = '-';
+  if (s.polling) {
+    const c = tables.pollClose(i);
+    poll = c === null ? 'waits' : closeSignatures(c, readsAll, cls).join(';');
+  } else if (!afterLastPoll) poll = classSet(tables.pollOpen(i), cls);
+  const drain = tables.features.asyncDrain ? cls[tables.drainRead(i).next] : -1;
+  const churn = tables.features.clientChurn ? cls[tables.churn(i)] : -1;
+  return `${cls[i]}|${classSet(
+    tables.moves(i).map((m) => m.next),
+    cls,
+  )}|${poll}|${drain}|${churn}`;
+}
+
 /**
  * Computes the classes of the local states reachable within the bounds and makes `tables` use one
  * representative per class (the lowest-numbered state).
  *
  * @example
- * minimiseLocals(new LocalTables(config, invariants)) //=> { locals: 804, classes: 242 } (original × prefix, L = 1)
+ * minimiseLocals(new LocalTables(config, invariants)) //=> { locals: 804, classes: 242 } (original × prefix, L = 1, isolated)
  */
 export function minimiseLocals(tables: LocalTables): Minimised {
   const P = tables.config.bounds.polls;
@@ -77,28 +157,7 @@ export function minimiseLocals(tables: LocalTables): Minimised {
   dist.forEach((d, i) => {
     if (d >= 0) ids.push(i);
   });
-  const whole = tables.invariants.filter((inv) => !isPerFlow(inv));
-  const readsAll = whole.some((inv) => WHOLE_STATE_READS[inv.name] === undefined);
-  const observe = (i: number): string => {
-    const s = tables.local(i);
-    const c = s.polling ? tables.pollClose(i) : null;
-    return stableJson([
-      tables.safety(i),
-      tables.quiescence(i),
-      s.polling,
-      s.polling
-        ? c === null
-          ? 'waits'
-          : [c.violations, c.delta, readsAll ? c.lastPoll : null]
-        : null,
-      whole.map((inv) => WHOLE_STATE_READS[inv.name]?.(s) ?? null),
-      readsAll ? localKey(s) : null,
-      // First met after P polls: it never takes part in a poll.
-      !s.polling && (dist[i] as number) >= P,
-      // How the flow ended: split searches divide the work by it (shard.ts).
-      s.flow?.status ?? null,
-    ]);
-  };
+  const late = (i: number) => (dist[i] as number) >= P;
   const cls = new Int32Array(dist.length).fill(-1);
   const number = (sigs: Map<number, string>): number => {
     const seen = new Map<string, number>();
@@ -113,20 +172,9 @@ export function minimiseLocals(tables: LocalTables): Minimised {
     }
     return seen.size;
   };
-  let count = number(new Map(ids.map((i) => [i, observe(i)])));
+  let count = number(new Map(ids.map((i) => [i, observation(tables, i, late(i))])));
   for (;;) {
-    const sigs = new Map<number, string>();
-    for (const i of ids) {
-      const s = tables.local(i);
-      const steps = [...new Set(tables.moves(i).map((m) => cls[m.next] as number))].sort(
-        (a, b) => a - b,
-      );
-      let poll = -2;
-      if (s.polling) poll = tables.pollClose(i)?.next ?? -1;
-      else if ((dist[i] as number) < P) poll = tables.pollOpen(i);
-      sigs.set(i, `${cls[i]}|${steps.join(',')}|${poll < 0 ? poll : cls[poll]}`);
-    }
-    const next = number(sigs);
+    const next = number(new Map(ids.map((i) => [i, stepSignature(tables, i, cls, late(i))])));
     if (next === count) break;
     count = next;
   }

@@ -1,7 +1,7 @@
 /**
  * The explorer and the xstate model (model/exploreModel.ts) agree on where a lingering flow is
- * reachable and on the length of the shortest path to one: the explorer runs the engine, the
- * model its own machine, and neither shares code with the other.
+ * reachable and on the length of the shortest path to one, in both environments: the explorer
+ * runs the engine, the model its own machine, and neither shares code with the other.
  *
  * Bounds are matched where they differ in kind: the model bounds callouts held at once, the
  * explorer callout entries; one callout is all the race needs, and neither traffic nor a poll lies
@@ -12,6 +12,7 @@ import { findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import { isEnded } from '../engine/driver/flow.js';
 import { allFlows } from '../engine/driver/tables.js';
+import type { Environment } from '../engine/environment.js';
 import { exploreModel } from '../model/exploreModel.js';
 import { fails, HOLDS, type Invariant } from '../properties/invariants/Invariant.js';
 import { explore } from './bfs.js';
@@ -35,12 +36,20 @@ const NoStrandedFlow: Invariant = {
   },
 };
 
-const shortestStranded = (driver: string, flows: number, layers: number, polls: number) => {
+const shortestStranded = (
+  driver: string,
+  flows: number,
+  layers: number,
+  polls: number,
+  environment: Environment = 'isolated',
+  tuples = flows,
+) => {
   const r = explore(
     {
       driver: findDriver(driver)!,
       agent: findAgent('postfix')!,
-      bounds: { flows, callouts: 1, polls, layers, traffic: polls > 0 ? 1 : 0 },
+      bounds: { flows, tuples, callouts: 1, polls, layers, traffic: polls > 0 ? 1 : 0 },
+      environment,
     },
     { invariants: [NoStrandedFlow] },
   );
@@ -53,8 +62,23 @@ describe('the explorer and the model agree on the lingering flow', () => {
     expect(shortestStranded(driver, 1, 4, 1)).toBe(model.lingering?.depth ?? null);
   });
 
-  it.each(driverNames.map((d) => [d]))('%s, two flows, L = 1', (driver) => {
-    const model = exploreModel({ driver, flows: 2, layers: 1 }, { callouts: 1, polls: 0 });
-    expect(shortestStranded(driver, 2, 1, 0)).toBe(model.lingering?.depth ?? null);
+  it.each(driverNames.map((d) => [d]))(
+    '%s, two flows, L = 1; in production too, the two flows in one tuple',
+    (driver) => {
+      const model = exploreModel({ driver, flows: 2, layers: 1 }, { callouts: 1, polls: 0 });
+      // Stranding is the driver's: neither the drain, churn nor a shared tuple shortens it.
+      expect([
+        shortestStranded(driver, 2, 1, 0),
+        shortestStranded(driver, 2, 1, 0, 'production', 1),
+      ]).toEqual([model.lingering?.depth ?? null, model.lingering?.depth ?? null]);
+    },
+  );
+
+  it.each(driverNames.map((d) => [d]))('%s, one flow, L = 1, production', (driver) => {
+    const model = exploreModel(
+      { driver, flows: 1, layers: 1 },
+      { callouts: 1, polls: 1, environment: 'production' },
+    );
+    expect(shortestStranded(driver, 1, 1, 1, 'production')).toBe(model.lingering?.depth ?? null);
   });
 });

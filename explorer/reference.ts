@@ -1,24 +1,26 @@
 /**
  * The reference search: the same breadth-first exploration as bfs.ts, on whole engine states, with
- * none of the explorer's claims (A1–A8 of abstraction.ts) except, when asked, flow symmetry. Each
- * state is keyed by everything it holds (raw byte counts, ghost counters, `lastPoll`, table order
- * aside), every invariant is judged on every new state, and each state keeps the event that
- * reached it. Slow, and meant to be: the tests check that the fast search gives its verdicts and
- * trace lengths.
+ * none of the explorer's claims (A1–A10 of abstraction.ts) except, when asked and when every flow
+ * has a tuple of its own, flow symmetry. Each state is keyed by everything it holds (raw byte
+ * counts, ghost counters, every table, buffer and record in its order, sessions, `lastPoll`),
+ * every invariant is judged on every new state, and each state keeps the event that reached it.
+ * Slow, and meant to be: the tests check that the fast search gives its verdicts and trace lengths.
  *
- * Leaves out: partial-order reduction, progress, shards and fingerprints.
+ * Leaves out: partial-order reduction, progress, shards and fingerprints; symmetry when flows share
+ * a tuple (the close-out reads flow numbers, so within a tuple it is no symmetry of the verdicts).
  */
+import type { ConnectionStats } from '../engine/agent/ConnectionStats.js';
 import type { EngineState } from '../engine/EngineState.js';
 import { newEngine } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
-import { flowId } from '../engine/events.js';
 import type { Invariant } from '../properties/invariants/Invariant.js';
 import { invariants as ALL_INVARIANTS } from '../properties/invariants/index.js';
 import type { Budget, ExploreConfig } from './bounds.js';
-import { emptyBudget, engineConfigOf } from './bounds.js';
+import { emptyBudget, engineConfigOf, environmentOf } from './bounds.js';
 import type { QuiescenceMode } from './bfs.js';
-import { successors } from './enabledEvents.js';
+import { isChurn, successors } from './enabledEvents.js';
 import { closedOut } from './closedOut.js';
+import { badTuples, tupleGroups } from './tupleGroups.js';
 
 /** What the reference search found. */
 export interface ReferenceResult {
@@ -32,44 +34,96 @@ export interface ReferenceResult {
   }[];
 }
 
-/** Everything flow `n` owns in `state`, its number left out. */
+// Plain JSON (Maps as their entries): the engine builds its objects with fixed key orders; a state
+// written two ways would only be stored twice, which costs time, not correctness.
+const mapsAsEntries = (_k: string, v: unknown): unknown =>
+  v instanceof Map ? [...v.entries()] : v;
+const json = (v: unknown): string => JSON.stringify(v, mapsAsEntries);
+
+/** Where flow `n`'s records sit in `records`, with them (their cookie and tuple left out). */
+const placed = (records: readonly ConnectionStats[], n: number) =>
+  records.flatMap((r, i) =>
+    (r.cookie as number) === n ? [[i, { ...r, cookie: 0, tuple: '' }]] : [],
+  );
+
+const at = <T>(xs: readonly T[], n: T): number[] => xs.flatMap((x, i) => (x === n ? [i] : []));
+
+/** Everything flow `n` owns in `state`, its number and its tuple's left out, positions kept. */
 function flowPart(state: EngineState, n: number, budget: Budget): string {
-  const id = flowId(n);
-  const flow = state.driver.flows[id];
+  const flow = state.driver.flows[n];
+  const tuple = flow?.tuple ?? n;
   const lp = state.lastPoll;
-  // Plain JSON: the engine builds its objects with fixed key orders; a state written two ways
-  // would only be stored twice, which costs time, not correctness.
-  return JSON.stringify([
-    flow === undefined ? null : { ...flow, id: 0 },
-    state.driver.openFlows.includes(id),
-    state.driver.closedFlows.filter((f) => f === id).length,
-    state.agent.clients.map((c) => c.stats.get(id as never) ?? null),
-    state.poll?.open
-      .filter((c) => (c.cookie as number) === n)
-      .map((c) => ({ ...c, cookie: 0, tuple: '' })) ?? null,
-    state.backends.map((b) => b.connections[n] ?? null),
+  return json([
+    flow === undefined ? null : { ...flow, id: 0, tuple: 0 },
+    at(state.driver.openFlows, n),
+    at(state.driver.closedFlows, n),
+    placed(state.drain?.held ?? [], n),
+    state.agent.clients.map((c) => [c.stats.get(n as never) ?? null, placed(c.closed.conns, n)]),
+    placed(state.poll?.open ?? [], n),
+    state.backends.map((b) => b.connections[tuple] ?? null),
+    state.sessions.map((s) => [s.ended.includes(n), s.shipped[n] ?? null]),
     lp === null
       ? null
-      : lp.records.filter((r) => r.cookie === n).map((r) => ({ ...r, flow: 0, cookie: 0 })),
-    lp === null ? null : [lp.openCookies.includes(n), lp.closedCookies.includes(n)],
+      : [
+          lp.records.flatMap((r, i) =>
+            r.cookie === n
+              ? [
+                  [
+                    i,
+                    {
+                      ...r,
+                      flow: 0,
+                      cookie: 0,
+                      tuple: 0,
+                      parts: r.parts.map((p) => ({ ...p, flow: 0 })),
+                    },
+                  ],
+                ]
+              : [],
+          ),
+          at(lp.openCookies, n),
+          at(lp.closedCookies, n),
+          lp.suppressions.flatMap((s, i) => (s.flow === n ? [[i, s.stranded]] : [])),
+          at(lp.baselines, n),
+        ],
     budget.entered[n],
     budget.traffic[n],
   ]);
 }
 
-/** The reference key: the shared part, then the flows' parts (sorted under symmetry). */
-function keyOf(state: EngineState, budget: Budget, flows: number, symmetry: boolean): string {
-  const parts = Array.from({ length: flows }, (_, i) => flowPart(state, i + 1, budget));
-  if (symmetry) parts.sort();
-  return JSON.stringify([
-    state.polls,
-    state.poll !== null,
+/** The shared part of `state`: what no flow owns. */
+const sharedPart = (state: EngineState): unknown => [
+  state.polls,
+  state.poll === null ? null : state.poll.client,
+  state.drain === null,
+  state.agent.telemetry,
+  state.reReportsWithFailures,
+  state.agent.clients.map((c) => [c.id, c.closed.emptyStart]),
+  state.backends.map((b) => [b.closes, b.failures]),
+  state.lastPoll === null ? null : [state.lastPoll.index, state.lastPoll.client],
+];
+
+/** The whole state, every order kept (no symmetry). */
+const wholeKey = (state: EngineState, budget: Budget): string =>
+  json([
+    state.driver,
+    state.agent.clients,
     state.agent.telemetry,
+    state.backends,
+    state.poll,
+    state.drain,
+    state.sessions,
+    state.polls,
+    state.lastPoll,
     state.reReportsWithFailures,
-    state.lastPoll === null,
-    state.agent.clients.map((c) => c.closed.conns.length),
-    parts,
+    budget,
   ]);
+
+/** The reference key: with symmetry the shared part and the flows' parts sorted. */
+function keyOf(state: EngineState, budget: Budget, flows: number, symmetry: boolean): string {
+  if (!symmetry) return wholeKey(state, budget);
+  const parts = Array.from({ length: flows }, (_, i) => flowPart(state, i + 1, budget)).sort();
+  return json([sharedPart(state), parts]);
 }
 
 /**
@@ -86,7 +140,10 @@ export function referenceExplore(
     readonly invariants?: readonly Invariant[];
   } = {},
 ): ReferenceResult {
-  const symmetry = options.symmetry ?? true;
+  const refused = badTuples(config);
+  if (refused !== null) throw new Error(`reference: ${refused}`);
+  const env = environmentOf(config);
+  const symmetry = (options.symmetry ?? true) && tupleGroups(config).every((g) => g.length === 1);
   const quiescence = options.quiescence ?? 'final';
   const invariants = options.invariants ?? ALL_INVARIANTS;
   const engine = engineConfigOf(config);
@@ -96,8 +153,8 @@ export function referenceExplore(
   const parents: number[] = [-1];
   const events: (Event | null)[] = [null];
   const depths: number[] = [0];
-  const seen = new Map<string, number>([
-    [keyOf(states[0] as EngineState, budgets[0] as Budget, bounds.flows, symmetry), 0],
+  const seen = new Set<string>([
+    keyOf(states[0] as EngineState, budgets[0] as Budget, bounds.flows, symmetry),
   ]);
   const found = new Map<string, number>();
   const judgeQuiescence = (id: number) => {
@@ -109,13 +166,14 @@ export function referenceExplore(
   };
   if (quiescence === 'everyState') judgeQuiescence(0);
   for (let id = 0; id < states.length; id++) {
-    const next = successors(states[id] as EngineState, budgets[id] as Budget, bounds);
-    if (next.length === 0 && quiescence === 'final') judgeQuiescence(id);
+    const next = successors(states[id] as EngineState, budgets[id] as Budget, bounds, env);
+    // Final: nothing but client churn can happen.
+    if (quiescence === 'final' && next.every((s) => isChurn(s.event))) judgeQuiescence(id);
     for (const s of next) {
       const key = keyOf(s.state, s.budget, bounds.flows, symmetry);
       if (seen.has(key)) continue;
       const child = states.length;
-      seen.set(key, child);
+      seen.add(key);
       states.push(s.state);
       budgets.push(s.budget);
       parents.push(id);

@@ -16,6 +16,12 @@ const config: ExploreConfig = {
   driver: findDriver('original')!,
   agent: findAgent('prefix')!,
   bounds: { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 1 },
+  environment: 'isolated',
+};
+const production: ExploreConfig = {
+  driver: findDriver('deferred-move')!,
+  agent: findAgent('postfix')!,
+  bounds: { flows: 3, tuples: 2, callouts: 0, polls: 0, layers: 1, traffic: 0 },
 };
 const asFile = (r: ReturnType<typeof explore>): FingerprintFile => ({
   header: headerOf(r),
@@ -55,6 +61,19 @@ describe('shards', () => {
     }
   });
 
+  it('in production, flows sharing a tuple: 2 shards merged give the unsplit counts and verdicts', () => {
+    const whole = explore(production, { fingerprints: true });
+    const parts = [1, 2].map((index) =>
+      explore(production, { shard: { index, count: 2 }, fingerprints: true }),
+    );
+    const merged = mergeFingerprints(parts.map(asFile));
+    expect([merged.distinctStates, merged.depth]).toEqual([whole.distinctStates, whole.depth]);
+    expect(merged.violations.map((v) => `${v.invariant} ${v.depth}`)).toEqual(
+      whole.violations.map((v) => `${v.invariant.name} ${v.depth}`),
+    );
+    expect(merged.header).toMatchObject({ environment: 'production', bounds: { tuples: 2 } });
+  });
+
   it('writes a file that reads back to the same header and fingerprints', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -75,6 +94,17 @@ describe('shards', () => {
       { shard: { index: 2, count: 2 }, fingerprints: true },
     );
     expect(() => mergeFingerprints([asFile(a), asFile(b)])).toThrow(/differ in agent/);
+    const c = explore(
+      { ...config, environment: 'production' },
+      { shard: { index: 2, count: 2 }, fingerprints: true },
+    );
+    expect(() => mergeFingerprints([asFile(a), asFile(c)])).toThrow(/differ in environment/);
+    const d = explore(production, { shard: { index: 1, count: 2 }, fingerprints: true });
+    const e = explore(
+      { ...production, bounds: { ...production.bounds, tuples: 3 } },
+      { shard: { index: 2, count: 2 }, fingerprints: true },
+    );
+    expect(() => mergeFingerprints([asFile(d), asFile(e)])).toThrow(/differ in tuples/);
   });
 });
 

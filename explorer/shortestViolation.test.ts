@@ -8,7 +8,11 @@ import { findDriver } from '../engine/driver/variants/index.js';
 import { formatEvent } from '../engine/events.js';
 import { shortestViolation } from './shortestViolation.js';
 
-const pair = (d: string, a: string) => ({ driver: findDriver(d)!, agent: findAgent(a)! });
+const pair = (d: string, a: string) => ({
+  driver: findDriver(d)!,
+  agent: findAgent(a)!,
+  environment: 'isolated' as const,
+});
 
 describe('shortestViolation', () => {
   it('gives the 7-event re-report for RateAtMost100 with original × prefix', () => {
@@ -54,5 +58,14 @@ describe('shortestViolation', () => {
     expect(() => shortestViolation(pair('original', 'prefix'), 'NoSuchThing')).toThrow(
       /no invariant NoSuchThing/,
     );
+  });
+
+  it('searches the production environment unless told otherwise', () => {
+    const shared = shortestViolation(
+      { driver: findDriver('deferred-move')!, agent: findAgent('postfix')! },
+      'NoGenuineFailureSuppressed',
+      { flows: 2, tuples: 1, callouts: 0, polls: 1, layers: 1, traffic: 0 },
+    );
+    expect(shared?.events).toHaveLength(5);
   });
 });

@@ -4,10 +4,13 @@
  * quiescence ones, by default, after closing out the trace at any point (as `judge` does), so the
  * answer is the shortest prefix whose close-out fails, the measure `check` uses.
  *
+ * The environment is production unless the caller says otherwise (docs/environment.md).
+ *
  * Leaves out: several invariants at once (use `explore`).
  */
 import type { AgentVariant } from '../engine/agent/AgentVariant.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
+import type { Environment } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
 import { findInvariant } from '../properties/invariants/index.js';
 import type { ExploreBounds } from './bounds.js';
@@ -29,7 +32,12 @@ export interface ShortestOptions {
  * shortestViolation({ driver: original, agent: prefix }, 'RateAtMost100', { flows: 1, layers: 1 })?.events.length //=> 7
  */
 export function shortestViolation(
-  config: { readonly driver: DriverVariant; readonly agent: AgentVariant },
+  config: {
+    readonly driver: DriverVariant;
+    readonly agent: AgentVariant;
+    /** @defaultValue 'production' */
+    readonly environment?: Environment;
+  },
   invariantName: string,
   bounds: Partial<ExploreBounds> = {},
   options: ShortestOptions = {},
@@ -38,7 +46,7 @@ export function shortestViolation(
   if (invariant === undefined)
     throw new RangeError(`shortestViolation: no invariant ${invariantName}`);
   const result = explore(
-    { driver: config.driver, agent: config.agent, bounds: { ...DEFAULT_BOUNDS, ...bounds } },
+    { ...config, bounds: { ...DEFAULT_BOUNDS, ...bounds } },
     {
       invariants: [invariant],
       stopWhenFound: invariantName,

@@ -46,7 +46,7 @@ export function successorSleep(
       continue;
     }
     offsets[j] = acc;
-    acc += tables.moves(next[j] as number).length;
+    acc += tables.moveCount(next[j] as number);
   }
   let mask = 0;
   for (let q = 0; q < nMoves; q++) {
