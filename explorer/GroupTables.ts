@@ -21,6 +21,7 @@ import {
   zeroAsNone,
 } from './Coupling.js';
 import { IntMemo } from './IntMemo.js';
+import { IntPool } from './IntPool.js';
 import { Interned } from './Interned.js';
 import type { DrainRead, LocalTables, PollClose } from './LocalTables.js';
 import type { LocalState } from './LocalState.js';
@@ -43,6 +44,9 @@ class Store {
   readonly drainFlags = new IntMemo();
   readonly churn = new IntMemo();
   readonly safety = new IntMemo();
+  /** Where its `readClosed` results start in the pool (-2: the read waits), and how many. */
+  readonly closeAt = new IntMemo();
+  readonly closeCount = new IntMemo();
   constructor(readonly size: number) {
     this.rows = new VisitedSet(size + 1);
   }
@@ -72,8 +76,8 @@ export class GroupTables {
   private readonly renamed = new Map<string, number>();
   private readonly after = new Map<number, number>();
   private readonly counts = new Map<number, Counts>();
-  private pool = new Int32Array(1 << 16);
-  private poolUsed = 0;
+  private readonly movePool = new IntPool();
+  private readonly closePool = new IntPool();
   private readonly moreOpen = new Map<number, readonly number[]>();
   private readonly closes = new Map<number, readonly PollClose[] | null>();
   private readonly quiet = new Map<number, number>();
@@ -246,7 +250,7 @@ export class GroupTables {
   moveTarget(id: number, m: number): number {
     const { store, index } = this.locate(id);
     if (store.movesCount.get(index) < 0) this.computeMoves(id, store, index);
-    return this.pool[store.movesAt.get(index) + m] as number;
+    return this.movePool.get(store.movesAt.get(index) + m);
   }
 
   private computeMoves(id: number, store: Store, index: number): number {
@@ -265,15 +269,8 @@ export class GroupTables {
         if (!out.includes(to)) out.push(to);
       }
     });
-    if (this.poolUsed + out.length > this.pool.length) {
-      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolUsed + out.length));
-      grown.set(this.pool);
-      this.pool = grown;
-    }
-    this.pool.set(out, this.poolUsed);
-    store.movesAt.set(index, this.poolUsed);
+    store.movesAt.set(index, this.movePool.push(out));
     store.movesCount.set(index, out.length);
-    this.poolUsed += out.length;
     return out.length;
   }
 
@@ -303,16 +300,36 @@ export class GroupTables {
    * members have records the poll reads (the aggregator may merge them), else composed.
    */
   pollClose(id: number): readonly PollClose[] | null {
-    let out = this.closes.get(id);
-    if (out === undefined) {
+    if (this.tables.readsLastPoll) {
+      let kept = this.closes.get(id);
+      if (kept === undefined) {
+        kept = this.tables.closesOf(this.view(id));
+        this.closes.set(id, kept);
+      }
+      return kept;
+    }
+    const { store, index } = this.locate(id);
+    let at = store.closeAt.get(index);
+    if (at === -1) {
       const { members, c } = this.parts(id);
       const active = members.flatMap((m, j) => (readsRecords(this.tables.local(m)) ? [j] : []));
-      out = this.tables.readsLastPoll
-        ? this.tables.closesOf(this.view(id))
-        : active.length > 1
+      const out =
+        active.length > 1
           ? this.stubbedClose(members, c)
           : this.composedClose(members, this.couplings.get(c), active[0]);
-      this.closes.set(id, out);
+      at =
+        out === null
+          ? -2
+          : this.closePool.push(out.flatMap((x) => [x.next, x.delta, x.violations]));
+      store.closeAt.set(index, at);
+      store.closeCount.set(index, out?.length ?? 0);
+    }
+    if (at === -2) return null;
+    const out: PollClose[] = [];
+    for (let k = 0; k < store.closeCount.get(index); k++) {
+      const p = this.closePool;
+      const i = at + 3 * k;
+      out.push({ next: p.get(i), delta: p.get(i + 1), violations: p.get(i + 2), lastPoll: null });
     }
     return out;
   }

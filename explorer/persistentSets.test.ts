@@ -11,7 +11,7 @@ import { explore, type ExploreResult } from './bfs.js';
 import type { ExploreBounds } from './bounds.js';
 import { halfStepsLeft } from './persistentSets.js';
 
-const bounds: ExploreBounds = { flows: 2, callouts: 1, polls: 2, layers: 1, traffic: 1 };
+const bounds: ExploreBounds = { flows: 2, callouts: 1, polls: 1, layers: 1, traffic: 0 };
 const byName = (r: ExploreResult) => new Map(r.violations.map((v) => [v.invariant.name, v]));
 const pairs = driverVariants.flatMap((d) =>
   agentVariants.map((a) => [d.name, a.name, d, a] as const),

@@ -86,7 +86,19 @@ describe('the fast search agrees with the reference search, isolated', () => {
 
 describe('the fast search agrees with the reference search, production', () => {
   it.each(everyPair)('%s × %s, one flow', (_d, _a, driver, agent) => {
-    const v = verdicts({ driver, agent, bounds: { ...one, polls: 1, traffic: 0 } });
+    const v = verdicts({ driver, agent, bounds: { ...one, callouts: 0, polls: 1, traffic: 0 } });
+    expect(v.fast).toEqual(v.reference);
+  });
+
+  it.each([
+    ['original', 'prefix'],
+    ['cas-retry', 'close-record'],
+  ])('%s × %s, one flow, a callout', (d, a) => {
+    const v = verdicts({
+      driver: findDriver(d)!,
+      agent: findAgent(a)!,
+      bounds: { ...one, polls: 1, traffic: 0 },
+    });
     expect(v.fast).toEqual(v.reference);
   });
 
@@ -95,7 +107,7 @@ describe('the fast search agrees with the reference search, production', () => {
       {
         driver: findDriver('deferred-move')!,
         agent: findAgent('prefix')!,
-        bounds: { ...one, polls: 1, traffic: 0 },
+        bounds: { ...one, callouts: 0, polls: 1, traffic: 0 },
       },
       'everyState',
     );
