@@ -417,11 +417,14 @@ export class GroupTables {
     c: Coupling,
     j: number | undefined,
   ): readonly PollClose[] | null {
+    // The others' verdicts are their own driver state's (the read shipped nothing of them).
+    let others = 0;
     const base = members.map((m, k) => {
       if (k === j) return m;
       const x = this.tables.memberClose(m)?.[0];
-      if (x === undefined || x.delta !== 0 || x.violations !== 0)
+      if (x === undefined || x.delta !== 0)
         throw new Error('explorer: a poll read nothing of a flow, yet it waited or shipped');
+      others |= x.violations;
       return x.next;
     });
     const cleared: Coupling = { ...c, closed: [], full: [], captured: [] };
@@ -430,7 +433,7 @@ export class GroupTables {
         {
           next: this.make(base, this.couplings.intern(cleared)),
           delta: 0,
-          violations: 0,
+          violations: others,
           lastPoll: null,
         },
       ];
@@ -445,7 +448,7 @@ export class GroupTables {
       return {
         next: this.make(row, coupling),
         delta: r.delta,
-        violations: r.violations,
+        violations: r.violations | others,
         lastPoll: null,
       };
     });
