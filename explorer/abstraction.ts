@@ -58,8 +58,18 @@
  *    pkg/network/state.go `RegisterClient`, `getClient`), so it is dropped.
  * A10 Final states: in production client churn is always possible, so a state where nothing but
  *    churn can happen is final (every flow ended and notified, every poll done, the drain idle).
+ * A11 Groups of several flows (GroupTables.ts) are each flow's own share (no totals) and the
+ *    coupling (Coupling.ts). A flow's own step in the group is its step alone, refused when it is
+ *    an establish while another flow of the tuple is live (`applyFlowEvent`'s rule), and it moves
+ *    the flow to the end of a table or list it enters; `readOpen`, the drain's read and churn read
+ *    each flow's own share only. A `readClosed` takes records (captured, in `closedFlows` or
+ *    buffered) of the flows that have them: with one such flow it is that flow's read alone with
+ *    the tuple's totals, the others losing only their baselines; with two or more it is the
+ *    engine's run on the group, which reads of a flow not in `closedFlows` no driver state but
+ *    whether it is stranded (`isStranded`, for `windows_lingering_flows`), so that state is
+ *    written in one form for the run and put back after (pollStub.ts).
  *
- * A4–A7 and A9 are claims about the engine and the invariants as they are; explorer/reference.ts
+ * A4–A7, A9 and A11 are claims about the engine and the invariants as they are; explorer/reference.ts
  * runs the same search on whole engine states without them, and the tests compare the verdicts.
  */
 import type { Baseline } from '../engine/agent/AgentVariant.js';

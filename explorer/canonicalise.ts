@@ -1,10 +1,11 @@
 /**
- * Symmetry reduction: flows are interchangeable (the engine and every invariant treat flow numbers
- * alike), so a state is the multiset of its local states; sorting the local-state numbers picks
- * one representative per permutation class. Also the content fingerprint of a state, which shards
- * exchange: it hashes what the states are, not the numbers one run gave them.
+ * Symmetry reduction: tuple groups of equal size are interchangeable (the engine and every
+ * invariant treat flow numbers alike, and the environment deals them alike), so a state is the
+ * multiset of its groups' local states (each knows its size); sorting the local-state numbers
+ * picks one representative per permutation class. Also the content fingerprint of a state, which
+ * shards exchange: it hashes what the states are, not the numbers one run gave them.
  *
- * Leaves out: partial symmetries (every flow has the same bounds, so all permutations apply).
+ * Leaves out: the flows within a group (GroupTables.ts orders them).
  */
 
 /**

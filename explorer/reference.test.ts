@@ -1,6 +1,6 @@
 /**
  * The fast search (abstraction, tuple groups, compiled steps, minimisation, sleep sets, symmetry)
- * gives the reference search's verdicts and shortest-trace lengths: the claims A1–A10 of
+ * gives the reference search's verdicts and shortest-trace lengths: the claims A1–A11 of
  * abstraction.ts checked on every design, in both environments, the broken fixtures included in
  * the isolated environment (they break the invariants the shipping designs keep). Flows that share
  * a tuple: referenceTuples.test.ts.

@@ -1,6 +1,6 @@
 /**
  * The reference search: the same breadth-first exploration as bfs.ts, on whole engine states, with
- * none of the explorer's claims (A1–A10 of abstraction.ts) except, when asked and when every flow
+ * none of the explorer's claims (A1–A11 of abstraction.ts) except, when asked and when every flow
  * has a tuple of its own, flow symmetry. Each state is keyed by everything it holds (raw byte
  * counts, ghost counters, every table, buffer and record in its order, sessions, `lastPoll`),
  * every invariant is judged on every new state, and each state keeps the event that reached it.
