@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['engine/**/*.test.ts', 'properties/**/*.test.ts', 'counterexamples/**/*.test.ts'],
     exclude: [
       '**/node_modules/**',
+      '**/*.deep.test.ts',
       'properties/determinism.test.ts',
       'properties/badInput.test.ts',
       'properties/manifest.test.ts',

@@ -52,16 +52,16 @@ describe('lingering replay', () => {
 
 describe('lingering matrix', () => {
   it('lists every driver × agent × invariant as JSON, in the production environment by default', async () => {
-    const r = await run('matrix', '--runs', '5', '--json');
+    const r = await run('matrix', '--runs', '1', '--json');
     const m = JSON.parse(r.stdout);
-    expect([r.status, m.environment, m.seed, m.runs]).toEqual([0, 'production', 1, 5]);
+    expect([r.status, m.environment, m.seed, m.runs]).toEqual([0, 'production', 1, 1]);
     const pairs = new Set(m.cells.map((c: { driver: string; agent: string }) => `${c.driver}/${c.agent}`));
     expect(pairs.size).toBe(driverNames.length * agentNames.length);
     expect(m.cells.length).toBe(driverNames.length * agentNames.length * invariantNames.length);
   });
 
   it('runs the isolated environment when asked, and refuses an unknown one', async () => {
-    const r = await run('matrix', '--runs', '2', '--environment', 'isolated', '--json');
+    const r = await run('matrix', '--runs', '1', '--environment', 'isolated', '--json');
     expect([r.status, JSON.parse(r.stdout).environment]).toEqual([0, 'isolated']);
     const bad = await run('matrix', '--environment', 'lab');
     expect([bad.status, bad.stderr.trim()]).toEqual([2, 'lingering: --environment: got "lab"; allowed: production, isolated']);

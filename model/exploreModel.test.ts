@@ -1,19 +1,17 @@
 /**
  * The bounded exploration: state and transition counts per design (an expectations table, as
- * TLA+ Examples' manifests pin theirs), in the isolated environment and with the production
- * events (docs/environment.md), which designs can strand a flow, the exact shortest paths to it,
- * the transitions the production events add, and checks of the machine itself over every
- * reachable state.
+ * TLA+ Examples' manifests pin theirs) in the isolated environment, which designs can strand a
+ * flow, the exact shortest paths to it, and checks of the machine itself over every reachable
+ * state. With the production events (docs/environment.md): exploreModelProduction.deep.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../engine/events.js';
 import { enabledEvents } from './enabledEvents.js';
 import type { Exploration } from './exploreModel.js';
 import { exploreModel, hasLingeringFlow, pathTo } from './exploreModel.js';
-import { modelTransitions, regionState } from './modelTransitions.js';
+import { pathsNotReplayed } from './graphChecks.js';
+import { regionState } from './modelTransitions.js';
 import { phaseOf } from './phaseOf.js';
-import { stateKey } from './stateKey.js';
-import { modelStart, modelStep } from './systemModel.js';
 
 const label = (e: Event) =>
   `${e.type}${'flow' in e && e.flow !== undefined ? `(${e.flow})` : ''}${'step' in e && e.step ? `.${e.step}` : ''}`;
@@ -40,46 +38,7 @@ const one = (driver: string) => {
 const two = (driver: string) =>
   exploreModel({ driver, flows: 2, layers: 1 }, { callouts: 1, polls: 0 });
 
-// With the production events, the same bounds: 1 flow (L=4, 2 callouts, 2 polls) and 2 flows
-// (L=1, 1 callout, no poll): states, transitions, lingering reachable.
-const PRODUCTION = [
-  ['original', 5223, 22410, true, 2394, 8576, true],
-  ['cas-retry', 9997, 43276, true, 8338, 31250, true],
-  ['deferred-move', 4734, 20706, false, 1448, 5216, false],
-  ['deferred-move-racy', 8190, 36364, true, 3588, 13272, true],
-  ['flow-lock', 9342, 37718, false, 2994, 10278, false],
-] as const;
-
-const production = new Map<string, Exploration>();
-const oneInProduction = (driver: string) => {
-  let x = production.get(driver);
-  if (x === undefined) {
-    x = exploreModel({ driver, flows: 1 }, { callouts: 2, polls: 2, environment: 'production' });
-    production.set(driver, x);
-  }
-  return x;
-};
-
-/** Every per-flow transition of a graph (modelTransitions.ts), whichever flow takes it. */
-function universe(x: Exploration): Set<string> {
-  const out = new Set<string>();
-  for (const e of x.edges) {
-    const from = x.nodes.get(e.from);
-    const to = x.nodes.get(e.to);
-    if (from === undefined || to === undefined) continue;
-    for (const t of modelTransitions(from.snapshot, e.event, to.snapshot, false)) out.add(t);
-  }
-  return out;
-}
-
-const replaysEveryPath = (x: Exploration) => {
-  for (const n of x.nodes.values()) {
-    let s = modelStart(x.model);
-    for (const e of pathTo(x, n.key)) s = modelStep(x.model, s, e) ?? s;
-    const { polls, environment } = x.bounds;
-    expect(stateKey(s.context, true, s.context.polls < polls, environment)).toBe(n.key);
-  }
-};
+const replaysEveryPath = (x: Exploration) => expect(pathsNotReplayed(x)).toEqual([]);
 
 describe('exploreModel', () => {
   it.each(EXPECTED)(
@@ -160,63 +119,5 @@ describe('exploreModel', () => {
     'replays every shortest path of a two-flow graph in the model to its state (%s)',
     // States are kept up to renumbering the flows; the paths must still be the model's own.
     (driver) => replaysEveryPath(two(driver)),
-  );
-
-  it.each(PRODUCTION)(
-    'explores %s with the production events: %d states, %d transitions, lingering %s (1 flow)',
-    (driver, states, transitions, lingers) => {
-      const x = oneInProduction(driver);
-      expect([x.nodes.size, x.edges.length, x.lingering !== null]).toEqual([
-        states,
-        transitions,
-        lingers,
-      ]);
-    },
-  );
-
-  it.each(PRODUCTION.map(([driver, , , , ...two]) => [driver, ...two] as const))(
-    'explores %s with the production events and 2 flows: %d states, %d transitions, lingering %s',
-    (driver, ...expected) => {
-      const x = exploreModel(
-        { driver, flows: 2, layers: 1 },
-        { callouts: 1, polls: 0, environment: 'production' },
-      );
-      expect([x.nodes.size, x.edges.length, x.lingering !== null]).toEqual(expected);
-    },
-  );
-
-  it.each(PRODUCTION.map(([d]) => d))(
-    'takes every isolated transition with the production events too, and the drain’s and the client’s (%s)',
-    (driver) => {
-      const isolated = universe(one(driver));
-      const all = universe(oneInProduction(driver));
-      expect([...isolated].filter((t) => !all.has(t))).toEqual([]);
-      for (const t of [
-        'inClosedTable --drain.read--> freed',
-        'freed --drain.store--> freed',
-        'open --clientExpire--> open',
-        'open --clientRegister--> open',
-      ]) {
-        expect(all).toContain(t);
-      }
-    },
-  );
-
-  it.each(PRODUCTION.map(([d]) => d))(
-    'keeps each flow region in the state its context names with the production events (%s)',
-    (driver) => {
-      for (const n of oneInProduction(driver).nodes.values()) {
-        const c = n.snapshot.context;
-        expect(regionState(n.snapshot, 1)).toBe(phaseOf(c.flows[0] ?? null, c.layers));
-      }
-    },
-  );
-
-  it.each(PRODUCTION.map(([d]) => d))(
-    'replays every shortest path of a two-flow graph with the production events to its state (%s)',
-    (driver) => {
-      const bounds = { callouts: 0, polls: 0, environment: 'production' } as const;
-      replaysEveryPath(exploreModel({ driver, flows: 2, layers: 1 }, bounds));
-    },
   );
 });

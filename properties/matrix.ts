@@ -109,7 +109,7 @@ export const invariantProperty = (inv: Invariant): MatrixProperty => ({
   holds: (config, run) => judge(config, run.states, [inv]).verdicts.every((v) => v.verdict === 'holds'),
 });
 
-function scan(config: EngineConfig, run: Run, scenarios: readonly Scenario[], hits: number[]) {
+function scan(config: EngineConfig, run: Run, scenarios: readonly Scenario[], extra: readonly MatrixProperty[], hits: number[]) {
   const { events, states } = run;
   scenarios.forEach((s, i) => {
     for (let k = 0; k < events.length; k++) {
@@ -119,7 +119,8 @@ function scan(config: EngineConfig, run: Run, scenarios: readonly Scenario[], hi
       }
     }
   });
-  return new Set(judge(config, states).verdicts.filter((v) => v.verdict === 'violated').map((v) => v.invariant.name));
+  const broken = judge(config, states).verdicts.filter((v) => v.verdict === 'violated').map((v) => v.invariant.name);
+  return new Set([...broken, ...extra.filter((p) => !p.holds(config, run)).map((p) => p.name)]);
 }
 
 /**
@@ -152,7 +153,7 @@ export function runMatrix(options: MatrixOptions): Matrix {
       let runIndex = 0;
       fc.assert(
         fc.property(arb, (run) => {
-          for (const name of scan(config, run, scenarios, hits)) {
+          for (const name of scan(config, run, scenarios, extra, hits)) {
             if (!firstFailure.has(name)) firstFailure.set(name, runIndex);
           }
           runIndex++;
@@ -162,9 +163,8 @@ export function runMatrix(options: MatrixOptions): Matrix {
       scenarios.forEach((s, i) => sometimes.push({ driver: driver.name, agent: agent.name, scenario: s.name, runs: hits[i] ?? 0 }));
       const claims = [...invs.map(invariantProperty), ...extra];
       for (const claim of claims) {
-        const isInvariant = invs.some((i) => i.name === claim.name);
         const first = firstFailure.get(claim.name);
-        if (isInvariant && first === undefined) {
+        if (first === undefined) {
           cells.push({ driver: driver.name, agent: agent.name, invariant: claim.name, verdict: 'holds', tried: options.runs, counterexampleLength: null, counterexample: null });
           continue;
         }
@@ -172,7 +172,7 @@ export function runMatrix(options: MatrixOptions): Matrix {
         // it; `path` jumps straight to the first run that broke it.
         const d = fc.check(
           fc.property(arb, (run) => claim.holds(config, run)),
-          { seed: options.seed, numRuns: options.runs, ...(first === undefined ? {} : { path: String(first) }) },
+          { seed: options.seed, numRuns: options.runs, path: String(first) },
         );
         const cex = d.failed ? (d.counterexample?.[0]?.events ?? null) : null;
         cells.push({
@@ -180,7 +180,7 @@ export function runMatrix(options: MatrixOptions): Matrix {
           agent: agent.name,
           invariant: claim.name,
           verdict: cex === null ? 'holds' : 'violated',
-          tried: first === undefined ? d.numRuns : first + 1,
+          tried: first + 1,
           counterexampleLength: cex === null ? null : cex.length,
           counterexample: cex,
         });

@@ -3,7 +3,7 @@
  * gives the reference search's verdicts and shortest-trace lengths: the claims A1–A11 of
  * abstraction.ts checked on every design, in both environments, the broken fixtures included in
  * the isolated environment (they break the invariants the shipping designs keep). Flows that share
- * a tuple: referenceTuples.test.ts.
+ * a tuple: referenceTuples.deep.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { AgentVariant } from '../engine/agent/AgentVariant.js';

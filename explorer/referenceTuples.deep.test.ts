@@ -3,7 +3,7 @@
  * share a tuple and when they do not (abstraction.ts A4: a tuple group is the unit of
  * decomposition), in production: with no poll in the search the close-out's polls aggregate the
  * tuple's records; with one poll the search's own do. (Every driver × agent pair is compared in
- * production with one flow in reference.test.ts; two flows cost the reference search far more.)
+ * production with one flow in reference.deep.test.ts; two flows cost the reference search far more.)
  */
 import { describe, expect, it } from 'vitest';
 import { findAgent } from '../engine/agent/variants/index.js';

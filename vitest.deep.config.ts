@@ -1,0 +1,15 @@
+import { availableParallelism } from 'node:os';
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:deep`: the agreement checks that search whole graphs (the explorer against its
+// reference search and the model, the engine against every path of the model's graphs). They
+// take minutes, so `npm test` leaves them out; CI (.ci/run) runs both.
+export default defineConfig({
+  test: {
+    include: ['**/*.deep.test.ts'],
+    exclude: ['**/node_modules/**', 'scratch/**', 'reports/**'],
+    maxWorkers: availableParallelism(),
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+});
