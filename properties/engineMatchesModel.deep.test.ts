@@ -19,8 +19,7 @@ import type { Exploration } from '../model/exploreModel.js';
 import { exploreModel } from '../model/exploreModel.js';
 import { modelTransitions } from '../model/modelTransitions.js';
 import { eventSequence } from './arbitraries/eventSequence.js';
-import type { MatchResult } from './engineMatchesModel.js';
-import { describeDivergence, engineMatchesModel, modelFor } from './engineMatchesModel.js';
+import { engineMatchesModel, mismatchReport, modelFor } from './engineMatchesModel.js';
 import { graphMatchesEngine } from './engineMatchesModelGraph.js';
 import { skipExitDecrement } from './fixtures/brokenDrivers.js';
 import type { WalkPlan, WalkTarget } from './modelWalk.js';
@@ -45,9 +44,6 @@ const config = (driver: DriverVariant, agent: AgentVariant): EngineConfig => ({
   layers: LAYERS,
   clients: 1,
 });
-
-const failure = (r: MatchResult, events: readonly Event[]): string =>
-  r.ok ? '' : `${describeDivergence(r)}\n  events: ${events.map(formatEvent).join(' ')}`;
 
 /** Per flow count, the `flow<k>: transition` items the runs took. */
 type Covered = Record<(typeof FLOWS)[number], Set<string>>;
@@ -81,7 +77,7 @@ describe(`EngineMatchesModel in depth (seed ${SEED})`, () => {
       const { graph } = oneFlow();
       const check = graphMatchesEngine(graph, config(driver, prefix));
       const d = check.divergence;
-      expect(d === null ? '' : failure(d.result, d.events)).toBe('');
+      expect(d === null ? '' : mismatchReport(d.result, d.events)).toBe('');
       expect(check.paths).toBe(graph.nodes.size);
       expect(check.transitions).toBe(graph.edges.length);
     });
@@ -96,7 +92,7 @@ describe(`EngineMatchesModel in depth (seed ${SEED})`, () => {
         const x = exploreModel({ driver: name, agent, flows: 2, layers: 1 }, { callouts, polls });
         const c = { ...config(driver, findAgent(agent) as AgentVariant), layers: 1 };
         const d = graphMatchesEngine(x, c).divergence;
-        expect(d === null ? '' : failure(d.result, d.events)).toBe('');
+        expect(d === null ? '' : mismatchReport(d.result, d.events)).toBe('');
       },
     );
 
@@ -107,7 +103,7 @@ describe(`EngineMatchesModel in depth (seed ${SEED})`, () => {
         fc.assert(
           fc.property(eventSequence({ driver, agent, flows, layers: LAYERS }), (events) => {
             const r = run(c, events, flows, [all[flows], generated[flows]]);
-            if (!r.ok) throw new Error(failure(r, events));
+            if (!r.ok) throw new Error(mismatchReport(r, events));
           }),
           { seed: SEED, numRuns: RUNS },
         );
@@ -129,7 +125,7 @@ describe(`EngineMatchesModel in depth (seed ${SEED})`, () => {
           fc.property(walkPlan(targets.length, flows), (plan: WalkPlan) => {
             const events = walkEvents(graph, targets, m, bounds, plan);
             const r = run(c, events, flows, [all[flows]]);
-            if (!r.ok) throw new Error(failure(r, events));
+            if (!r.ok) throw new Error(mismatchReport(r, events));
           }),
           {
             seed: SEED,

@@ -12,14 +12,13 @@ import type { AgentVariant } from '../engine/agent/AgentVariant.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
-import type { Event } from '../engine/events.js';
 import { formatEvent } from '../engine/events.js';
 import { runEvents } from '../engine/run.js';
 import { agentModelNames } from '../model/agents/index.js';
 import { driverModelNames } from '../model/variants/index.js';
 import { eventSequence } from './arbitraries/eventSequence.js';
 import type { MatchResult } from './engineMatchesModel.js';
-import { describeDivergence, engineMatchesModel } from './engineMatchesModel.js';
+import { describeDivergence, engineMatchesModel, mismatchReport } from './engineMatchesModel.js';
 import { skipExitDecrement } from './fixtures/brokenDrivers.js';
 import { seq } from './seq.js';
 
@@ -32,9 +31,6 @@ const config = (driver: DriverVariant, agent: AgentVariant): EngineConfig => ({
   layers: LAYERS,
   clients: 1,
 });
-
-const failure = (r: MatchResult, events: readonly Event[]): string =>
-  r.ok ? '' : `${describeDivergence(r)}\n  events: ${events.map(formatEvent).join(' ')}`;
 
 describe(`EngineMatchesModel (seed ${SEED})`, () => {
   test('the model names the same driver designs as the engine', () => {
@@ -49,7 +45,7 @@ describe(`EngineMatchesModel (seed ${SEED})`, () => {
     const events = seq('e1 t1 ce1 r1 fd1*4 cx1 p t1 p t1 p');
     for (const agent of agentVariants) {
       const r = engineMatchesModel(config(findDriver('original') as DriverVariant, agent), events);
-      expect(r.ok, failure(r, events)).toBe(true);
+      expect(r.ok, mismatchReport(r, events)).toBe(true);
     }
   });
 

@@ -144,3 +144,7 @@ export function describeDivergence(d: Divergence): string {
   for (const l of side(d.model)) lines.push(`  model:  ${l}`);
   return lines.join('\n');
 }
+
+/** A check's result as a test failure message: empty when it holds, else the divergence and the events. */
+export const mismatchReport = (r: MatchResult, events: readonly Event[]): string =>
+  r.ok ? '' : `${describeDivergence(r)}\n  events: ${events.map(formatEvent).join(' ')}`;

@@ -67,7 +67,7 @@ describe('the report page in headless Chromium', () => {
       // Arrange: a small report in a temporary directory.
       const out = join(mkdtempSync(join(tmpdir(), 'lingering-report-')), 'report');
       const b = bufferIo();
-      expect(await main(['report', '--out', out, '--runs', '20'], b.io)).toBe(0);
+      expect(await main(['report', '--out', out, '--runs', '8'], b.io)).toBe(0);
       // Act
       const page = dumpDom(CHROMIUM as string, join(out, 'index.html'));
       // Assert: Chromium built the page, with a matrix row per driver × agent pair (and the head)
