@@ -81,6 +81,7 @@ export function replaceFlow(c: ModelContext, k: number, f: ModelFlow): Partial<M
   };
 }
 
+// The model's own list, not engine/events.ts's: model/ imports no engine value (independence.test.ts).
 const FLOW_EVENT_TYPES: readonly string[] = [
   'establish',
   'traffic',
