@@ -18,7 +18,9 @@ class MatrixFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    include: ['{engine,model,properties,counterexamples,cli,lib,render,explorer,history,interchange,bench,scripts}/**/*.test.ts'],
+    include: [
+      '{engine,model,properties,counterexamples,cli,lib,render,explorer,history,interchange,bench,scripts}/**/*.test.ts',
+    ],
     // The deep agreement checks (*.deep.test.ts) run with `npm run test:deep`; CI runs both.
     exclude: ['**/node_modules/**', 'scratch/**', 'reports/**', '**/*.deep.test.ts'],
     // Every core: vitest's default leaves one idle, which on CI's two cores means one file at a time.

@@ -14,7 +14,10 @@ export class InputError extends Error {
 }
 
 /** Option declarations, as `parseArgs` takes them. */
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+export type OptionSpec = Record<
+  string,
+  { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
+>;
 
 /** Parsed options and positionals. */
 export interface Parsed {
@@ -33,7 +36,8 @@ export function parse(command: string, argv: readonly string[], options: OptionS
     const allowed = Object.keys(options).map((o) => `--${o}`);
     if (unknown) throw new UsageError(`${command} option`, `"${unknown[1]}"`, allowed);
     const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(msg);
-    if (missing) throw new UsageError(missing[1] ?? 'option', 'no value', 'a value after the option');
+    if (missing)
+      throw new UsageError(missing[1] ?? 'option', 'no value', 'a value after the option');
     const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(msg);
     if (noValue) throw new UsageError(noValue[1] ?? 'option', 'a value', 'no value (it is a flag)');
     throw new UsageError(`${command} arguments`, msg.split('\n')[0] ?? msg, allowed);
@@ -58,14 +62,21 @@ export const flag = (p: Parsed, name: string): boolean => p.values[name] === tru
 export function int(p: Parsed, name: string, fallback: number, min: number, max: number): number {
   const raw = str(p, name);
   if (raw === undefined) return fallback;
-  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--${name}`, `"${raw}"`, `an integer from ${min} to ${max}`);
+  if (!/^-?\d+$/.test(raw.trim()))
+    throw new UsageError(`--${name}`, `"${raw}"`, `an integer from ${min} to ${max}`);
   const n = Number(raw);
-  if (n < min || n > max) throw new UsageError(`--${name}`, raw, `an integer from ${min} to ${max}`);
+  if (n < min || n > max)
+    throw new UsageError(`--${name}`, raw, `an integer from ${min} to ${max}`);
   return n;
 }
 
 /** A name option that must be one of `allowed`. */
-export function oneOf(p: Parsed, name: string, allowed: readonly string[], fallback?: string): string | undefined {
+export function oneOf(
+  p: Parsed,
+  name: string,
+  allowed: readonly string[],
+  fallback?: string,
+): string | undefined {
   const v = str(p, name, fallback);
   if (v !== undefined && !allowed.includes(v)) throw new UsageError(`--${name}`, `"${v}"`, allowed);
   return v;

@@ -12,7 +12,17 @@ async function run(...argv: string[]) {
   return { status, stdout: b.stdout(), stderr: b.stderr() };
 }
 
-const CHECK = ['check', '--driver', 'original', '--agent', 'prefix', '--invariant', 'RateAtMost100', '--seed', '7'];
+const CHECK = [
+  'check',
+  '--driver',
+  'original',
+  '--agent',
+  'prefix',
+  '--invariant',
+  'RateAtMost100',
+  '--seed',
+  '7',
+];
 
 describe('lingering check', () => {
   it('exits 1, prints the numbered program and the reason', async () => {
@@ -24,14 +34,36 @@ describe('lingering check', () => {
   });
 
   it('exits 0 when the pair holds', async () => {
-    const r = await run('check', '--driver', 'deferred-move', '--agent', 'close-record', '--runs', '30');
-    expect([r.status, r.stdout]).toEqual([0, expect.stringContaining('✓ no violation in 30 sequences')]);
-    expect(r.stdout).toMatch(/^check deferred-move × close-record: production environment, seed 1, 30 runs$/m);
+    const r = await run(
+      'check',
+      '--driver',
+      'deferred-move',
+      '--agent',
+      'close-record',
+      '--runs',
+      '30',
+    );
+    expect([r.status, r.stdout]).toEqual([
+      0,
+      expect.stringContaining('✓ no violation in 30 sequences'),
+    ]);
+    expect(r.stdout).toMatch(
+      /^check deferred-move × close-record: production environment, seed 1, 30 runs$/m,
+    );
   });
 
-  it('searches the production environment\'s events by default, and the isolated one when asked', async () => {
+  it("searches the production environment's events by default, and the isolated one when asked", async () => {
     // The drain's race: the shipped fix holds in isolation and ships a close twice in production.
-    const args = ['check', '--driver', 'deferred-move', '--agent', 'postfix', '--invariant', 'CloseReportedOnce', '--json'];
+    const args = [
+      'check',
+      '--driver',
+      'deferred-move',
+      '--agent',
+      'postfix',
+      '--invariant',
+      'CloseReportedOnce',
+      '--json',
+    ];
     const production = JSON.parse((await run(...args)).stdout);
     expect(production.environment).toBe('production');
     expect(production.events.some((e: { type: string }) => e.type === 'drain')).toBe(true);
@@ -47,7 +79,11 @@ describe('lingering check', () => {
     const again = await run(...CHECK, '--seed', '8', '--save', '--out', dir);
     expect(again.stdout).toMatch(/kept .*original--prefix--RateAtMost100\.json/);
     expect(readFileSync(file, 'utf8')).toBe(first);
-    expect(JSON.parse(first)).toMatchObject({ violated: 'RateAtMost100', expect: 'violates', seed: 7 });
+    expect(JSON.parse(first)).toMatchObject({
+      violated: 'RateAtMost100',
+      expect: 'violates',
+      seed: 7,
+    });
   });
 
   it('leaves no partial file when interrupted with Ctrl-C', async () => {
@@ -55,7 +91,15 @@ describe('lingering check', () => {
     // Three runs at once, interrupted at different moments (before, during, after the search).
     await Promise.all(
       [150, 400, 700].map(async (delay) => {
-        const child = spawn('node', ['bin/lingering.js', ...CHECK, '--runs', '2000', '--save', '--out', dir]);
+        const child = spawn('node', [
+          'bin/lingering.js',
+          ...CHECK,
+          '--runs',
+          '2000',
+          '--save',
+          '--out',
+          dir,
+        ]);
         const closed = new Promise((r) => child.on('close', r));
         await new Promise((r) => setTimeout(r, delay));
         child.kill('SIGINT');
@@ -64,6 +108,7 @@ describe('lingering check', () => {
     );
     const left = readdirSync(dir);
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const f of left) expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
+    for (const f of left)
+      expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
   });
 });

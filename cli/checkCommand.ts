@@ -45,12 +45,17 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     environment: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (p.positionals.length > 0) throw new UsageError('check', `"${p.positionals[0]}"`, 'options only (--driver, --agent, ...)');
+  if (p.positionals.length > 0)
+    throw new UsageError('check', `"${p.positionals[0]}"`, 'options only (--driver, --agent, ...)');
   const driverName = oneOf(p, 'driver', driverNames);
   const agentName = oneOf(p, 'agent', agentNames);
   if (driverName === undefined) throw new UsageError('--driver', 'nothing', driverNames);
   if (agentName === undefined) throw new UsageError('--agent', 'nothing', agentNames);
-  const invName = oneOf(p, 'invariant', invariants.map((i) => i.name));
+  const invName = oneOf(
+    p,
+    'invariant',
+    invariants.map((i) => i.name),
+  );
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
   const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
   const config: EngineConfig = {
@@ -62,17 +67,32 @@ export function checkCommand(argv: readonly string[], io: Io): number {
   const invariant = invName === undefined ? undefined : findInvariant(invName);
   const scheduler = oneOf(p, 'scheduler', SCHEDULERS, 'uniform');
   // PCT's actors are the isolated environment's: it is the default there, and production is refused.
-  const environment = oneOf(p, 'environment', scheduler === 'pct' ? ['isolated'] : ENVIRONMENTS, scheduler === 'pct' ? 'isolated' : DEFAULT_ENVIRONMENT) as Environment;
-  const { search, figures } = searchWith(scheduler, int(p, 'depth', 2, 1, 10), { config, seed, runs, environment, ...(invariant ? { invariant } : {}) });
+  const environment = oneOf(
+    p,
+    'environment',
+    scheduler === 'pct' ? ['isolated'] : ENVIRONMENTS,
+    scheduler === 'pct' ? 'isolated' : DEFAULT_ENVIRONMENT,
+  ) as Environment;
+  const { search, figures } = searchWith(scheduler, int(p, 'depth', 2, 1, 10), {
+    config,
+    seed,
+    runs,
+    environment,
+    ...(invariant ? { invariant } : {}),
+  });
   const title = `check ${driverName} × ${agentName}${invName ? `, ${invName}` : ''}: ${environment} environment, seed ${seed}, ${runs} runs${figures ? `, scheduler pct d=${figures.depth}` : ''}`;
   if (!search.found) {
-    if (flag(p, 'json')) io.out(`${JSON.stringify({ driver: driverName, agent: agentName, invariant: invName ?? null, environment, seed, runs, violated: null, tried: search.tried, ...figures }, null, 2)}\n`);
+    if (flag(p, 'json'))
+      io.out(
+        `${JSON.stringify({ driver: driverName, agent: agentName, invariant: invName ?? null, environment, seed, runs, violated: null, tried: search.tried, ...figures }, null, 2)}\n`,
+      );
     else io.out(`${title}\n✓ no violation in ${search.tried} sequences\n`);
     return 0;
   }
   // Shortest, not just shrunk: a breadth-first search within the shrunk trace's bounds.
   const bfs = shortestCounterexample(config, search.invariant, search.events);
-  const events: readonly Event[] = bfs !== null && bfs.length < search.events.length ? bfs : search.events;
+  const events: readonly Event[] =
+    bfs !== null && bfs.length < search.events.length ? bfs : search.events;
   const checked = checkTrace(config, events, [search.invariant]);
   if (!checked.ok) throw checked.error;
   const verdict = checked.value.verdicts[0]!;
@@ -91,8 +111,11 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     events,
   };
   const dir = str(p, 'out', COUNTEREXAMPLES_DIR) as string;
-  if (flag(p, 'save') && !existsSync(dir)) throw new UsageError('--out', `"${dir}"`, 'an existing directory');
-  const saved = flag(p, 'save') ? saveCounterexample(trace, dir, { replace: flag(p, 'replace') }) : null;
+  if (flag(p, 'save') && !existsSync(dir))
+    throw new UsageError('--out', `"${dir}"`, 'an existing directory');
+  const saved = flag(p, 'save')
+    ? saveCounterexample(trace, dir, { replace: flag(p, 'replace') })
+    : null;
   if (flag(p, 'json')) {
     io.out(
       `${JSON.stringify(

@@ -19,12 +19,18 @@ describe('lingering replay', () => {
     const r = await run('replay', EXAMPLE, '--agent', 'prefix', '--json');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([1, 2, 3]);
+    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([
+      1, 2, 3,
+    ]);
   });
 
   it('shows 100% three times and windows_lingering_flows 2 with --agent postfix --json', async () => {
-    const report = JSON.parse((await run('replay', EXAMPLE, '--agent', 'postfix', '--json')).stdout);
-    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([1, 1, 1]);
+    const report = JSON.parse(
+      (await run('replay', EXAMPLE, '--agent', 'postfix', '--json')).stdout,
+    );
+    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([
+      1, 1, 1,
+    ]);
     expect(report.polls[2].telemetry.windows_lingering_flows).toBe(2);
   });
 
@@ -37,7 +43,10 @@ describe('lingering replay', () => {
   it.each([
     [['replay'], /no FILE/],
     [['replay', 'missing.json'], /missing\.json: got no such file/],
-    [['replay', EXAMPLE, '--agent', 'nope'], /--agent: got "nope"; allowed: prefix, postfix, encoder-gate, failures-delta/],
+    [
+      ['replay', EXAMPLE, '--agent', 'nope'],
+      /--agent: got "nope"; allowed: prefix, postfix, encoder-gate, failures-delta/,
+    ],
     [['replay', EXAMPLE, '--frob'], /replay option: got "--frob"/],
     [['replay', EXAMPLE, '--clients', 'x'], /--clients: got "x"; allowed: an integer from 1 to 8/],
     [['teleport'], /command: got "teleport"/],
@@ -55,7 +64,9 @@ describe('lingering matrix', () => {
     const r = await run('matrix', '--runs', '1', '--json');
     const m = JSON.parse(r.stdout);
     expect([r.status, m.environment, m.seed, m.runs]).toEqual([0, 'production', 1, 1]);
-    const pairs = new Set(m.cells.map((c: { driver: string; agent: string }) => `${c.driver}/${c.agent}`));
+    const pairs = new Set(
+      m.cells.map((c: { driver: string; agent: string }) => `${c.driver}/${c.agent}`),
+    );
     expect(pairs.size).toBe(driverNames.length * agentNames.length);
     expect(m.cells.length).toBe(driverNames.length * agentNames.length * invariantNames.length);
   });
@@ -64,7 +75,10 @@ describe('lingering matrix', () => {
     const r = await run('matrix', '--runs', '1', '--environment', 'isolated', '--json');
     expect([r.status, JSON.parse(r.stdout).environment]).toEqual([0, 'isolated']);
     const bad = await run('matrix', '--environment', 'lab');
-    expect([bad.status, bad.stderr.trim()]).toEqual([2, 'lingering: --environment: got "lab"; allowed: production, isolated']);
+    expect([bad.status, bad.stderr.trim()]).toEqual([
+      2,
+      'lingering: --environment: got "lab"; allowed: production, isolated',
+    ]);
   });
 
   it.each([
@@ -85,7 +99,9 @@ describe('the lingering binary', () => {
   });
 
   it('prints one line and no stack trace for a malformed trace', () => {
-    const r = spawnSync('node', ['bin/lingering.js', 'replay', 'package.json'], { encoding: 'utf8' });
+    const r = spawnSync('node', ['bin/lingering.js', 'replay', 'package.json'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^lingering: package\.json: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -13,7 +13,8 @@ export const formatFailures = (f: TCPFailures): string =>
     .join(', ')}}`;
 
 /** A rate as a percentage, or `—` while no close has shipped. */
-export const formatRate = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 100)}%`);
+export const formatRate = (r: number | null): string =>
+  r === null ? '—' : `${Math.round(r * 100)}%`;
 
 /**
  * The record's flow or flows, and its tuple when that says more.
@@ -32,9 +33,19 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 /** Renders the report as text. */
 export function formatReplay(report: ReplayReport, title: string): string {
   const lines: string[] = [];
-  lines.push(`${title}: driver ${report.driver}, agent ${report.agent}, L=${report.layers}, ${report.clients} client${report.clients === 1 ? '' : 's'}, ${report.events} events`);
+  lines.push(
+    `${title}: driver ${report.driver}, agent ${report.agent}, L=${report.layers}, ${report.clients} client${report.clients === 1 ? '' : 's'}, ${report.events} events`,
+  );
   lines.push('');
-  const head = ['poll', 'client', 'closes', 'failures', 'rate', 'windows_lingering_flows', 'shipped records'];
+  const head = [
+    'poll',
+    'client',
+    'closes',
+    'failures',
+    'rate',
+    'windows_lingering_flows',
+    'shipped records',
+  ];
   const rows = report.polls.map((p) => [
     String(p.poll),
     String(p.client),
@@ -45,17 +56,25 @@ export function formatReplay(report: ReplayReport, title: string): string {
     p.records.length === 0
       ? '(nothing shipped)'
       : p.records
-          .map((r) => `${recordName(r)}: TCPClosed ${r.lastTCPClosed}, failures ${formatFailures(r.tcpFailures)}, +${r.lastSentBytes} B`)
+          .map(
+            (r) =>
+              `${recordName(r)}: TCPClosed ${r.lastTCPClosed}, failures ${formatFailures(r.tcpFailures)}, +${r.lastSentBytes} B`,
+          )
           .join('; '),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   lines.push(line(head));
   for (const r of rows) lines.push(line(r));
   if (report.polls.length === 0) lines.push('(the trace has no poll)');
   lines.push('');
-  lines.push(`invariants (safety after every event; quiescence after a close-out of ${report.closeOutEvents} events):`);
+  lines.push(
+    `invariants (safety after every event; quiescence after a close-out of ${report.closeOutEvents} events):`,
+  );
   for (const v of report.invariants) {
     if (v.verdict === 'holds') lines.push(`  ✓ ${v.name}`);
     else {

@@ -17,14 +17,23 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export function loadTrace(path: string): Trace {
   let text: string;
   try {
-    if (statSync(path).size > MAX_BYTES) throw new TraceError(path, 'a file over 20 MiB', 'a trace file up to 20 MiB');
+    if (statSync(path).size > MAX_BYTES)
+      throw new TraceError(path, 'a file over 20 MiB', 'a trace file up to 20 MiB');
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof TraceError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new TraceError(path, code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`, 'a readable lingering-trace/v1 file');
+    throw new TraceError(
+      path,
+      code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`,
+      'a readable lingering-trace/v1 file',
+    );
   }
-  const r = parseTrace(text, { drivers: driverNames, agents: agentNames, invariants: invariantNames });
+  const r = parseTrace(text, {
+    drivers: driverNames,
+    agents: agentNames,
+    invariants: invariantNames,
+  });
   if (!r.ok) {
     const e = r.error;
     throw new TraceError(`${path}: ${e.field}`, e.got, e.allowed);

@@ -9,7 +9,10 @@ import type { Io } from './io.js';
 import { processIo } from './io.js';
 
 /** The bundled example: the PR #50823 test's three polls. */
-export const EXAMPLE_TRACE = new URL('../counterexamples/pr-50823-three-polls.json', import.meta.url).pathname;
+export const EXAMPLE_TRACE = new URL(
+  '../counterexamples/pr-50823-three-polls.json',
+  import.meta.url,
+).pathname;
 
 type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 
@@ -20,17 +23,93 @@ const lazy =
     pick(await load())(argv, io);
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  matrix: { run: lazy(() => import('./matrixCommand.js'), (m) => m.matrixCommand), summary: 'matrix [--runs N] [--seed S] [--json]: every driver × agent pair against every invariant (the default)' },
-  replay: { run: lazy(() => import('./replayCommand.js'), (m) => m.replayCommand), summary: 'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report' },
-  check: { run: lazy(() => import('./checkCommand.js'), (m) => m.checkCommand), summary: 'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--scheduler uniform|pct] [--depth D] [--save] [--replace] [--out DIR] [--json]: find, shrink and save a counterexample' },
-  model: { run: lazy(() => import('./modelCommand.js'), (m) => m.modelCommand), summary: 'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json]: explore the xstate model' },
-  render: { run: lazy(() => import('./renderCommand.js'), (m) => m.renderCommand), summary: 'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]: draw a trace' },
-  report: { run: lazy(() => import('./reportCommand.js'), (m) => m.reportCommand), summary: 'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample' },
-  audit: { run: lazy(() => import('./auditCommand.js'), (m) => m.auditCommand), summary: 'audit FILE... [--json]: check recorded agent payloads (or a replay --json report) offline; exit 1 on a violation' },
-  export: { run: lazy(() => import('./exportCommand.js'), (m) => m.exportCommand), summary: 'export FILE --format itf [--driver D] [--agent A]: write a trace as ITF JSON (Apalache/Quint), one state per step' },
-  explore: { run: lazy(() => import('./exploreCommand.js'), (m) => m.exploreCommand), summary: 'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation' },
-  merge: { run: lazy(() => import('./mergeCommand.js'), (m) => m.mergeCommand), summary: 'merge FILE... [--json]: union the fingerprint files of explore --shard runs (same pair, environment, bounds and tuples) into one search\'s counts and verdicts' },
-  variants: { run: lazy(() => import('./variantsCommand.js'), (m) => m.variantsCommand), summary: 'variants [--json]: list the driver and agent variants with their steps' },
+  matrix: {
+    run: lazy(
+      () => import('./matrixCommand.js'),
+      (m) => m.matrixCommand,
+    ),
+    summary:
+      'matrix [--runs N] [--seed S] [--json]: every driver × agent pair against every invariant (the default)',
+  },
+  replay: {
+    run: lazy(
+      () => import('./replayCommand.js'),
+      (m) => m.replayCommand,
+    ),
+    summary:
+      'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report',
+  },
+  check: {
+    run: lazy(
+      () => import('./checkCommand.js'),
+      (m) => m.checkCommand,
+    ),
+    summary:
+      'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--scheduler uniform|pct] [--depth D] [--save] [--replace] [--out DIR] [--json]: find, shrink and save a counterexample',
+  },
+  model: {
+    run: lazy(
+      () => import('./modelCommand.js'),
+      (m) => m.modelCommand,
+    ),
+    summary:
+      'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json]: explore the xstate model',
+  },
+  render: {
+    run: lazy(
+      () => import('./renderCommand.js'),
+      (m) => m.renderCommand,
+    ),
+    summary:
+      'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]: draw a trace',
+  },
+  report: {
+    run: lazy(
+      () => import('./reportCommand.js'),
+      (m) => m.reportCommand,
+    ),
+    summary:
+      'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample',
+  },
+  audit: {
+    run: lazy(
+      () => import('./auditCommand.js'),
+      (m) => m.auditCommand,
+    ),
+    summary:
+      'audit FILE... [--json]: check recorded agent payloads (or a replay --json report) offline; exit 1 on a violation',
+  },
+  export: {
+    run: lazy(
+      () => import('./exportCommand.js'),
+      (m) => m.exportCommand,
+    ),
+    summary:
+      'export FILE --format itf [--driver D] [--agent A]: write a trace as ITF JSON (Apalache/Quint), one state per step',
+  },
+  explore: {
+    run: lazy(
+      () => import('./exploreCommand.js'),
+      (m) => m.exploreCommand,
+    ),
+    summary:
+      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
+  },
+  merge: {
+    run: lazy(
+      () => import('./mergeCommand.js'),
+      (m) => m.mergeCommand,
+    ),
+    summary:
+      "merge FILE... [--json]: union the fingerprint files of explore --shard runs (same pair, environment, bounds and tuples) into one search's counts and verdicts",
+  },
+  variants: {
+    run: lazy(
+      () => import('./variantsCommand.js'),
+      (m) => m.variantsCommand,
+    ),
+    summary: 'variants [--json]: list the driver and agent variants with their steps',
+  },
 };
 
 const HELP = `lingering: verification suite for the Windows lingering-flow race
@@ -58,7 +137,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError('command', `"${name}"`, [...Object.keys(COMMANDS), 'help']);
+    if (command === undefined)
+      throw new UsageError('command', `"${name}"`, [...Object.keys(COMMANDS), 'help']);
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof TraceError || e instanceof StepError || e instanceof InputError) {

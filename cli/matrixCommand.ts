@@ -11,7 +11,12 @@ import { invariants } from '../properties/invariants/index.js';
 import { matrixExtras } from '../properties/matrixExtras.js';
 import { existsSync } from 'node:fs';
 import { atomicWrite } from '../lib/atomicWrite.js';
-import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../properties/manifest.js';
+import {
+  manifestChanges,
+  manifestOf,
+  MANIFEST_PATH,
+  readManifest,
+} from '../properties/manifest.js';
 import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { flag, int, oneOf, parse } from './args.js';
@@ -39,7 +44,9 @@ export function matrixJson(m: Matrix) {
       counterexample: c.counterexample?.map(eventToJson) ?? null,
     })),
     sometimes: m.sometimes,
-    vacuous: m.sometimes.filter((s) => s.runs === 0).map(({ driver, agent, scenario }) => ({ driver, agent, scenario })),
+    vacuous: m.sometimes
+      .filter((s) => s.runs === 0)
+      .map(({ driver, agent, scenario }) => ({ driver, agent, scenario })),
   };
 }
 
@@ -61,7 +68,10 @@ export function formatMatrix(m: Matrix): string {
     const [driver, agent] = pair.split('\u0000') as [string, string];
     const row = names.map((n) => {
       const c = m.cells.find((x) => x.driver === driver && x.agent === agent && x.invariant === n);
-      return pad(c === undefined ? '-' : c.verdict === 'holds' ? '✓' : `✗${c.counterexampleLength}`, 4);
+      return pad(
+        c === undefined ? '-' : c.verdict === 'holds' ? '✓' : `✗${c.counterexampleLength}`,
+        4,
+      );
     });
     lines.push(`${pad(driver, dw)}  ${pad(agent, aw)}  ${row.join('')}`.trimEnd());
   }
@@ -73,7 +83,9 @@ export function formatMatrix(m: Matrix): string {
   if (vacuous.length === 0) {
     const least = Math.min(...m.sometimes.map((s) => s.runs));
     const names = [...new Set(m.sometimes.map((s) => s.scenario))];
-    lines.push(`every pair reached every scenario (${names.join(', ')}) in at least ${least} of its ${m.runs} sequences`);
+    lines.push(
+      `every pair reached every scenario (${names.join(', ')}) in at least ${least} of its ${m.runs} sequences`,
+    );
   } else {
     lines.push('scenarios never reached (the holds of these pairs say little):');
     for (const v of vacuous) lines.push(`  ${v.driver} × ${v.agent}: ${v.scenario}`);
@@ -118,7 +130,13 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
 /** Rewrites the committed expectations on purpose, saying which verdicts changed. */
 function updateManifest(matrices: readonly Matrix[], io: Io): void {
   const next = manifestOf(matrices);
-  const changes = existsSync(MANIFEST_PATH) ? manifestChanges(readManifest(), next) : ['(new manifest)'];
+  const changes = existsSync(MANIFEST_PATH)
+    ? manifestChanges(readManifest(), next)
+    : ['(new manifest)'];
   atomicWrite(MANIFEST_PATH, `${JSON.stringify(next, null, 2)}\n`);
-  io.err(changes.length === 0 ? 'manifest: no verdict changed\n' : `manifest: ${changes.length} change(s)\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
+  io.err(
+    changes.length === 0
+      ? 'manifest: no verdict changed\n'
+      : `manifest: ${changes.length} change(s)\n${changes.map((c) => `  ${c}`).join('\n')}\n`,
+  );
 }

@@ -26,18 +26,33 @@ export const REPLAY_OPTIONS = {
 export function replayCommand(argv: readonly string[], io: Io): number {
   const p = parse('replay', argv, REPLAY_OPTIONS);
   const file = p.positionals[0];
-  if (file === undefined) throw new UsageError('replay', 'no FILE', 'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json');
+  if (file === undefined)
+    throw new UsageError(
+      'replay',
+      'no FILE',
+      'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json',
+    );
   if (p.positionals.length > 1) throw new UsageError('replay', `"${p.positionals[1]}"`, 'one FILE');
   const trace = loadTrace(file);
   const driver = findDriver(oneOf(p, 'driver', driverNames, trace.driver) as string);
   const agent = findAgent(oneOf(p, 'agent', agentNames, trace.agent) as string);
-  if (driver === undefined || agent === undefined) throw new UsageError('replay', 'an unknown variant', [...driverNames, ...agentNames]);
+  if (driver === undefined || agent === undefined)
+    throw new UsageError('replay', 'an unknown variant', [...driverNames, ...agentNames]);
   // As many clients as the trace names, unless told more.
   const named = clientsNamed(trace.events);
-  const config: EngineConfig = { driver, agent, layers: trace.layers, clients: int(p, 'clients', named, named, MAX_CLIENT) };
+  const config: EngineConfig = {
+    driver,
+    agent,
+    layers: trace.layers,
+    clients: int(p, 'clients', named, named, MAX_CLIENT),
+  };
   const checked = checkTrace(config, trace.events);
   if (!checked.ok) throw new InputError(`${file}: ${checked.error.message}`);
   const report = replayReport(checked.value);
-  io.out(flag(p, 'json') ? `${JSON.stringify(report, null, 2)}\n` : formatReplay(report, `replay ${file}`));
+  io.out(
+    flag(p, 'json')
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : formatReplay(report, `replay ${file}`),
+  );
   return 0;
 }

@@ -19,11 +19,17 @@ import { projectTrace } from '../properties/projectTrace.js';
 import { deferredMoveWithoutFix } from '../properties/fixtures/brokenDrivers.js';
 
 const DIR = new URL('.', import.meta.url).pathname;
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const manifest = readManifest();
 
 const load = (file: string) => {
-  const r = parseTrace(readFileSync(DIR + file, 'utf8'), { drivers: driverNames, agents: agentNames, invariants: invariantNames });
+  const r = parseTrace(readFileSync(DIR + file, 'utf8'), {
+    drivers: driverNames,
+    agents: agentNames,
+    invariants: invariantNames,
+  });
   if (!r.ok) throw r.error;
   return r.value;
 };
@@ -59,7 +65,9 @@ describe('counterexamples/', () => {
     const name = trace.violated;
 
     it(`${trace.expect === 'violates' ? 'violates' : 'holds'} ${name} on ${trace.driver} × ${trace.agent}`, () => {
-      expect(verdict(own, trace.events, name).verdict).toBe(trace.expect === 'violates' ? 'violated' : 'holds');
+      expect(verdict(own, trace.events, name).verdict).toBe(
+        trace.expect === 'violates' ? 'violated' : 'holds',
+      );
     });
 
     if (trace.expect !== 'violates') return;
@@ -67,12 +75,15 @@ describe('counterexamples/', () => {
     const environment = environmentOf(trace.events);
     const pairs = manifest.environments[environment]?.pairs ?? {};
     const fixed = Object.entries(pairs).filter(([, cells]) => cells[name] === 'holds');
-    it.each(fixed.map(([pair]) => pair))(`holds ${name} on %s, where the ${environment} matrix says it holds`, (pair) => {
-      const [driver, agent] = pair.split('/') as [string, string];
-      const target = configOf(driver, agent, trace.layers);
-      const v = verdict(target, projectTrace(trace.events, own, target), name);
-      expect(v.verdict, `${v.subject}: ${v.detail}`).toBe('holds');
-    });
+    it.each(fixed.map(([pair]) => pair))(
+      `holds ${name} on %s, where the ${environment} matrix says it holds`,
+      (pair) => {
+        const [driver, agent] = pair.split('/') as [string, string];
+        const target = configOf(driver, agent, trace.layers);
+        const v = verdict(target, projectTrace(trace.events, own, target), name);
+        expect(v.verdict, `${v.subject}: ${v.detail}`).toBe('holds');
+      },
+    );
   });
 });
 
@@ -80,11 +91,18 @@ describe('the counterexamples guard the fixes', () => {
   it('fail on deferred-move once its fix is deleted from the release', () => {
     // Arrange: every saved counterexample of a lingering flow, carried to the broken design.
     const lingering = files.map(load).filter((t) => t.violated === 'NoLingeringAtQuiescence');
-    const broken: EngineConfig = { driver: deferredMoveWithoutFix, agent: findAgent('postfix')!, layers: 4, clients: 1 };
+    const broken: EngineConfig = {
+      driver: deferredMoveWithoutFix,
+      agent: findAgent('postfix')!,
+      layers: 4,
+      clients: 1,
+    };
     // Act
     const caught = lingering.filter((t) => {
       const own = configOf(t.driver, t.agent, t.layers);
-      return verdict(broken, projectTrace(t.events, own, broken), t.violated!).verdict === 'violated';
+      return (
+        verdict(broken, projectTrace(t.events, own, broken), t.violated!).verdict === 'violated'
+      );
     });
     // Assert: the fixed design passes them all, the unfixed one fails some.
     expect(lingering.length).toBeGreaterThan(0);

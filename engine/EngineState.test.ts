@@ -17,7 +17,15 @@ describe('newEngine', () => {
 
   it('starts with empty tables, empty backends and no poll', () => {
     const s = newEngine({ driver: original, agent: prefix, layers: 3, clients: 2 });
-    expect([s.driver, s.backends, s.poll, s.polls, s.lastPoll, s.reReportsWithFailures, DEFAULT_LAYERS]).toEqual([
+    expect([
+      s.driver,
+      s.backends,
+      s.poll,
+      s.polls,
+      s.lastPoll,
+      s.reReportsWithFailures,
+      DEFAULT_LAYERS,
+    ]).toEqual([
       { layers: 3, flows: [], openFlows: [], closedFlows: [] },
       [
         { connections: {}, closes: 0, failures: 0 },

@@ -14,7 +14,11 @@ import type { EngineState } from './EngineState.js';
 import { formatEvent } from './events.js';
 
 /** The state after `text` on `driver` × prefix. */
-function after(text: string, driver: string | DriverVariant = 'original', clients = 1): EngineState {
+function after(
+  text: string,
+  driver: string | DriverVariant = 'original',
+  clients = 1,
+): EngineState {
   const d = typeof driver === 'string' ? findDriver(driver)! : driver;
   return seqStates({ driver: d, agent: findAgent('prefix')!, layers: 4, clients }, text).at(-1)!;
 }
@@ -23,7 +27,15 @@ const printed = (s: EngineState) => closeOut(s).map(formatEvent);
 
 describe('closeOut', () => {
   it('releases the callout, then polls twice with traffic and twice without (the PR race)', () => {
-    expect(printed(after('e1 ce1 r1 fd1*4'))).toEqual(['calloutExit(1)', 'traffic(1, 1)', 'poll', 'traffic(1, 1)', 'poll', 'poll', 'poll']);
+    expect(printed(after('e1 ce1 r1 fd1*4'))).toEqual([
+      'calloutExit(1)',
+      'traffic(1, 1)',
+      'poll',
+      'traffic(1, 1)',
+      'poll',
+      'poll',
+      'poll',
+    ]);
   });
 
   it('keeps the state after each of its events, the last one quiescent', () => {
@@ -40,7 +52,10 @@ describe('closeOut', () => {
 
   it('finishes the operations part-way through first, the release, the notify, then the poll', () => {
     // Arrange: a release and the last notify part-way through, and a poll between its reads.
-    const start = after('e1 ce1 ce1 r1 fd1*3 fd1.markPending cx1.readPending p.readOpen', 'deferred-move-racy');
+    const start = after(
+      'e1 ce1 ce1 r1 fd1*3 fd1.markPending cx1.readPending p.readOpen',
+      'deferred-move-racy',
+    );
     // Act
     const events = printed(start);
     // Assert: then the other callout exits (and moves the flow), and the drained flow gets no traffic.
@@ -85,7 +100,12 @@ describe('closeOut', () => {
   });
 
   it('sends traffic to the tracked flows by number, whatever their order in openFlows', () => {
-    expect(printed(after('e3 e1 e2')).slice(0, 4)).toEqual(['traffic(1, 1)', 'traffic(2, 1)', 'traffic(3, 1)', 'poll']);
+    expect(printed(after('e3 e1 e2')).slice(0, 4)).toEqual([
+      'traffic(1, 1)',
+      'traffic(2, 1)',
+      'traffic(3, 1)',
+      'poll',
+    ]);
   });
 
   it('lets every client poll once per round', () => {
@@ -120,7 +140,14 @@ describe('closeOut', () => {
     // Act
     const { events, states } = closeOutRun(after('e1 r1 fd1.begin', stuck));
     // Assert: neither the stuck step nor the missing notifies ran; the rounds did.
-    expect(events.map(formatEvent)).toEqual(['traffic(1, 1)', 'poll', 'traffic(1, 1)', 'poll', 'poll', 'poll']);
+    expect(events.map(formatEvent)).toEqual([
+      'traffic(1, 1)',
+      'poll',
+      'traffic(1, 1)',
+      'poll',
+      'poll',
+      'poll',
+    ]);
     expect(states.at(-1)?.driver.flows[1]?.notify).toMatchObject({ step: 'wait' });
   });
 });

@@ -15,7 +15,8 @@ function inFlightSteps(state: EngineState): Event[] {
   const out: Event[] = [];
   for (const flow of allFlows(state.driver)) {
     if (flow.exit !== null) out.push({ type: 'calloutExit', flow: flow.id, step: flow.exit.step });
-    if (flow.notify !== null) out.push({ type: 'flowDeleteNotify', flow: flow.id, step: flow.notify.step });
+    if (flow.notify !== null)
+      out.push({ type: 'flowDeleteNotify', flow: flow.id, step: flow.notify.step });
   }
   if (state.poll !== null) out.push({ type: 'poll', step: 'readClosed' });
   if (state.drain !== null) out.push({ type: 'drain', step: 'store' });
@@ -31,7 +32,10 @@ function inFlightSteps(state: EngineState): Event[] {
 export const closeOut = (start: EngineState): readonly Event[] => closeOutRun(start).events;
 
 /** The close-out's events and the states after each of them (the last is quiescent). */
-export function closeOutRun(start: EngineState): { readonly events: readonly Event[]; readonly states: readonly EngineState[] } {
+export function closeOutRun(start: EngineState): {
+  readonly events: readonly Event[];
+  readonly states: readonly EngineState[];
+} {
   const events: Event[] = [];
   const states: EngineState[] = [];
   let state = start;
@@ -52,7 +56,8 @@ export function closeOutRun(start: EngineState): { readonly events: readonly Eve
   }
   for (const flow of allFlows(state.driver)) {
     if (!isEnded(flow)) continue;
-    for (let i = flow.notifies; i < state.config.layers; i++) apply({ type: 'flowDeleteNotify', flow: flow.id });
+    for (let i = flow.notifies; i < state.config.layers; i++)
+      apply({ type: 'flowDeleteNotify', flow: flow.id });
   }
   // Two rounds with traffic, then two without; in each round every client polls once.
   for (let round = 0; round < 4; round++) {

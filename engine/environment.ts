@@ -57,7 +57,8 @@ export const environmentFeatures = (env: Environment): EnvironmentFeatures => {
 export function featuresUsed(events: readonly Event[]): EnvironmentFeatures {
   const used = { tupleReuse: false, asyncDrain: false, clientChurn: false, anyOrder: false };
   for (const e of events) {
-    if (e.type === 'establish' && e.tuple !== undefined && e.tuple !== e.flow) used.tupleReuse = true;
+    if (e.type === 'establish' && e.tuple !== undefined && e.tuple !== e.flow)
+      used.tupleReuse = true;
     if (e.type === 'drain') used.asyncDrain = true;
     if (e.type === 'clientRegister' || e.type === 'clientExpire') used.clientChurn = true;
     if (e.type === 'poll' && e.client !== undefined) used.clientChurn = true;

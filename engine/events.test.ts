@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, FlowId } from './events.js';
-import { EVENT_TYPES, eventToJson, flowId, flowOf, formatEvent, isFlowEvent, MAX_FLOW } from './events.js';
+import {
+  EVENT_TYPES,
+  eventToJson,
+  flowId,
+  flowOf,
+  formatEvent,
+  isFlowEvent,
+  MAX_FLOW,
+} from './events.js';
 
 describe('flowId', () => {
   it('accepts 1 to 64 and refuses the rest', () => {
@@ -19,7 +27,9 @@ describe('flowId', () => {
 
 describe('formatEvent', () => {
   it('prints events as the DSL and the counterexamples show them', () => {
-    expect(formatEvent({ type: 'flowDeleteNotify', flow: flowId(1), step: 'cas' })).toBe('flowDeleteNotify(1).cas');
+    expect(formatEvent({ type: 'flowDeleteNotify', flow: flowId(1), step: 'cas' })).toBe(
+      'flowDeleteNotify(1).cas',
+    );
     expect(formatEvent({ type: 'traffic', flow: flowId(2), bytes: 10 })).toBe('traffic(2, 10)');
     expect(formatEvent({ type: 'poll' })).toBe('poll');
   });
@@ -33,20 +43,12 @@ describe('flowId bounds', () => {
 });
 
 describe('isFlowEvent', () => {
-  it('is true for the driver\'s events on one flow, false for the poll and the environment\'s events', () => {
-    expect(EVENT_TYPES.map((type) => isFlowEvent({ type, flow: flowId(1), bytes: 1, client: 1 } as unknown as Event))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-    ]);
+  it("is true for the driver's events on one flow, false for the poll and the environment's events", () => {
+    expect(
+      EVENT_TYPES.map((type) =>
+        isFlowEvent({ type, flow: flowId(1), bytes: 1, client: 1 } as unknown as Event),
+      ),
+    ).toEqual([true, true, true, true, true, true, true, false, false, false, false]);
   });
 });
 
@@ -54,11 +56,15 @@ describe('flowOf', () => {
   it('names the flow of a flow event and of a drain store, and no other', () => {
     expect(flowOf({ type: 'reset', flow: flowId(2) })).toBe(2);
     expect(flowOf({ type: 'drain', step: 'store', flow: flowId(3) })).toBe(3);
-    expect([flowOf({ type: 'drain' }), flowOf({ type: 'poll' }), flowOf({ type: 'clientExpire', client: 1 })]).toEqual([undefined, undefined, undefined]);
+    expect([
+      flowOf({ type: 'drain' }),
+      flowOf({ type: 'poll' }),
+      flowOf({ type: 'clientExpire', client: 1 }),
+    ]).toEqual([undefined, undefined, undefined]);
   });
 });
 
-describe('the environment\'s events', () => {
+describe("the environment's events", () => {
   it('print and write their fields in a fixed order', () => {
     const events: Event[] = [
       { type: 'establish', flow: flowId(2), tuple: 1 },
@@ -66,7 +72,12 @@ describe('the environment\'s events', () => {
       { type: 'drain', step: 'store', flow: flowId(2) },
       { type: 'clientExpire', client: 1 },
     ];
-    expect(events.map(formatEvent)).toEqual(['establish(2, tuple 1)', 'poll(client 2).readOpen[2, 1]', 'drain.store(2)', 'clientExpire(1)']);
+    expect(events.map(formatEvent)).toEqual([
+      'establish(2, tuple 1)',
+      'poll(client 2).readOpen[2, 1]',
+      'drain.store(2)',
+      'clientExpire(1)',
+    ]);
     expect(events.map((e) => JSON.stringify(eventToJson(e)))).toEqual([
       '{"type":"establish","flow":2,"tuple":1}',
       '{"type":"poll","client":2,"step":"readOpen","order":[2,1]}',
@@ -79,8 +90,13 @@ describe('the environment\'s events', () => {
 describe('formatEvent and eventToJson with a step field left undefined', () => {
   it('print no step', () => {
     expect(formatEvent({ type: 'poll', step: undefined })).toBe('poll');
-    expect(formatEvent({ type: 'calloutExit', flow: flowId(3), step: undefined })).toBe('calloutExit(3)');
-    expect(eventToJson({ type: 'flowDeleteNotify', flow: flowId(3), step: undefined })).toEqual({ type: 'flowDeleteNotify', flow: 3 });
+    expect(formatEvent({ type: 'calloutExit', flow: flowId(3), step: undefined })).toBe(
+      'calloutExit(3)',
+    );
+    expect(eventToJson({ type: 'flowDeleteNotify', flow: flowId(3), step: undefined })).toEqual({
+      type: 'flowDeleteNotify',
+      flow: 3,
+    });
   });
 });
 
@@ -110,6 +126,8 @@ describe('eventToJson keys', () => {
     expect(Object.keys(eventToJson({ type: 'poll' }))).toEqual(['type']);
     expect(Object.keys(eventToJson({ type: 'reset', flow: flowId(4) }))).toEqual(['type', 'flow']);
     expect(Object.keys(eventToJson({ type: 'poll', step: undefined }))).toEqual(['type']);
-    expect(Object.keys(eventToJson({ type: 'calloutExit', flow: flowId(3), step: undefined }))).toEqual(['type', 'flow']);
+    expect(
+      Object.keys(eventToJson({ type: 'calloutExit', flow: flowId(3), step: undefined })),
+    ).toEqual(['type', 'flow']);
   });
 });

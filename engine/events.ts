@@ -42,7 +42,13 @@ export const FLOW_EVENT_TYPES = [
 ] as const;
 
 /** The event types: the flows', the poll, then the environment's (docs/environment.md). */
-export const EVENT_TYPES = [...FLOW_EVENT_TYPES, 'poll', 'drain', 'clientRegister', 'clientExpire'] as const;
+export const EVENT_TYPES = [
+  ...FLOW_EVENT_TYPES,
+  'poll',
+  'drain',
+  'clientRegister',
+  'clientExpire',
+] as const;
 
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -128,7 +134,9 @@ export function formatEvent(e: Event): string {
     case 'traffic':
       return `traffic(${e.flow}, ${e.bytes})`;
     case 'establish':
-      return e.tuple === undefined ? `establish(${e.flow})` : `establish(${e.flow}, tuple ${e.tuple})`;
+      return e.tuple === undefined
+        ? `establish(${e.flow})`
+        : `establish(${e.flow}, tuple ${e.tuple})`;
     default:
       return `${e.type}(${e.flow})${step}`;
   }

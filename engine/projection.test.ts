@@ -11,17 +11,36 @@ import { newEngine } from './EngineState.js';
 import { project } from './projection.js';
 
 function after(text: string, driver = 'original', clients = 1): EngineState {
-  return seqStates({ driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients }, text).at(-1)!;
+  return seqStates(
+    { driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients },
+    text,
+  ).at(-1)!;
 }
 
 describe('project', () => {
   it('projects nothing before the first flow', () => {
-    expect(project(newEngine({ driver: findDriver('original')!, agent: findAgent('prefix')!, layers: 4, clients: 1 }))).toEqual([]);
+    expect(
+      project(
+        newEngine({
+          driver: findDriver('original')!,
+          agent: findAgent('prefix')!,
+          layers: 4,
+          clients: 1,
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('projects an established flow', () => {
     expect(project(after('e1'))).toEqual([
-      { flow: 1, table: 'open', refCount: 5, ended: false, pendingMove: false, shipped: [{ closes: 0, failures: 0 }] },
+      {
+        flow: 1,
+        table: 'open',
+        refCount: 5,
+        ended: false,
+        pendingMove: false,
+        shipped: [{ closes: 0, failures: 0 }],
+      },
     ]);
   });
 
@@ -32,14 +51,41 @@ describe('project', () => {
     const p = project(s);
     // Assert
     expect(p).toEqual([
-      { flow: 1, table: 'open', refCount: 5, ended: false, pendingMove: false, shipped: [{ closes: 0, failures: 0 }, { closes: 0, failures: 0 }] },
-      { flow: 2, table: 'none', refCount: 0, ended: true, pendingMove: false, shipped: [{ closes: 1, failures: 1 }, { closes: 0, failures: 0 }] },
+      {
+        flow: 1,
+        table: 'open',
+        refCount: 5,
+        ended: false,
+        pendingMove: false,
+        shipped: [
+          { closes: 0, failures: 0 },
+          { closes: 0, failures: 0 },
+        ],
+      },
+      {
+        flow: 2,
+        table: 'none',
+        refCount: 0,
+        ended: true,
+        pendingMove: false,
+        shipped: [
+          { closes: 1, failures: 1 },
+          { closes: 0, failures: 0 },
+        ],
+      },
     ]);
   });
 
   it('shows the pending move of deferred-move while a callout holds the last reference', () => {
     expect(project(after('e1 ce1 f1 fd1*4', 'deferred-move'))).toEqual([
-      { flow: 1, table: 'open', refCount: 2, ended: true, pendingMove: true, shipped: [{ closes: 0, failures: 0 }] },
+      {
+        flow: 1,
+        table: 'open',
+        refCount: 2,
+        ended: true,
+        pendingMove: true,
+        shipped: [{ closes: 0, failures: 0 }],
+      },
     ]);
   });
 });

@@ -4,7 +4,8 @@
  * @example
  * ok(1) //=> { ok: true, value: 1 }
  */
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** Wraps a success. */
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });

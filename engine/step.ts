@@ -22,16 +22,25 @@ function closedReadWaitsFor(state: EngineState): string | null {
   if (waits === undefined) return null;
   for (const id of state.driver.closedFlows) {
     const flow = state.driver.flows[id];
-    if (flow !== undefined && waits(flow)) return `the closed-table read waits for flow ${id} (its lock is held)`;
+    if (flow !== undefined && waits(flow))
+      return `the closed-table read waits for flow ${id} (its lock is held)`;
   }
   return null;
 }
 
 /** Why `order` is not an order of `table`, or null (absent: the table's own order). */
-function badOrder(order: readonly FlowId[] | undefined, table: readonly FlowId[], name: string): string | null {
+function badOrder(
+  order: readonly FlowId[] | undefined,
+  table: readonly FlowId[],
+  name: string,
+): string | null {
   if (order === undefined) return null;
-  const same = order.length === table.length && [...order].sort((a, b) => a - b).join() === [...table].sort((a, b) => a - b).join();
-  return same ? null : `order [${order.join(', ')}] is not an order of ${name} [${table.join(', ')}]`;
+  const same =
+    order.length === table.length &&
+    [...order].sort((a, b) => a - b).join() === [...table].sort((a, b) => a - b).join();
+  return same
+    ? null
+    : `order [${order.join(', ')}] is not an order of ${name} [${table.join(', ')}]`;
 }
 
 /** Why client `c` (1-based) does not exist, or null. */
@@ -45,8 +54,10 @@ function pollStep(state: EngineState, e: Extract<Event, { type: 'poll' }>, label
   const why = badClient(state, e.client);
   if (why !== null) return fail(why);
   if (e.step === undefined) {
-    if (state.poll !== null) return fail('a poll is part-way through (next step: readClosed); name its steps');
-    if (e.order !== undefined) return fail('order needs a step (readOpen or readClosed): it orders one table read');
+    if (state.poll !== null)
+      return fail('a poll is part-way through (next step: readClosed); name its steps');
+    if (e.order !== undefined)
+      return fail('order needs a step (readOpen or readClosed): it orders one table read');
     const waits = closedReadWaitsFor(state);
     if (waits !== null) return fail(waits);
     return ok(readClosed(readOpen(state, pollClient(state, e.client))));
@@ -61,8 +72,10 @@ function pollStep(state: EngineState, e: Extract<Event, { type: 'poll' }>, label
     return bad !== null ? fail(bad) : ok(readOpen(state, pollClient(state, e.client), e.order));
   }
   const inFlight = (state.poll?.client ?? 0) + 1;
-  if (e.client !== undefined && e.client !== inFlight) return fail(`the poll part-way through is client ${inFlight}'s, got client ${e.client}`);
-  const bad = badOrder(e.order, state.driver.closedFlows, 'closedFlows') ?? closedReadWaitsFor(state);
+  if (e.client !== undefined && e.client !== inFlight)
+    return fail(`the poll part-way through is client ${inFlight}'s, got client ${e.client}`);
+  const bad =
+    badOrder(e.order, state.driver.closedFlows, 'closedFlows') ?? closedReadWaitsFor(state);
   return bad !== null ? fail(bad) : ok(readClosed(state, e.order));
 }
 
@@ -76,7 +89,8 @@ function drainStep(state: EngineState, e: Extract<Event, { type: 'drain' }>, lab
         ? 'closedFlows is empty: the closed-flows-ready event has not fired'
         : closedReadWaitsFor(state);
   if (e.step === undefined) {
-    if (e.flow !== undefined) return fail('a whole drain stores every record it reads; name the store step to store one');
+    if (e.flow !== undefined)
+      return fail('a whole drain stores every record it reads; name the store step to store one');
     const why = canRead();
     if (why !== null) return fail(why);
     let s = drainRead(state);
@@ -84,19 +98,27 @@ function drainStep(state: EngineState, e: Extract<Event, { type: 'drain' }>, lab
     return ok(s);
   }
   if (e.step === 'read') {
-    if (e.flow !== undefined) return fail('drain.read reads the whole closed table and takes no flow');
+    if (e.flow !== undefined)
+      return fail('drain.read reads the whole closed table and takes no flow');
     const why = canRead();
     return why !== null ? fail(why) : ok(drainRead(state));
   }
   if (e.step === 'store') {
     if (state.drain === null) return fail('no drain holds records (next step: read)');
-    if (e.flow !== undefined && !held.includes(e.flow)) return fail(`the drain holds no record of flow ${e.flow} (it holds flows ${held.join(', ')})`);
+    if (e.flow !== undefined && !held.includes(e.flow))
+      return fail(
+        `the drain holds no record of flow ${e.flow} (it holds flows ${held.join(', ')})`,
+      );
     return ok(drainStore(state, e.flow));
   }
   return fail(`drain has no step ${e.step} (steps: ${DRAIN_STEPS.join(', ')})`);
 }
 
-function clientStep(state: EngineState, e: Extract<Event, { type: 'clientRegister' | 'clientExpire' }>, label: string): Step {
+function clientStep(
+  state: EngineState,
+  e: Extract<Event, { type: 'clientRegister' | 'clientExpire' }>,
+  label: string,
+): Step {
   const fail = (why: string) => err(new StepError(label, why));
   const why = badClient(state, e.client);
   if (why !== null) return fail(why);
@@ -139,7 +161,11 @@ export function step(state: EngineState, event: Event): Step {
       const r = applyFlowEvent(state.driver, state.config.driver, event);
       if (!r.ok) return err(new StepError(label, r.error));
       const ended = event.type === 'reset' || event.type === 'fin';
-      return ok({ ...state, driver: r.value, ...(ended ? { sessions: sessionsSeeEnd(state, event.flow) } : {}) });
+      return ok({
+        ...state,
+        driver: r.value,
+        ...(ended ? { sessions: sessionsSeeEnd(state, event.flow) } : {}),
+      });
     }
   }
 }

@@ -54,12 +54,18 @@ const EVENT_SCHEMAS = {
     step: stepName.optional(),
     order: z.array(flow).min(1).max(MAX_FLOW).optional(),
   }),
-  drain: z.strictObject({ type: z.literal('drain'), step: stepName.optional(), flow: flow.optional() }),
+  drain: z.strictObject({
+    type: z.literal('drain'),
+    step: stepName.optional(),
+    flow: flow.optional(),
+  }),
   clientRegister: z.strictObject({ type: z.literal('clientRegister'), client }),
   clientExpire: z.strictObject({ type: z.literal('clientExpire'), client }),
 } as const;
 
-const eventSchema = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+const eventSchema = z.custom<Record<string, unknown>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+);
 
 /** The file's schema (event bodies are checked per type afterwards, for clearer errors). */
 export const TraceFileSchema = z.strictObject({
@@ -101,12 +107,17 @@ const show = (v: unknown): string => {
 
 function lookup(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
   return v;
 }
 
 /** Turns zod's first issue into a TraceError. */
-function fromZod(error: z.ZodError, input: unknown, prefix: readonly PropertyKey[] = []): TraceError {
+function fromZod(
+  error: z.ZodError,
+  input: unknown,
+  prefix: readonly PropertyKey[] = [],
+): TraceError {
   const issue = error.issues[0] as z.core.$ZodIssue;
   const path = [...prefix, ...issue.path];
   const got = lookup(input, issue.path);
@@ -118,7 +129,11 @@ function fromZod(error: z.ZodError, input: unknown, prefix: readonly PropertyKey
         'no extra fields (SPEC 3.1)',
       );
     case 'invalid_value':
-      return new TraceError(pathText(path), show(got), issue.values.map((v) => String(v)));
+      return new TraceError(
+        pathText(path),
+        show(got),
+        issue.values.map((v) => String(v)),
+      );
     case 'invalid_type':
       return new TraceError(
         pathText(path),
@@ -128,7 +143,11 @@ function fromZod(error: z.ZodError, input: unknown, prefix: readonly PropertyKey
     case 'too_small':
       return new TraceError(pathText(path), show(got), `at least ${String(issue.minimum)}`);
     case 'too_big':
-      return new TraceError(pathText(path), Array.isArray(got) ? `${got.length} items` : show(got), `at most ${String(issue.maximum)}`);
+      return new TraceError(
+        pathText(path),
+        Array.isArray(got) ? `${got.length} items` : show(got),
+        `at most ${String(issue.maximum)}`,
+      );
     default:
       return new TraceError(pathText(path), show(got), issue.message);
   }
@@ -144,8 +163,14 @@ function parseEvent(raw: Record<string, unknown>, index: number): Result<Event, 
   return r.success ? ok(r.data as Event) : err(fromZod(r.error, raw, ['events', index]));
 }
 
-function checkName(field: string, got: string | undefined, allowed: readonly string[]): TraceError | null {
-  return got === undefined || allowed.includes(got) ? null : new TraceError(field, show(got), allowed);
+function checkName(
+  field: string,
+  got: string | undefined,
+  allowed: readonly string[],
+): TraceError | null {
+  return got === undefined || allowed.includes(got)
+    ? null
+    : new TraceError(field, show(got), allowed);
 }
 
 /**
@@ -199,7 +224,11 @@ export function serializeTrace(t: Trace): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   const events = t.events.map(
-    (e, i) => `    ${JSON.stringify(eventToJson(e)).replace(/,"/g, ', "').replace(/":/g, '": ').replace(/,(?=\d)/g, ', ')}${i < t.events.length - 1 ? ',' : ''}`,
+    (e, i) =>
+      `    ${JSON.stringify(eventToJson(e))
+        .replace(/,"/g, ', "')
+        .replace(/":/g, '": ')
+        .replace(/,(?=\d)/g, ', ')}${i < t.events.length - 1 ? ',' : ''}`,
   );
   return `{\n${lines.join('\n')}\n  "events": [\n${events.join('\n')}\n  ]\n}\n`;
 }

@@ -38,7 +38,11 @@ export interface AtomicWriteOptions {
  * @example
  * atomicWrite('counterexamples/x.json', text, { noClobber: true }) //=> true
  */
-export function atomicWrite(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): boolean {
+export function atomicWrite(
+  file: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): boolean {
   if (options.noClobber && existsSync(file)) return false;
   installHandlers();
   const tmp = `${file}.${process.pid}.tmp`;

@@ -18,8 +18,13 @@ import { invariantNames } from './invariants/index.js';
 
 const SEED = 20261125;
 const BAD = new URL('./fixtures/bad/', import.meta.url).pathname;
-const files = readdirSync(BAD).filter((f) => f.endsWith('.json') && f !== 'cli-cases.json').sort();
-const cases = JSON.parse(readFileSync(join(BAD, 'cli-cases.json'), 'utf8')) as { argv: string[]; stderr: string }[];
+const files = readdirSync(BAD)
+  .filter((f) => f.endsWith('.json') && f !== 'cli-cases.json')
+  .sort();
+const cases = JSON.parse(readFileSync(join(BAD, 'cli-cases.json'), 'utf8')) as {
+  argv: string[];
+  stderr: string;
+}[];
 
 /** Every file under the folders a command might write to, with its size and modification time. */
 function snapshot(): string {
@@ -66,17 +71,23 @@ describe(`bad input (seed ${SEED})`, () => {
     expect(r.stderr).toContain(file);
   });
 
-  it.each(cases.map((c) => [c.argv.join(' '), c] as const))('refuses `lingering %s`', async (_, c) => {
-    const r = await run(c.argv);
-    expectOneLineRefusal(r);
-    expect(r.stderr).toContain(c.stderr);
-  });
+  it.each(cases.map((c) => [c.argv.join(' '), c] as const))(
+    'refuses `lingering %s`',
+    async (_, c) => {
+      const r = await run(c.argv);
+      expectOneLineRefusal(r);
+      expect(r.stderr).toContain(c.stderr);
+    },
+  );
 
   it('refuses a trace with more events than allowed, naming the limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lingering-bad-'));
     const file = join(dir, 'huge.json');
     const events = Array.from({ length: 100_001 }, () => ({ type: 'poll' }));
-    writeFileSync(file, JSON.stringify({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', events }));
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', events }),
+    );
     const r = await run(['replay', file]);
     expectOneLineRefusal(r);
     expect(r.stderr).toContain('events: got 100001 items; allowed: at most 100000');
@@ -98,13 +109,46 @@ describe(`bad input (seed ${SEED})`, () => {
   });
 
   it('never throws on near-miss traces: mutated events are parsed or refused, then replayed or refused', async () => {
-    const token = fc.constantFrom<unknown>('establish', 'traffic', 'calloutEnter', 'calloutExit', 'reset', 'fin', 'flowDeleteNotify', 'poll', 'cas', 'decrement', 'readOpen', 'readClosed', 0, 1, 2, -1, 1.5, 64, 65, null, 'x');
-    const event = fc.record({ type: token, flow: token, bytes: token, step: token }, { requiredKeys: ['type'] });
+    const token = fc.constantFrom<unknown>(
+      'establish',
+      'traffic',
+      'calloutEnter',
+      'calloutExit',
+      'reset',
+      'fin',
+      'flowDeleteNotify',
+      'poll',
+      'cas',
+      'decrement',
+      'readOpen',
+      'readClosed',
+      0,
+      1,
+      2,
+      -1,
+      1.5,
+      64,
+      65,
+      null,
+      'x',
+    );
+    const event = fc.record(
+      { type: token, flow: token, bytes: token, step: token },
+      { requiredKeys: ['type'] },
+    );
     const dir = mkdtempSync(join(tmpdir(), 'lingering-fuzz-'));
     await fc.assert(
       fc.asyncProperty(fc.array(event, { maxLength: 12 }), async (events) => {
         const file = join(dir, 'near-miss.json');
-        writeFileSync(file, JSON.stringify({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', events }));
+        writeFileSync(
+          file,
+          JSON.stringify({
+            format: 'lingering-trace/v1',
+            driver: 'original',
+            agent: 'prefix',
+            events,
+          }),
+        );
         const r = await run(['replay', file, '--json']);
         expect([0, 2]).toContain(r.status);
         if (r.status === 2) expectOneLineRefusal(r);
@@ -117,16 +161,51 @@ describe(`bad input (seed ${SEED})`, () => {
     // Commands whose valid runs are quick; matrix (also the empty command line), report and
     // explore are covered by the corpus.
     const word = fc.constantFrom(
-      'replay', 'check', 'variants', 'help', 'bogus', '--json', '--driver', '--agent', '--invariant',
-      '--seed', '--runs', '--clients', '--save', '--frob', 'original', 'flow-lock', 'prefix', 'postfix',
-      'RateAtMost100', 'Nope', '1', '2', '0', '-1', 'x', '1.5', 'counterexamples/pr-50823-three-polls.json',
-      'missing.json', '',
+      'replay',
+      'check',
+      'variants',
+      'help',
+      'bogus',
+      '--json',
+      '--driver',
+      '--agent',
+      '--invariant',
+      '--seed',
+      '--runs',
+      '--clients',
+      '--save',
+      '--frob',
+      'original',
+      'flow-lock',
+      'prefix',
+      'postfix',
+      'RateAtMost100',
+      'Nope',
+      '1',
+      '2',
+      '0',
+      '-1',
+      'x',
+      '1.5',
+      'counterexamples/pr-50823-three-polls.json',
+      'missing.json',
+      '',
     );
     await fc.assert(
       fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 7 }), async (argv) => {
         // Keep generated `check` runs short (an invariant no real pair breaks needs no shrinking,
         // unless the list names its own) and never let them save.
-        const safe = argv[0] === 'check' ? ['check', '--invariant', 'ShippedNotEmpty', ...argv.slice(1).filter((a) => a !== '--save'), '--runs', '2'] : argv;
+        const safe =
+          argv[0] === 'check'
+            ? [
+                'check',
+                '--invariant',
+                'ShippedNotEmpty',
+                ...argv.slice(1).filter((a) => a !== '--save'),
+                '--runs',
+                '2',
+              ]
+            : argv;
         const r = await run(safe);
         expect([0, 1, 2]).toContain(r.status);
         if (r.status === 2) expectOneLineRefusal(r);

@@ -76,10 +76,14 @@ export function judge(
   const verdicts = invariants.map((inv): Verdict => {
     if (inv.when === 'quiescence') {
       const c = inv.check(quiescent);
-      return c.ok ? { invariant: inv, verdict: 'holds' } : { invariant: inv, verdict: 'violated', subject: c.subject, detail: c.detail };
+      return c.ok
+        ? { invariant: inv, verdict: 'holds' }
+        : { invariant: inv, verdict: 'violated', subject: c.subject, detail: c.detail };
     }
     const v = firstViolation(states, inv);
-    return v === null ? { invariant: inv, verdict: 'holds' } : { invariant: inv, verdict: 'violated', ...v };
+    return v === null
+      ? { invariant: inv, verdict: 'holds' }
+      : { invariant: inv, verdict: 'violated', ...v };
   });
   return { states, closeOut: tail.events, quiescent, verdicts };
 }

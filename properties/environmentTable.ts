@@ -29,19 +29,22 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     key: 'asyncDrain',
     name: 'asynchronous closed-flow drain',
     events: '`drain` (`read`, `store`)',
-    source: '`pkg/network/tracer/tracer_windows.go` `NewTracer` (the closed-flows-ready goroutine); `state.go` `StoreClosedConnection`',
+    source:
+      '`pkg/network/tracer/tracer_windows.go` `NewTracer` (the closed-flows-ready goroutine); `state.go` `StoreClosedConnection`',
   },
   {
     key: 'clientChurn',
     name: 'client churn',
     events: '`clientRegister`, `clientExpire`, `poll` with `client`',
-    source: '`pkg/network/state.go` `RegisterClient`, `getClient`, `RemoveExpiredClients`, `RemoveClient`',
+    source:
+      '`pkg/network/state.go` `RegisterClient`, `getClient`, `RemoveExpiredClients`, `RemoveClient`',
   },
   {
     key: 'anyOrder',
     name: 'any table enumeration order',
     events: '`poll` steps with `order`',
-    source: '`GET_OPEN_FLOWS` / `GET_CLOSED_FLOWS` (`pkg/network/driver_interface.go`): the driver fixes no order',
+    source:
+      '`GET_OPEN_FLOWS` / `GET_CLOSED_FLOWS` (`pkg/network/driver_interface.go`): the driver fixes no order',
   },
 ];
 
@@ -71,7 +74,13 @@ export function changedCells(manifest: Manifest, traces: readonly Trace[]): Chan
       const before = isolated[pair]?.[invariant] ?? 'absent';
       if (before === verdict) continue;
       const [driver, agent] = pair.split('/');
-      const trace = traces.find((t) => t.driver === driver && t.agent === agent && t.violated === invariant && t.expect === 'violates');
+      const trace = traces.find(
+        (t) =>
+          t.driver === driver &&
+          t.agent === agent &&
+          t.violated === invariant &&
+          t.expect === 'violates',
+      );
       const used = trace === undefined ? null : featuresUsed(trace.events);
       out.push({
         pair,
@@ -110,7 +119,10 @@ export function environmentTable(manifest: Manifest, traces: readonly Trace[]): 
 }
 
 /** The markers README's generated section sits between. */
-export const TABLE_MARKERS = ['<!-- environment-table:start -->', '<!-- environment-table:end -->'] as const;
+export const TABLE_MARKERS = [
+  '<!-- environment-table:start -->',
+  '<!-- environment-table:end -->',
+] as const;
 
 /**
  * `readme` with the text between the markers replaced by `body`; null when a marker is missing.

@@ -25,7 +25,9 @@ interface Run {
 type Explainer = (run: Run) => string | null;
 
 const at = (run: Run, i: number): string =>
-  i > run.traceLength ? `in the close-out (${formatEvent(run.events[i - 1] as Event)})` : `at step ${i} (${formatEvent(run.events[i - 1] as Event)})`;
+  i > run.traceLength
+    ? `in the close-out (${formatEvent(run.events[i - 1] as Event)})`
+    : `at step ${i} (${formatEvent(run.events[i - 1] as Event)})`;
 
 /** Each completed poll: its index in the run and what it shipped. */
 function polls(run: Run): { i: number; poll: PollResult; before: EngineState }[] {
@@ -33,7 +35,8 @@ function polls(run: Run): { i: number; poll: PollResult; before: EngineState }[]
   for (let i = 1; i < run.states.length; i++) {
     const s = run.states[i] as EngineState;
     const before = run.states[i - 1] as EngineState;
-    if (s.lastPoll !== null && s.lastPoll !== before.lastPoll) out.push({ i, poll: s.lastPoll, before });
+    if (s.lastPoll !== null && s.lastPoll !== before.lastPoll)
+      out.push({ i, poll: s.lastPoll, before });
   }
   return out;
 }
@@ -44,8 +47,13 @@ const reReport: Explainer = (run) => {
     if (i > run.traceLength) break;
     const r = poll.records.find((x) => x.lastTCPClosed === 0 && totalFailures(x.rawFailures) > 0);
     if (r === undefined) continue;
-    const shipped = totalFailures(r.tcpFailures) > 0 ? `shipped its failure again` : `carried its failure again (not shipped)`;
-    const where = before.driver.openFlows.includes(r.flow as never) ? 'still in openFlows' : 'drained from closedFlows';
+    const shipped =
+      totalFailures(r.tcpFailures) > 0
+        ? `shipped its failure again`
+        : `carried its failure again (not shipped)`;
+    const where = before.driver.openFlows.includes(r.flow as never)
+      ? 'still in openFlows'
+      : 'drained from closedFlows';
     return `${at(run, i)} connection ${r.cookie}, ${where}, was re-reported with TCPClosed 0 and ${shipped}`;
   }
   return null;
@@ -61,7 +69,9 @@ function lastBefore(events: readonly Event[], end: number, test: (e: Event) => b
 // a poll had forgotten the flow's baseline.
 const closeTwice: Explainer = (run) => {
   for (const { i, poll } of polls(run)) {
-    const part = poll.records.flatMap((r) => r.parts).find((p) => p.lastTCPClosed > 0 && p.closesBefore > 0);
+    const part = poll.records
+      .flatMap((r) => r.parts)
+      .find((p) => p.lastTCPClosed > 0 && p.closesBefore > 0);
     if (part === undefined) continue;
     const store = lastBefore(run.events, i - 1, (e) => e.type === 'drain' && e.step !== 'read');
     const read = lastBefore(run.events, store, (e) => e.type === 'drain' && e.step === 'read');
@@ -79,7 +89,9 @@ const closeTwice: Explainer = (run) => {
 const mergedAway: Explainer = (run) => {
   for (const { i, poll } of polls(run)) {
     for (const r of poll.records) {
-      const lost = r.parts.find((p, k) => k > 0 && hasFailures(p.rawFailures) && !hasFailures(p.failures));
+      const lost = r.parts.find(
+        (p, k) => k > 0 && hasFailures(p.rawFailures) && !hasFailures(p.failures),
+      );
       if (lost !== undefined) {
         return `${at(run, i)} the aggregator merged flow ${lost.flow}'s record into flow ${r.flow}'s (both tuple ${r.tuple}) and kept only flow ${r.flow}'s failures`;
       }
@@ -110,7 +122,9 @@ const notStranded: Explainer = (run) => {
 
 // A lingering flow: where its last notify began, and what it saw.
 const lingering: Explainer = ({ states, quiescent, events, traceLength }) => {
-  const stuck = allFlows(quiescent.driver).find((f) => isEnded(f) && quiescent.driver.openFlows.includes(f.id));
+  const stuck = allFlows(quiescent.driver).find(
+    (f) => isEnded(f) && quiescent.driver.openFlows.includes(f.id),
+  );
   if (stuck === undefined) return null;
   for (let i = 1; i <= traceLength; i++) {
     const before = (states[i - 1] as EngineState).driver.flows[stuck.id];
@@ -142,7 +156,12 @@ const EXPLAINERS: Readonly<Record<string, readonly Explainer[]>> = {
  * explainViolation(states, events, quiescent, 'NoLingeringAtQuiescence')
  * //=> 'at step 10 (flowDeleteNotify(1).cas) the last delete notification began with refCount 3 and 1 callout(s) holding a reference: flow 1 stayed in openFlows'
  */
-export function explainViolation(states: readonly EngineState[], events: readonly Event[], quiescent: EngineState, invariant: string): string | null {
+export function explainViolation(
+  states: readonly EngineState[],
+  events: readonly Event[],
+  quiescent: EngineState,
+  invariant: string,
+): string | null {
   const last = states[states.length - 1] as EngineState;
   const tail = closeOutRun(last);
   const run: Run = {

@@ -23,7 +23,11 @@ export function loadCounterexamples(dir = COUNTEREXAMPLES): Trace[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => {
-      const r = parseTrace(readFileSync(dir + f, 'utf8'), { drivers: driverNames, agents: agentNames, invariants: invariantNames });
+      const r = parseTrace(readFileSync(dir + f, 'utf8'), {
+        drivers: driverNames,
+        agents: agentNames,
+        invariants: invariantNames,
+      });
       if (!r.ok) throw new Error(`${f}: ${r.error.message}`);
       return r.value;
     });

@@ -14,7 +14,13 @@ import { matrixExtras } from './matrixExtras.js';
 const expected = readManifest();
 
 describe(`the production matrix against properties/manifest.json (seed ${expected.seed}, ${expected.runs} runs)`, () => {
-  const m = runMatrix({ environment: 'production', seed: expected.seed, runs: expected.runs, layers: expected.layers, extra: matrixExtras });
+  const m = runMatrix({
+    environment: 'production',
+    seed: expected.seed,
+    runs: expected.runs,
+    layers: expected.layers,
+    extra: matrixExtras,
+  });
 
   it('gives every recorded verdict, and no other', () => {
     expect(manifestChanges(expected, manifestOf([m]))).toEqual([]);
@@ -28,6 +34,8 @@ describe(`the production matrix against properties/manifest.json (seed ${expecte
   it('has a cell for every driver × agent × invariant, TelemetryCountsOnlyLingering and EngineMatchesModel included', () => {
     expect(m.cells.length).toBe(driverNames.length * agentNames.length * invariantNames.length);
     expect(invariantNames).toContain('TelemetryCountsOnlyLingering');
-    expect(m.cells.filter((c) => c.invariant === 'EngineMatchesModel' && c.verdict === 'violated')).toEqual([]);
+    expect(
+      m.cells.filter((c) => c.invariant === 'EngineMatchesModel' && c.verdict === 'violated'),
+    ).toEqual([]);
   });
 });

@@ -38,7 +38,8 @@ export function manifestOf(matrices: readonly Matrix[]): Manifest {
     environments[env] = { pairs };
   }
   return {
-    about: 'Expected verdict of every matrix cell in each environment at this seed and run count. CI compares; update with `npm run manifest` on purpose.',
+    about:
+      'Expected verdict of every matrix cell in each environment at this seed and run count. CI compares; update with `npm run manifest` on purpose.',
     seed: first.seed,
     runs: first.runs,
     layers: first.layers,
@@ -47,7 +48,8 @@ export function manifestOf(matrices: readonly Matrix[]): Manifest {
 }
 
 /** Reads the committed manifest. */
-export const readManifest = (path = MANIFEST_PATH): Manifest => JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+export const readManifest = (path = MANIFEST_PATH): Manifest =>
+  JSON.parse(readFileSync(path, 'utf8')) as Manifest;
 
 /** The cells whose verdict differs between the manifest and a run, one line each (environments `actual` has). */
 export function manifestChanges(expected: Manifest, actual: Manifest): string[] {
@@ -60,7 +62,10 @@ export function manifestChanges(expected: Manifest, actual: Manifest): string[] 
       const ep = e[pair] ?? {};
       const ap = a[pair] ?? {};
       for (const inv of new Set([...Object.keys(ep), ...Object.keys(ap)])) {
-        if (ep[inv] !== ap[inv]) out.push(`${env} ${pair} ${inv}: expected ${ep[inv] ?? 'nothing'}, found ${ap[inv] ?? 'nothing'}`);
+        if (ep[inv] !== ap[inv])
+          out.push(
+            `${env} ${pair} ${inv}: expected ${ep[inv] ?? 'nothing'}, found ${ap[inv] ?? 'nothing'}`,
+          );
       }
     }
   }

@@ -11,7 +11,13 @@ import { matrixExtras } from './matrixExtras.js';
 const expected = readManifest();
 
 describe(`the isolated matrix against properties/manifest.json (seed ${expected.seed}, ${expected.runs} runs)`, () => {
-  const m = runMatrix({ environment: 'isolated', seed: expected.seed, runs: expected.runs, layers: expected.layers, extra: matrixExtras });
+  const m = runMatrix({
+    environment: 'isolated',
+    seed: expected.seed,
+    runs: expected.runs,
+    layers: expected.layers,
+    extra: matrixExtras,
+  });
 
   it('gives every recorded verdict, and no other', () => {
     expect(manifestChanges(expected, manifestOf([m]))).toEqual([]);
@@ -22,13 +28,16 @@ describe(`the isolated matrix against properties/manifest.json (seed ${expected.
   });
 
   it('shows the acceptance cells of the first matrix', () => {
-    const v = (d: string, a: string, i: string) => m.cells.find((c) => c.driver === d && c.agent === a && c.invariant === i)?.verdict;
+    const v = (d: string, a: string, i: string) =>
+      m.cells.find((c) => c.driver === d && c.agent === a && c.invariant === i)?.verdict;
     expect(v('original', 'prefix', 'RateAtMost100')).toBe('violated');
     expect(v('original', 'prefix', 'NoLingeringAtQuiescence')).toBe('violated');
     expect(v('original', 'postfix', 'RateAtMost100')).toBe('holds');
     expect(v('original', 'postfix', 'NoLingeringAtQuiescence')).toBe('violated');
     expect(v('deferred-move-racy', 'postfix', 'NoLingeringAtQuiescence')).toBe('violated');
-    const lockPostfix = m.cells.filter((c) => c.driver === 'flow-lock' && c.agent === 'postfix' && c.verdict === 'violated');
+    const lockPostfix = m.cells.filter(
+      (c) => c.driver === 'flow-lock' && c.agent === 'postfix' && c.verdict === 'violated',
+    );
     expect(lockPostfix.map((c) => c.invariant)).toEqual(['TelemetryCountsOnlyLingering']);
   });
 });

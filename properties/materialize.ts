@@ -88,7 +88,11 @@ const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
  * The order a table read takes: none (as the table is) unless two flows of one tuple are in it and
  * the intent asks for another permutation.
  */
-function orderFor(state: EngineState, table: readonly FlowId[], order: number): { order?: FlowId[] } {
+function orderFor(
+  state: EngineState,
+  table: readonly FlowId[],
+  order: number,
+): { order?: FlowId[] } {
   const tuples = table.map((id) => state.driver.flows[id]?.tuple);
   if (new Set(tuples).size === tuples.length || order === 0) return {};
   const perm = permutation(table, order % factorial(table.length));
@@ -99,7 +103,9 @@ function orderFor(state: EngineState, table: readonly FlowId[], order: number): 
 function tupleFor(state: EngineState, id: FlowId, pick: number): { tuple?: number } {
   const flows = allFlows(state.driver);
   const live = new Set(flows.filter((f) => !isEnded(f)).map((f) => f.tuple));
-  const free = [...new Set(flows.filter((f) => isEnded(f) && !live.has(f.tuple)).map((f) => f.tuple))]
+  const free = [
+    ...new Set(flows.filter((f) => isEnded(f) && !live.has(f.tuple)).map((f) => f.tuple)),
+  ]
     .filter((t) => t !== id)
     .sort((a, b) => a - b);
   return pick === 0 || free.length === 0 ? {} : { tuple: free[(pick - 1) % free.length] as number };
@@ -120,23 +126,43 @@ function environmentEvent(state: EngineState, intent: Intent, bounds: Bounds): E
     }
     case 'expire': {
       const live = clients.filter(registered);
-      return live.length === 0 ? null : { type: 'clientExpire', client: live[intent.pick % live.length] as number };
+      return live.length === 0
+        ? null
+        : { type: 'clientExpire', client: live[intent.pick % live.length] as number };
     }
     default: {
       const gone = clients.filter((c) => !registered(c));
-      return gone.length === 0 ? null : { type: 'clientRegister', client: gone[intent.pick % gone.length] as number };
+      return gone.length === 0
+        ? null
+        : { type: 'clientRegister', client: gone[intent.pick % gone.length] as number };
     }
   }
 }
 
 /** The poll's next step, with the order its table read takes (and its client, with several). */
-function pollEvent(state: EngineState, intent: Intent, bounds: Bounds, f: EnvironmentFeatures): Event | null {
+function pollEvent(
+  state: EngineState,
+  intent: Intent,
+  bounds: Bounds,
+  f: EnvironmentFeatures,
+): Event | null {
   const order = f.anyOrder ? (intent.order ?? 0) : 0;
-  if (state.poll !== null) return { type: 'poll', step: 'readClosed', ...orderFor(state, state.driver.closedFlows, order) };
+  if (state.poll !== null)
+    return {
+      type: 'poll',
+      step: 'readClosed',
+      ...orderFor(state, state.driver.closedFlows, order),
+    };
   if (state.polls >= bounds.polls) return null;
   // With several clients, which one polls next is the environment's choice too.
-  const client = f.clientChurn && bounds.clients > 1 ? { client: (intent.pick % bounds.clients) + 1 } : {};
-  return { type: 'poll', ...client, step: 'readOpen', ...orderFor(state, state.driver.openFlows, order) };
+  const client =
+    f.clientChurn && bounds.clients > 1 ? { client: (intent.pick % bounds.clients) + 1 } : {};
+  return {
+    type: 'poll',
+    ...client,
+    step: 'readOpen',
+    ...orderFor(state, state.driver.openFlows, order),
+  };
 }
 
 /**
@@ -156,12 +182,17 @@ export function eventFor(
   const f = bounds.features ?? ISOLATED;
   if (kind === 'poll') return pollEvent(state, intent, bounds, f);
   if (kind === 'drain') return f.asyncDrain ? environmentEvent(state, intent, bounds) : null;
-  if (kind === 'expire' || kind === 'register') return f.clientChurn ? environmentEvent(state, intent, bounds) : null;
+  if (kind === 'expire' || kind === 'register')
+    return f.clientChurn ? environmentEvent(state, intent, bounds) : null;
   const id = flowId(n);
   const flow = state.driver.flows[id];
   // The first move of a flow's actor is its establish.
   if (flow === undefined) {
-    return { type: 'establish', flow: id, ...(f.tupleReuse ? tupleFor(state, id, intent.tuple ?? 0) : {}) };
+    return {
+      type: 'establish',
+      flow: id,
+      ...(f.tupleReuse ? tupleFor(state, id, intent.tuple ?? 0) : {}),
+    };
   }
   const ended = flow.status !== 'established';
   switch (kind) {
@@ -175,12 +206,15 @@ export function eventFor(
         : null;
     case 'calloutExit':
       if (flow.exit !== null) return { type: 'calloutExit', flow: id, step: flow.exit.step };
-      return flow.callouts > 0 ? { type: 'calloutExit', flow: id, step: firstStep(bounds.driver.calloutExit) } : null;
+      return flow.callouts > 0
+        ? { type: 'calloutExit', flow: id, step: firstStep(bounds.driver.calloutExit) }
+        : null;
     case 'reset':
     case 'fin':
       return ended ? null : { type: kind, flow: id };
     case 'notify':
-      if (flow.notify !== null) return { type: 'flowDeleteNotify', flow: id, step: flow.notify.step };
+      if (flow.notify !== null)
+        return { type: 'flowDeleteNotify', flow: id, step: flow.notify.step };
       return ended && flow.notifies < bounds.layers
         ? { type: 'flowDeleteNotify', flow: id, step: firstStep(bounds.driver.flowDeleteNotify) }
         : null;
@@ -216,14 +250,21 @@ function lockHolder(state: EngineState, blocked: Event): Event | null {
  * materialize({ ...bounds, flows: 1 }, [{ kind: 'reset', pick: 0, bytes: 1 }, { kind: 'reset', pick: 0, bytes: 1 }]).events
  * //=> [establish(1), reset(1)]
  */
-export function materialize(bounds: Bounds, intents: readonly Intent[]): { events: Event[]; states: EngineState[] } {
+export function materialize(
+  bounds: Bounds,
+  intents: readonly Intent[],
+): { events: Event[]; states: EngineState[] } {
   let state = newEngine(bounds);
   const states: EngineState[] = [state];
   const events: Event[] = [];
   const entered: number[] = [];
   const flows = Array.from({ length: bounds.flows }, (_, i) => i + 1);
   for (const intent of intents) {
-    const shared = intent.kind === 'poll' || intent.kind === 'drain' || intent.kind === 'expire' || intent.kind === 'register';
+    const shared =
+      intent.kind === 'poll' ||
+      intent.kind === 'drain' ||
+      intent.kind === 'expire' ||
+      intent.kind === 'register';
     const candidates = shared
       ? [eventFor(state, intent.kind, 0, 0, entered, bounds, intent)]
       : flows.map((n) => eventFor(state, intent.kind, n, intent.bytes, entered, bounds, intent));

@@ -86,7 +86,10 @@ export interface MatrixOptions {
 export const MATRIX_BOUNDS = { intents: 80, polls: 8, callouts: 2 } as const;
 
 /** Runs over 1–4 flows for one pair in an environment (the flow count shrinks towards 1). */
-export const matrixRuns = (config: EngineConfig, environment: Environment = DEFAULT_ENVIRONMENT): fc.Arbitrary<Run> =>
+export const matrixRuns = (
+  config: EngineConfig,
+  environment: Environment = DEFAULT_ENVIRONMENT,
+): fc.Arbitrary<Run> =>
   fc
     .tuple(fc.integer({ min: 1, max: 4 }), intents(MATRIX_BOUNDS.intents, environment))
     .map(([flows, list]) =>
@@ -106,10 +109,17 @@ export const matrixRuns = (config: EngineConfig, environment: Environment = DEFA
 export const invariantProperty = (inv: Invariant): MatrixProperty => ({
   name: inv.name,
   statement: inv.statement,
-  holds: (config, run) => judge(config, run.states, [inv]).verdicts.every((v) => v.verdict === 'holds'),
+  holds: (config, run) =>
+    judge(config, run.states, [inv]).verdicts.every((v) => v.verdict === 'holds'),
 });
 
-function scan(config: EngineConfig, run: Run, scenarios: readonly Scenario[], extra: readonly MatrixProperty[], hits: number[]) {
+function scan(
+  config: EngineConfig,
+  run: Run,
+  scenarios: readonly Scenario[],
+  extra: readonly MatrixProperty[],
+  hits: number[],
+) {
   const { events, states } = run;
   scenarios.forEach((s, i) => {
     for (let k = 0; k < events.length; k++) {
@@ -119,7 +129,9 @@ function scan(config: EngineConfig, run: Run, scenarios: readonly Scenario[], ex
       }
     }
   });
-  const broken = judge(config, states).verdicts.filter((v) => v.verdict === 'violated').map((v) => v.invariant.name);
+  const broken = judge(config, states)
+    .verdicts.filter((v) => v.verdict === 'violated')
+    .map((v) => v.invariant.name);
   return new Set([...broken, ...extra.filter((p) => !p.holds(config, run)).map((p) => p.name)]);
 }
 
@@ -160,12 +172,27 @@ export function runMatrix(options: MatrixOptions): Matrix {
         }),
         { seed: options.seed, numRuns: options.runs },
       );
-      scenarios.forEach((s, i) => sometimes.push({ driver: driver.name, agent: agent.name, scenario: s.name, runs: hits[i] ?? 0 }));
+      scenarios.forEach((s, i) =>
+        sometimes.push({
+          driver: driver.name,
+          agent: agent.name,
+          scenario: s.name,
+          runs: hits[i] ?? 0,
+        }),
+      );
       const claims = [...invs.map(invariantProperty), ...extra];
       for (const claim of claims) {
         const first = firstFailure.get(claim.name);
         if (first === undefined) {
-          cells.push({ driver: driver.name, agent: agent.name, invariant: claim.name, verdict: 'holds', tried: options.runs, counterexampleLength: null, counterexample: null });
+          cells.push({
+            driver: driver.name,
+            agent: agent.name,
+            invariant: claim.name,
+            verdict: 'holds',
+            tried: options.runs,
+            counterexampleLength: null,
+            counterexample: null,
+          });
           continue;
         }
         // Again from the same seed, now failing on this claim alone so that fast-check shrinks for

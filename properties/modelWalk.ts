@@ -56,7 +56,9 @@ export function walkTargets(x: Exploration): WalkTarget[] {
 }
 
 const onFlow = (e: Event, flow: number): Event =>
-  isFlowEvent(e) || (e.type === 'drain' && e.flow !== undefined) ? ({ ...e, flow: flow as FlowId } as Event) : e;
+  isFlowEvent(e) || (e.type === 'drain' && e.flow !== undefined)
+    ? ({ ...e, flow: flow as FlowId } as Event)
+    : e;
 
 /**
  * The events of a plan in `model` (whose flows may outnumber the exploration's one).

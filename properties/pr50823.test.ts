@@ -22,7 +22,8 @@ const report = (agent: string, text: string, driver = 'original') => {
   if (!r.ok) throw r.error;
   return replayReport(r.value);
 };
-const rates = (agent: string, text: string, driver = 'original') => report(agent, text, driver).polls.map((p) => p.backend.rate);
+const rates = (agent: string, text: string, driver = 'original') =>
+  report(agent, text, driver).polls.map((p) => p.backend.rate);
 const verdict = (agent: string, text: string, name: string, driver = 'original') =>
   report(agent, text, driver).invariants.find((v) => v.name === name)?.verdict;
 
@@ -41,7 +42,16 @@ describe('the PR #50823 three-poll trace', () => {
 
   it('ships the re-reports with their bytes but without failures under postfix', () => {
     expect(report('postfix', PR_TRACE).polls[1]?.records).toEqual([
-      { flow: 1, cookie: 1, tuple: 1, flows: [1], lastTCPClosed: 0, tcpFailures: {}, lastSentBytes: 10, lastRecvBytes: 0 },
+      {
+        flow: 1,
+        cookie: 1,
+        tuple: 1,
+        flows: [1],
+        lastTCPClosed: 0,
+        tcpFailures: {},
+        lastSentBytes: 10,
+        lastRecvBytes: 0,
+      },
     ]);
   });
 

@@ -23,7 +23,8 @@ function begins(state: EngineState, e: Event): boolean {
 
 const whole = (e: Event): Event => {
   if (e.type === 'poll') return { type: 'poll' };
-  if (e.type === 'calloutExit' || e.type === 'flowDeleteNotify') return { type: e.type, flow: e.flow };
+  if (e.type === 'calloutExit' || e.type === 'flowDeleteNotify')
+    return { type: e.type, flow: e.flow };
   return e;
 };
 
@@ -33,7 +34,11 @@ const whole = (e: Event): Event => {
  * @example
  * projectTrace(seq('e1 r1 fd1.cas fd1.decrement'), originalConfig, deferredMoveConfig) //=> [establish(1), reset(1), flowDeleteNotify(1)]
  */
-export function projectTrace(events: readonly Event[], source: EngineConfig, target: EngineConfig): Event[] {
+export function projectTrace(
+  events: readonly Event[],
+  source: EngineConfig,
+  target: EngineConfig,
+): Event[] {
   if (source.driver === target.driver) return [...events];
   const out: Event[] = [];
   let from = newEngine(source);

@@ -29,7 +29,11 @@ export interface ReportPoll {
   /** 1-based index of the trace event that completed the poll. */
   readonly event: number;
   readonly records: readonly ReportRecord[];
-  readonly backend: { readonly closes: number; readonly failures: number; readonly rate: number | null };
+  readonly backend: {
+    readonly closes: number;
+    readonly failures: number;
+    readonly rate: number | null;
+  };
   readonly telemetry: AgentTelemetry;
 }
 

@@ -12,7 +12,12 @@ import { serializeTrace } from '../engine/trace.js';
 /** What {@link saveCounterexample} did. */
 export type SaveOutcome =
   | { readonly action: 'written'; readonly file: string }
-  | { readonly action: 'kept'; readonly file: string; readonly existing: number; readonly reason: string }
+  | {
+      readonly action: 'kept';
+      readonly file: string;
+      readonly existing: number;
+      readonly reason: string;
+    }
   | { readonly action: 'replaced'; readonly file: string; readonly existing: number };
 
 /** The conventional file name of a generated counterexample (STYLE rule 21). */
@@ -34,7 +39,11 @@ const eventCount = (file: string): number => {
  * @example
  * saveCounterexample(trace, 'counterexamples', { replace: false }) //=> { action: 'written', file: 'counterexamples/original--prefix--RateAtMost100.json' }
  */
-export function saveCounterexample(trace: Trace, dir: string, options: { readonly replace: boolean }): SaveOutcome {
+export function saveCounterexample(
+  trace: Trace,
+  dir: string,
+  options: { readonly replace: boolean },
+): SaveOutcome {
   const file = join(dir, counterexampleName(trace));
   const write = () => atomicWrite(file, serializeTrace(trace));
   if (!existsSync(file)) {
@@ -42,8 +51,20 @@ export function saveCounterexample(trace: Trace, dir: string, options: { readonl
     return { action: 'written', file };
   }
   const existing = eventCount(file);
-  if (!options.replace) return { action: 'kept', file, existing, reason: 'the file exists; --replace keeps the shorter trace' };
-  if (existing <= trace.events.length) return { action: 'kept', file, existing, reason: `the existing trace is not longer (${existing} events)` };
+  if (!options.replace)
+    return {
+      action: 'kept',
+      file,
+      existing,
+      reason: 'the file exists; --replace keeps the shorter trace',
+    };
+  if (existing <= trace.events.length)
+    return {
+      action: 'kept',
+      file,
+      existing,
+      reason: `the existing trace is not longer (${existing} events)`,
+    };
   write();
   return { action: 'replaced', file, existing };
 }

@@ -30,7 +30,13 @@ export const scenarios: readonly Scenario[] = [
       if (e.type !== 'flowDeleteNotify') return false;
       const b = before.driver.flows[e.flow];
       const a = after.driver.flows[e.flow];
-      return b !== undefined && a !== undefined && b.notify === null && a.notifies === after.config.layers && (a.callouts > 0 || a.exit !== null);
+      return (
+        b !== undefined &&
+        a !== undefined &&
+        b.notify === null &&
+        a.notifies === after.config.layers &&
+        (a.callouts > 0 || a.exit !== null)
+      );
     },
   },
   {
@@ -39,7 +45,8 @@ export const scenarios: readonly Scenario[] = [
     // At the drain, the polling client already holds a baseline read with the reset's failure:
     // an earlier poll read the flow in openFlows after its reset.
     seen: (before, e, after) => {
-      if (e.type !== 'poll' || after.lastPoll === null || after.lastPoll === before.lastPoll) return false;
+      if (e.type !== 'poll' || after.lastPoll === null || after.lastPoll === before.lastPoll)
+        return false;
       const client = getClient(before.agent, clientId(after.lastPoll.client));
       return allFlows(after.driver).some((f) => {
         const baseline = client?.stats.get(f.id as number as Cookie);
@@ -56,7 +63,9 @@ export const scenarios: readonly Scenario[] = [
     name: 'MovedBetweenPollReads',
     statement: 'a flow moves to closedFlows between the poll’s openFlows and closedFlows reads',
     seen: (before, _e, after) =>
-      before.poll !== null && after.poll !== null && after.driver.closedFlows.length > before.driver.closedFlows.length,
+      before.poll !== null &&
+      after.poll !== null &&
+      after.driver.closedFlows.length > before.driver.closedFlows.length,
   },
   {
     name: 'TrafficAfterEnd',
@@ -75,7 +84,9 @@ export const productionScenarios: readonly Scenario[] = [
     name: 'TupleMergedInOnePoll',
     statement: 'a poll ships one record merged from two flows of one tuple',
     seen: (before, e, after) =>
-      e.type === 'poll' && after.lastPoll !== before.lastPoll && (after.lastPoll?.records ?? []).some((r) => r.parts.length > 1),
+      e.type === 'poll' &&
+      after.lastPoll !== before.lastPoll &&
+      (after.lastPoll?.records ?? []).some((r) => r.parts.length > 1),
   },
   {
     name: 'LingeringTupleReused',
@@ -83,12 +94,18 @@ export const productionScenarios: readonly Scenario[] = [
     seen: (before, e) =>
       e.type === 'establish' &&
       e.tuple !== undefined &&
-      allFlows(before.driver).some((f) => f.tuple === e.tuple && isEnded(f) && before.driver.openFlows.includes(f.id)),
+      allFlows(before.driver).some(
+        (f) => f.tuple === e.tuple && isEnded(f) && before.driver.openFlows.includes(f.id),
+      ),
   },
   {
     name: 'PollBetweenDrainReadAndStore',
     statement: 'a poll completes while the asynchronous drain holds records it has not stored',
-    seen: (before, e, after) => e.type === 'poll' && after.polls > before.polls && before.drain !== null && after.drain !== null,
+    seen: (before, e, after) =>
+      e.type === 'poll' &&
+      after.polls > before.polls &&
+      before.drain !== null &&
+      after.drain !== null,
   },
   {
     name: 'ClientExpiresHoldingState',

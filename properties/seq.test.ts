@@ -4,7 +4,9 @@ import { seq } from './seq.js';
 
 describe('seq', () => {
   it('reads every token kind, steps, bytes and repeats', () => {
-    expect(seq('e1 t1 t2:100 ce1 cx1.decrement r1 f2 fd1*2 fd1.cas p p.readOpen').map(formatEvent)).toEqual([
+    expect(
+      seq('e1 t1 t2:100 ce1 cx1.decrement r1 f2 fd1*2 fd1.cas p p.readOpen').map(formatEvent),
+    ).toEqual([
       'establish(1)',
       'traffic(1, 10)',
       'traffic(2, 100)',
@@ -29,7 +31,7 @@ describe('seq', () => {
     expect(() => seq('e1[2,1]')).toThrow(/only poll steps take an order/);
   });
 
-  it('reads the environment\'s tokens: tuples, clients, orders, the drain, churn', () => {
+  it("reads the environment's tokens: tuples, clients, orders, the drain, churn", () => {
     expect(seq('e2@1 p@2.readOpen[2,1] d d.read d2.store reg1 exp1').map(formatEvent)).toEqual([
       'establish(2, tuple 1)',
       'poll(client 2).readOpen[2, 1]',

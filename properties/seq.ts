@@ -81,10 +81,14 @@ export function seq(text: string): Event[] {
     const m = TOKEN.exec(token);
     if (m === null) throw new SyntaxError(`seq: cannot read token ${token}`);
     const [, kind = '', flow = '', at, bytes, step, order, times] = m;
-    if ((kind === 'p') !== (flow === '') && kind !== 'd') throw new SyntaxError(`seq: token ${token} needs ${kind === 'p' ? 'no flow' : 'a number'}`);
-    if (bytes !== undefined && kind !== 't') throw new SyntaxError(`seq: only traffic takes bytes (${token})`);
-    if (at !== undefined && kind !== 'e' && kind !== 'p') throw new SyntaxError(`seq: only establish and poll take @ (${token})`);
-    if (order !== undefined && kind !== 'p') throw new SyntaxError(`seq: only poll steps take an order (${token})`);
+    if ((kind === 'p') !== (flow === '') && kind !== 'd')
+      throw new SyntaxError(`seq: token ${token} needs ${kind === 'p' ? 'no flow' : 'a number'}`);
+    if (bytes !== undefined && kind !== 't')
+      throw new SyntaxError(`seq: only traffic takes bytes (${token})`);
+    if (at !== undefined && kind !== 'e' && kind !== 'p')
+      throw new SyntaxError(`seq: only establish and poll take @ (${token})`);
+    if (order !== undefined && kind !== 'p')
+      throw new SyntaxError(`seq: only poll steps take an order (${token})`);
     const parts: Parts = {
       kind,
       n: Number(flow || 0),

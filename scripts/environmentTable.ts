@@ -10,7 +10,10 @@ import { loadCounterexamples } from '../properties/loadCounterexamples.js';
 import { readManifest } from '../properties/manifest.js';
 
 const README = new URL('../README.md', import.meta.url).pathname;
-const next = withEnvironmentTable(readFileSync(README, 'utf8'), environmentTable(readManifest(), loadCounterexamples()));
+const next = withEnvironmentTable(
+  readFileSync(README, 'utf8'),
+  environmentTable(readManifest(), loadCounterexamples()),
+);
 if (next === null) {
   process.stderr.write('README.md: the environment-table markers are missing\n');
   process.exitCode = 1;

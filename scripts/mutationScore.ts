@@ -25,7 +25,10 @@ const EquivalentSchema = z.object({
 });
 export type EquivalentList = z.infer<typeof EquivalentSchema>;
 
-interface Position { readonly line: number; readonly column: number }
+interface Position {
+  readonly line: number;
+  readonly column: number;
+}
 interface ReportMutant {
   readonly mutatorName: string;
   readonly static?: boolean;
@@ -34,7 +37,9 @@ interface ReportMutant {
   readonly location: { readonly start: Position; readonly end: Position };
 }
 export interface MutationReport {
-  readonly files: Readonly<Record<string, { readonly source: string; readonly mutants: readonly ReportMutant[] }>>;
+  readonly files: Readonly<
+    Record<string, { readonly source: string; readonly mutants: readonly ReportMutant[] }>
+  >;
 }
 
 export interface Survivor {
@@ -76,21 +81,37 @@ const SURVIVED = new Set(['Survived', 'NoCoverage']);
 
 /** The offset in `source` of a 1-based line and column. */
 const offsetOf = (source: string, p: Position): number =>
-  source.split('\n').slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+  source
+    .split('\n')
+    .slice(0, p.line - 1)
+    .reduce((n, l) => n + l.length + 1, 0) +
+  p.column -
+  1;
 
 /** The source text a mutant replaces, from its 1-based line and column range. */
 export const originalText = (source: string, start: Position, end: Position): string =>
   source.slice(offsetOf(source, start), offsetOf(source, end));
 
 /** The source with a mutant written in. */
-export const applyMutant = (source: string, start: Position, end: Position, replacement: string): string =>
+export const applyMutant = (
+  source: string,
+  start: Position,
+  end: Position,
+  replacement: string,
+): string =>
   source.slice(0, offsetOf(source, start)) + replacement + source.slice(offsetOf(source, end));
 
 /** The trimmed source line a mutant starts on. */
-export const contextOf = (source: string, start: Position): string => source.split('\n')[start.line - 1]!.trim();
+export const contextOf = (source: string, start: Position): string =>
+  source.split('\n')[start.line - 1]!.trim();
 
-const keyOf = (m: { file: string; mutator: string; original: string; replacement: string; context: string }): string =>
-  JSON.stringify([m.file, m.mutator, m.original, m.replacement, m.context]);
+const keyOf = (m: {
+  file: string;
+  mutator: string;
+  original: string;
+  replacement: string;
+  context: string;
+}): string => JSON.stringify([m.file, m.mutator, m.original, m.replacement, m.context]);
 
 export const mutationScore = (
   report: MutationReport,
@@ -112,7 +133,13 @@ export const mutationScore = (
       survivedTotal++;
       const original = originalText(source, m.location.start, m.location.end);
       const context = contextOf(source, m.location.start);
-      const key = keyOf({ file, mutator: m.mutatorName, original, replacement: m.replacement, context });
+      const key = keyOf({
+        file,
+        mutator: m.mutatorName,
+        original,
+        replacement: m.replacement,
+        context,
+      });
       if (m.static === true && killedStatic.has(key)) {
         killed++;
         killedOnRetest++;
@@ -124,10 +151,19 @@ export const mutationScore = (
         matched.add(key);
         continue;
       }
-      survivors.push({ file, line: m.location.start.line, mutator: m.mutatorName, original, replacement: m.replacement, context, status: m.status });
+      survivors.push({
+        file,
+        line: m.location.start.line,
+        mutator: m.mutatorName,
+        original,
+        replacement: m.replacement,
+        context,
+        status: m.status,
+      });
     }
   }
-  const percent = (k: number, n: number): number => (n === 0 ? 100 : Math.round((10_000 * k) / n) / 100);
+  const percent = (k: number, n: number): number =>
+    n === 0 ? 100 : Math.round((10_000 * k) / n) / 100;
   return {
     killed,
     killedOnRetest,
@@ -140,7 +176,8 @@ export const mutationScore = (
   };
 };
 
-export const parseEquivalentList = (text: string): EquivalentList => EquivalentSchema.parse(JSON.parse(text));
+export const parseEquivalentList = (text: string): EquivalentList =>
+  EquivalentSchema.parse(JSON.parse(text));
 
 const THRESHOLD = 90;
 /** Where Stryker's JSON reporter writes (stryker.config.json) and where the static re-test writes. */
@@ -152,14 +189,24 @@ const main = (argv: readonly string[]): number => {
   const retests = existsSync(STATIC_RETEST)
     ? (JSON.parse(readFileSync(STATIC_RETEST, 'utf8')) as { results: StaticRetest[] }).results
     : [];
-  const result = mutationScore(report, parseEquivalentList(readFileSync('stryker-equivalent.json', 'utf8')), retests);
+  const result = mutationScore(
+    report,
+    parseEquivalentList(readFileSync('stryker-equivalent.json', 'utf8')),
+    retests,
+  );
   if (argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     if (argv.includes('--list')) {
-      for (const s of result.survivors) process.stdout.write(`${s.file}:${s.line} ${s.mutator} ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}\n`);
+      for (const s of result.survivors)
+        process.stdout.write(
+          `${s.file}:${s.line} ${s.mutator} ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}\n`,
+        );
     }
-    for (const s of result.stale) process.stdout.write(`stale equivalent entry (no longer survives): ${s.file} ${s.mutator} ${JSON.stringify(s.original)}\n`);
+    for (const s of result.stale)
+      process.stdout.write(
+        `stale equivalent entry (no longer survives): ${s.file} ${s.mutator} ${JSON.stringify(s.original)}\n`,
+      );
     process.stdout.write(
       `mutation score ${result.score}% (${result.killed} killed, ${result.killedOnRetest} of them static mutants killed on re-test; ${result.survived} surviving; ${result.equivalent} listed as equivalent in stryker-equivalent.json; Stryker's raw score ${result.rawScore}%)\n`,
     );
@@ -167,4 +214,5 @@ const main = (argv: readonly string[]): number => {
   return result.score >= THRESHOLD && result.stale.length === 0 ? 0 : 1;
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  process.exitCode = main(process.argv.slice(2));

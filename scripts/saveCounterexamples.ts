@@ -13,22 +13,48 @@ const manifest = readManifest();
 const isolated = manifest.environments.isolated?.pairs ?? {};
 const production = manifest.environments.production?.pairs ?? {};
 let failures = 0;
-for (const [environment, pairs] of [['isolated', isolated], ['production', production]] as const) {
+for (const [environment, pairs] of [
+  ['isolated', isolated],
+  ['production', production],
+] as const) {
   for (const [pair, cells] of Object.entries(pairs)) {
     const [driver, agent] = pair.split('/') as [string, string];
     for (const [invariant, verdict] of Object.entries(cells)) {
       if (verdict !== 'violated' || invariant === 'EngineMatchesModel') continue;
       // A cell isolated already violates keeps its isolated counterexample.
       if (environment === 'production' && isolated[pair]?.[invariant] === 'violated') continue;
-      const argv = ['check', '--driver', driver, '--agent', agent, '--invariant', invariant, '--environment', environment, '--seed', String(manifest.seed), '--save', ...replace];
+      const argv = [
+        'check',
+        '--driver',
+        driver,
+        '--agent',
+        agent,
+        '--invariant',
+        invariant,
+        '--environment',
+        environment,
+        '--seed',
+        String(manifest.seed),
+        '--save',
+        ...replace,
+      ];
       const status = await main(argv, {
-        out: (t) => void process.stdout.write(t.split('\n').filter((l) => /^(saved|kept|replaced)/.test(l)).map((l) => `${l}\n`).join('')),
+        out: (t) =>
+          void process.stdout.write(
+            t
+              .split('\n')
+              .filter((l) => /^(saved|kept|replaced)/.test(l))
+              .map((l) => `${l}\n`)
+              .join(''),
+          ),
         err: (t) => void process.stderr.write(t),
         errIsTty: false,
       });
       if (status !== 1) {
         failures++;
-        process.stderr.write(`${environment} ${pair} ${invariant}: check found no violation at seed ${manifest.seed}\n`);
+        process.stderr.write(
+          `${environment} ${pair} ${invariant}: check found no violation at seed ${manifest.seed}\n`,
+        );
       }
     }
   }

@@ -9,7 +9,15 @@
  * Run by `npm run mutation` after Stryker. Options: --concurrency N (default 1).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -46,7 +54,10 @@ const concurrency = concurrencyArg >= 0 ? Math.max(1, Number(args[concurrencyArg
 /** A copy of the working tree (tracked and untracked files, not ignored ones) with node_modules linked. */
 const copyProject = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'lingering-static-'));
-  const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+  const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
     .stdout.split('\n')
     .filter((f) => f.length > 0);
   for (const f of files) {
@@ -65,7 +76,14 @@ const vitest = (dir: string): Promise<{ status: number | null; out: string }> =>
   new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', 'vitest.mutation.config.ts', '--bail=1', '--reporter=dot'],
+      [
+        join(root, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '-c',
+        'vitest.mutation.config.ts',
+        '--bail=1',
+        '--reporter=dot',
+      ],
       { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -82,13 +100,22 @@ const firstFailure = (out: string): string =>
     ?.slice(0, 160) ?? 'the suite failed';
 
 const retest = async (dir: string, job: Job): Promise<RetestResult> => {
-  const key = { file: job.file, mutator: job.mutator, original: originalText(job.source, job.start, job.end), replacement: job.replacement, context: contextOf(job.source, job.start) };
+  const key = {
+    file: job.file,
+    mutator: job.mutator,
+    original: originalText(job.source, job.start, job.end),
+    replacement: job.replacement,
+    context: contextOf(job.source, job.start),
+  };
   const current = readFileSync(join(root, job.file), 'utf8');
-  if (current !== job.source) return { ...key, status: 'Skipped', why: 'the file changed since the Stryker run' };
+  if (current !== job.source)
+    return { ...key, status: 'Skipped', why: 'the file changed since the Stryker run' };
   writeFileSync(join(dir, job.file), applyMutant(job.source, job.start, job.end, job.replacement));
   const { status, out } = await vitest(dir);
   writeFileSync(join(dir, job.file), job.source);
-  return status === 0 ? { ...key, status: 'Survived', why: 'every test passed' } : { ...key, status: 'Killed', why: firstFailure(out) };
+  return status === 0
+    ? { ...key, status: 'Survived', why: 'every test passed' }
+    : { ...key, status: 'Killed', why: firstFailure(out) };
 };
 
 const main = async (): Promise<void> => {
@@ -96,9 +123,18 @@ const main = async (): Promise<void> => {
   const jobs: Job[] = Object.entries(report.files).flatMap(([file, { source, mutants }]) =>
     mutants
       .filter((m) => m.static === true && (m.status === 'Survived' || m.status === 'NoCoverage'))
-      .map((m) => ({ file, source, mutator: m.mutatorName, replacement: m.replacement, start: m.location.start, end: m.location.end })),
+      .map((m) => ({
+        file,
+        source,
+        mutator: m.mutatorName,
+        replacement: m.replacement,
+        start: m.location.start,
+        end: m.location.end,
+      })),
   );
-  process.stderr.write(`re-testing ${jobs.length} static mutants Stryker reported alive, ${concurrency} at a time\n`);
+  process.stderr.write(
+    `re-testing ${jobs.length} static mutants Stryker reported alive, ${concurrency} at a time\n`,
+  );
   // With no survivor there is nothing to copy the project for.
   const dirs = Array.from({ length: Math.min(concurrency, jobs.length) }, copyProject);
   const results: RetestResult[] = new Array(jobs.length);
@@ -116,14 +152,21 @@ const main = async (): Promise<void> => {
         const r = await retest(dir, jobs[i]!);
         results[i] = r;
         finished++;
-        process.stderr.write(`[${finished}/${jobs.length}] ${r.status.padEnd(8)} ${r.file} ${r.mutator} ${JSON.stringify(r.replacement).slice(0, 60)}\n`);
+        process.stderr.write(
+          `[${finished}/${jobs.length}] ${r.status.padEnd(8)} ${r.file} ${r.mutator} ${JSON.stringify(r.replacement).slice(0, 60)}\n`,
+        );
       }
     }),
   );
   cleanup();
-  writeFileSync(STATIC_RETEST, `${JSON.stringify({ format: STATIC_RETEST_FORMAT, results }, null, 2)}\n`);
+  writeFileSync(
+    STATIC_RETEST,
+    `${JSON.stringify({ format: STATIC_RETEST_FORMAT, results }, null, 2)}\n`,
+  );
   const killed = results.filter((r) => r.status === 'Killed').length;
-  process.stdout.write(`static mutants re-tested: ${killed} of ${results.length} killed; results in ${STATIC_RETEST}\n`);
+  process.stdout.write(
+    `static mutants re-tested: ${killed} of ${results.length} killed; results in ${STATIC_RETEST}\n`,
+  );
 };
 
 await main();

@@ -12,8 +12,12 @@ describe('cookie', () => {
   });
 
   it('refuses a negative or fractional number, naming it', () => {
-    expect(() => cookie(-1)).toThrow(new RangeError('cookie must be a non-negative integer, got -1'));
-    expect(() => cookie(1.5)).toThrow(new RangeError('cookie must be a non-negative integer, got 1.5'));
+    expect(() => cookie(-1)).toThrow(
+      new RangeError('cookie must be a non-negative integer, got -1'),
+    );
+    expect(() => cookie(1.5)).toThrow(
+      new RangeError('cookie must be a non-negative integer, got 1.5'),
+    );
   });
 });
 
@@ -31,15 +35,19 @@ describe('connection', () => {
 });
 
 describe('isEmpty', () => {
-  const withMonotonic = (m: Partial<StatCounters>) => connection({ cookie: cookie(1), monotonic: counters(m) });
+  const withMonotonic = (m: Partial<StatCounters>) =>
+    connection({ cookie: cookie(1), monotonic: counters(m) });
 
   it('is true with nothing moved and no failure, whatever TCPEstablished and TCPClosed say', () => {
     expect(isEmpty(withMonotonic({ tcpEstablished: 1, tcpClosed: 1 }))).toBe(true);
   });
 
-  it.each(['sentBytes', 'recvBytes', 'sentPackets', 'recvPackets', 'retransmits'] as const)('is false once %s moved', (field) => {
-    expect(isEmpty(withMonotonic({ [field]: 1 }))).toBe(false);
-  });
+  it.each(['sentBytes', 'recvBytes', 'sentPackets', 'recvPackets', 'retransmits'] as const)(
+    'is false once %s moved',
+    (field) => {
+      expect(isEmpty(withMonotonic({ [field]: 1 }))).toBe(false);
+    },
+  );
 
   it('is false with a failure', () => {
     expect(isEmpty(connection({ cookie: cookie(1), tcpFailures: { '104': 1 } }))).toBe(false);

@@ -16,7 +16,8 @@ export type Cookie = number & { readonly __brand: 'Cookie' };
 
 /** Brands a non-negative integer as a cookie. */
 export function cookie(n: number): Cookie {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`cookie must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`cookie must be a non-negative integer, got ${n}`);
   return n as Cookie;
 }
 

@@ -11,7 +11,11 @@ import { counters } from './statCounters.js';
 
 /** A non-empty record (bytes moved) or, with `sent` 0, an empty one. */
 const rec = (c: number, sent: number, epoch = 0): ConnectionStats =>
-  connection({ cookie: cookie(c), monotonic: counters({ sentBytes: sent }), lastUpdateEpoch: epoch });
+  connection({
+    cookie: cookie(c),
+    monotonic: counters({ sentBytes: sent }),
+    lastUpdateEpoch: epoch,
+  });
 
 /** The buffer as cookies, with `|` where the empty records start. */
 const shape = (cc: ClosedConnections): string => {

@@ -23,7 +23,7 @@ describe('flowToConnStat', () => {
     });
   });
 
-  it('reads the flow\'s tuple, and the TCPClosed rule of the agent design', () => {
+  it("reads the flow's tuple, and the TCPClosed rule of the agent design", () => {
     expect(flowToConnStat({ ...flow, tuple: 1 }).tuple).toBe('tuple-1');
     expect(tupleNumber(flowToConnStat({ ...flow, tuple: 7 }))).toBe(7);
     expect(tupleNumber({ cookie: cookie(5), tuple: 't5' })).toBe(5);
@@ -39,6 +39,9 @@ describe('flowToConnStat', () => {
 
   it('reads a graceful close as closed only once FLOW_CLOSED is set', () => {
     expect(flowToConnStat({ ...flow, status: 'fin' }).monotonic.tcpClosed).toBe(0);
-    expect(flowToConnStat({ ...flow, status: 'fin', flowClosed: true })).toMatchObject({ monotonic: { tcpClosed: 1 }, tcpFailures: {} });
+    expect(flowToConnStat({ ...flow, status: 'fin', flowClosed: true })).toMatchObject({
+      monotonic: { tcpClosed: 1 },
+      tcpFailures: {},
+    });
   });
 });

@@ -8,8 +8,7 @@ import { maxCounters } from './statCounters.js';
 
 /** The merged record, or `collision` when the tuples differ. */
 export type Merge =
-  | { readonly collision: false; readonly merged: ConnectionStats }
-  | { readonly collision: true };
+  { readonly collision: false; readonly merged: ConnectionStats } | { readonly collision: true };
 
 /**
  * Merges `b` into `a`.

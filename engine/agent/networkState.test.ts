@@ -6,13 +6,25 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionStats } from './ConnectionStats.js';
 import { connection, cookie } from './ConnectionStats.js';
 import type { NetworkState } from './networkState.js';
-import { getClient, getDelta, newNetworkState, registerClient, removeConnections, storeClosedConnection } from './networkState.js';
+import {
+  getClient,
+  getDelta,
+  newNetworkState,
+  registerClient,
+  removeConnections,
+  storeClosedConnection,
+} from './networkState.js';
 import { counters } from './statCounters.js';
 import { prefix } from './variants/prefix.js';
 
 const TUPLE = 'same-tuple';
 const conn = (c: number, sent: number, extra: Partial<ConnectionStats> = {}) =>
-  connection({ cookie: cookie(c), tuple: TUPLE, monotonic: counters({ sentBytes: sent }), ...extra });
+  connection({
+    cookie: cookie(c),
+    tuple: TUPLE,
+    monotonic: counters({ sentBytes: sent }),
+    ...extra,
+  });
 
 /** A tiny driver for a scenario: each call polls one client and returns the shipped records. */
 function scenario(limits: { maxClosedConns?: number; maxClientStats?: number } = {}) {
@@ -200,7 +212,9 @@ describe('underflows and repeated closes', () => {
     // Arrange: the closed read is newer than the active one.
     const s = scenario();
     s.register('c');
-    s.close(conn(1, 4, { monotonic: counters({ sentBytes: 4, recvBytes: 1 }), lastUpdateEpoch: 2 }));
+    s.close(
+      conn(1, 4, { monotonic: counters({ sentBytes: 4, recvBytes: 1 }), lastUpdateEpoch: 2 }),
+    );
     // Act
     const [c] = s.poll('c', [conn(1, 3, { lastUpdateEpoch: 1 })]);
     // Assert
@@ -218,9 +232,13 @@ describe('underflows and repeated closes', () => {
     s.poll('c', [conn(1, 36)]);
     s.close(conn(1, 78));
     // Act
-    const shipped = s.poll('c', [conn(1, 80, { monotonic: counters({ sentBytes: 80, recvBytes: 2 }) })]);
+    const shipped = s.poll('c', [
+      conn(1, 80, { monotonic: counters({ sentBytes: 80, recvBytes: 2 }) }),
+    ]);
     // Assert: one record, merged (80 sent, 2 received) and measured against the baseline (80 - 36); no collision.
-    expect(shipped.map((c) => [c.monotonic.sentBytes, c.last.sentBytes, c.last.recvBytes])).toEqual([[80, 44, 2]]);
+    expect(shipped.map((c) => [c.monotonic.sentBytes, c.last.sentBytes, c.last.recvBytes])).toEqual(
+      [[80, 44, 2]],
+    );
     expect(s.state().telemetry.stats_cookie_collisions).toBe(0);
   });
 
@@ -238,7 +256,11 @@ describe('underflows and repeated closes', () => {
     s.close(conn(1, 3, { lastUpdateEpoch: 2 }));
     s.close(conn(1, 9, { lastUpdateEpoch: 1 }));
     const stored = s.closedBuffer('c')?.conns[0];
-    expect([stored?.monotonic.sentBytes, stored?.lastUpdateEpoch, s.state().telemetry.stats_cookie_collisions]).toEqual([9, 2, 0]);
+    expect([
+      stored?.monotonic.sentBytes,
+      stored?.lastUpdateEpoch,
+      s.state().telemetry.stats_cookie_collisions,
+    ]).toEqual([9, 2, 0]);
   });
 
   it('keeps the stored failures when the same cookie is stored again', () => {
@@ -258,11 +280,23 @@ describe('cookies seen twice in one poll', () => {
   });
 
   it('keeps the newer of two active records whose tuples collide, the first on a tie, and counts each collision', () => {
-    const newer = getDelta(newNetworkState(prefix), 'c', [conn(1, 3, { tuple: 'a', lastUpdateEpoch: 1 }), conn(1, 5, { tuple: 'b', lastUpdateEpoch: 2 })]);
-    expect([newer.conns.map((c) => c.tuple), newer.state.telemetry.stats_cookie_collisions]).toEqual([['b'], 1]);
-    const older = getDelta(newNetworkState(prefix), 'c', [conn(1, 3, { tuple: 'a', lastUpdateEpoch: 2 }), conn(1, 5, { tuple: 'b', lastUpdateEpoch: 1 })]);
+    const newer = getDelta(newNetworkState(prefix), 'c', [
+      conn(1, 3, { tuple: 'a', lastUpdateEpoch: 1 }),
+      conn(1, 5, { tuple: 'b', lastUpdateEpoch: 2 }),
+    ]);
+    expect([
+      newer.conns.map((c) => c.tuple),
+      newer.state.telemetry.stats_cookie_collisions,
+    ]).toEqual([['b'], 1]);
+    const older = getDelta(newNetworkState(prefix), 'c', [
+      conn(1, 3, { tuple: 'a', lastUpdateEpoch: 2 }),
+      conn(1, 5, { tuple: 'b', lastUpdateEpoch: 1 }),
+    ]);
     expect(older.conns.map((c) => c.tuple)).toEqual(['a']);
-    const tie = getDelta(newNetworkState(prefix), 'c', [conn(1, 3, { tuple: 'a', lastUpdateEpoch: 1 }), conn(1, 5, { tuple: 'b', lastUpdateEpoch: 1 })]);
+    const tie = getDelta(newNetworkState(prefix), 'c', [
+      conn(1, 3, { tuple: 'a', lastUpdateEpoch: 1 }),
+      conn(1, 5, { tuple: 'b', lastUpdateEpoch: 1 }),
+    ]);
     expect(tie.conns.map((c) => c.tuple)).toEqual(['a']);
   });
 
@@ -286,7 +320,11 @@ describe('a closed record whose active twin has another tuple', () => {
     s.poll('c', [conn(1, 1, { tuple: 'a', lastUpdateEpoch: 1 })]);
     s.close(conn(1, 3, { tuple: 'a', lastUpdateEpoch: 2 }));
     const shipped = s.poll('c', [conn(1, 7, { tuple: 'b', lastUpdateEpoch: twinEpoch })]);
-    return { shipped: shipped.map((c) => [c.tuple, c.last.sentBytes]), collisions: s.state().telemetry.stats_cookie_collisions, baselines: s.baselines('c') };
+    return {
+      shipped: shipped.map((c) => [c.tuple, c.last.sentBytes]),
+      collisions: s.state().telemetry.stats_cookie_collisions,
+      baselines: s.baselines('c'),
+    };
   };
 
   it('ships the closed record from scratch and drops an older twin', () => {
@@ -309,7 +347,10 @@ describe('state hygiene', () => {
     s.poll('1', [conn(1, 3)]);
     s.close(conn(2, 4, { tuple: 'x' }));
     s.set(removeConnections(s.state(), [cookie(1)]));
-    expect([getClient(s.state(), '1')?.id, s.closedBuffer('1')?.conns.map((c) => c.cookie)]).toEqual(['1', [2]]);
+    expect([
+      getClient(s.state(), '1')?.id,
+      s.closedBuffer('1')?.conns.map((c) => c.cookie),
+    ]).toEqual(['1', [2]]);
   });
 
   it('leaves the earlier state untouched when a stored record merges with a new one', () => {
@@ -318,7 +359,10 @@ describe('state hygiene', () => {
     s.close(conn(1, 3));
     const before = s.state();
     s.close(conn(1, 9, { lastUpdateEpoch: 1 }));
-    expect([getClient(before, '1')?.closed.conns[0]?.monotonic.sentBytes, s.closedBuffer('1')?.conns[0]?.monotonic.sentBytes]).toEqual([3, 9]);
+    expect([
+      getClient(before, '1')?.closed.conns[0]?.monotonic.sentBytes,
+      s.closedBuffer('1')?.conns[0]?.monotonic.sentBytes,
+    ]).toEqual([3, 9]);
   });
 
   it('aggregates records of one tuple with the newest epoch', () => {

@@ -9,7 +9,13 @@
  * Leaves out: IOCTL buffer sizing, and time (`RemoveExpiredClients` is the `clientExpire` event:
  * docs/environment.md).
  */
-import type { ClientSession, EngineState, ShippedPart, ShippedRecord, Suppression } from '../EngineState.js';
+import type {
+  ClientSession,
+  EngineState,
+  ShippedPart,
+  ShippedRecord,
+  Suppression,
+} from '../EngineState.js';
 import { clientId, NEW_SESSION } from '../EngineState.js';
 import { receive, totalsOf } from '../backend/backend.js';
 import type { Flow } from '../driver/flow.js';
@@ -40,7 +46,11 @@ function read(driver: DriverState, id: FlowId): { driver: DriverState; flow: Flo
 }
 
 /** Step 1: `GET_OPEN_FLOWS`, non-destructive, for client `client` (0-based). */
-export function readOpen(state: EngineState, client: number, order?: readonly FlowId[]): EngineState {
+export function readOpen(
+  state: EngineState,
+  client: number,
+  order?: readonly FlowId[],
+): EngineState {
   let driver = state.driver;
   const open: ConnectionStats[] = [];
   for (const id of order ?? driver.openFlows) {
@@ -138,13 +148,19 @@ function credit(session: ClientSession, records: readonly ShippedRecord[]): Clie
 }
 
 /** `GetDelta` for client `client` with the open records, then the encoder and the backend. */
-function deliver(state: EngineState, client: number, open: readonly ConnectionStats[]): EngineState {
+function deliver(
+  state: EngineState,
+  client: number,
+  open: readonly ConnectionStats[],
+): EngineState {
   const id = clientId(client);
   const variant = state.config.agent;
   // `getClient`: a poll of a client that is not registered creates it, and a new session begins.
   const registered = getClient(state.agent, id) !== undefined;
   const session = registered ? (state.sessions[client] ?? NEW_SESSION) : NEW_SESSION;
-  const closedCookies = (getClient(state.agent, id)?.closed.conns ?? []).map((c) => c.cookie as number);
+  const closedCookies = (getClient(state.agent, id)?.closed.conns ?? []).map(
+    (c) => c.cookie as number,
+  );
   const delta = getDelta(state.agent, id, open);
   const backend = state.backends[client];
   if (backend === undefined) return state;
@@ -169,7 +185,10 @@ function deliver(state: EngineState, client: number, open: readonly ConnectionSt
   ).length;
   const suppressions: Suppression[] = delta.processed
     .filter((p) => p.suppressed)
-    .map((p) => ({ flow: p.conn.cookie as number, stranded: isStranded(state.driver, p.conn.cookie) }));
+    .map((p) => ({
+      flow: p.conn.cookie as number,
+      stranded: isStranded(state.driver, p.conn.cookie),
+    }));
   return {
     ...state,
     agent: delta.state,

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallStatCounters } from '../../properties/arbitraries/statCounters.js';
-import { addCounters, COUNTER_FIELDS, counters, isZero, maxCounters, subCounters, ZERO_COUNTERS } from './statCounters.js';
+import {
+  addCounters,
+  COUNTER_FIELDS,
+  counters,
+  isZero,
+  maxCounters,
+  subCounters,
+  ZERO_COUNTERS,
+} from './statCounters.js';
 
 describe('StatCounters', () => {
   it('subtracts bytes field by field when nothing went backwards', () => {
@@ -10,7 +18,9 @@ describe('StatCounters', () => {
   });
 
   it('reports an underflow when the bytes went backwards', () => {
-    expect(subCounters(counters({ sentBytes: 2 }), counters({ sentBytes: 3 })).underflow).toBe(true);
+    expect(subCounters(counters({ sentBytes: 2 }), counters({ sentBytes: 3 })).underflow).toBe(
+      true,
+    );
   });
 
   it('gives a zero TCPClosed delta, and no underflow, when TCPClosed drops to 0', () => {
@@ -19,7 +29,9 @@ describe('StatCounters', () => {
   });
 
   it('reports an underflow when a small counter drops to a non-zero value', () => {
-    expect(subCounters(counters({ retransmits: 1 }), counters({ retransmits: 2 })).underflow).toBe(true);
+    expect(subCounters(counters({ retransmits: 1 }), counters({ retransmits: 2 })).underflow).toBe(
+      true,
+    );
   });
 
   it('counts a close again when TCPClosed comes back from 0 to 1', () => {
@@ -28,9 +40,12 @@ describe('StatCounters', () => {
 
   it('adds, takes the field-wise maximum and tests for zero', () => {
     expect(addCounters(counters({ sentBytes: 1 }), counters({ sentBytes: 2 })).sentBytes).toBe(3);
-    expect(maxCounters(counters({ sentBytes: 5, recvBytes: 1 }), counters({ sentBytes: 2, recvBytes: 4 }))).toEqual(
-      counters({ sentBytes: 5, recvBytes: 4 }),
-    );
+    expect(
+      maxCounters(
+        counters({ sentBytes: 5, recvBytes: 1 }),
+        counters({ sentBytes: 2, recvBytes: 4 }),
+      ),
+    ).toEqual(counters({ sentBytes: 5, recvBytes: 4 }));
     expect(isZero(ZERO_COUNTERS)).toBe(true);
     expect(isZero(counters({ tcpEstablished: 1 }))).toBe(false);
   });
@@ -61,7 +76,9 @@ describe(`StatCounters laws (seed ${SEED})`, () => {
     fc.assert(
       fc.property(statCounters, statCounters, (a, b) => {
         const max = maxCounters(a, b);
-        expect(COUNTER_FIELDS.map((f) => max[f])).toEqual(COUNTER_FIELDS.map((f) => Math.max(a[f], b[f])));
+        expect(COUNTER_FIELDS.map((f) => max[f])).toEqual(
+          COUNTER_FIELDS.map((f) => Math.max(a[f], b[f])),
+        );
         expect(maxCounters(b, a)).toEqual(max);
         expect(maxCounters(a, a)).toEqual(a);
       }),
@@ -84,7 +101,9 @@ describe(`StatCounters laws (seed ${SEED})`, () => {
         const { delta, underflow } = subCounters(cur, prev);
         for (const f of MONOTONIC) expect(delta[f]).toBe(cur[f] - prev[f]);
         for (const f of GAUGES) expect(delta[f]).toBe(cur[f] > 0 ? cur[f] - prev[f] : 0);
-        const expected = MONOTONIC.some((f) => cur[f] < prev[f]) || GAUGES.some((f) => cur[f] > 0 && cur[f] < prev[f]);
+        const expected =
+          MONOTONIC.some((f) => cur[f] < prev[f]) ||
+          GAUGES.some((f) => cur[f] > 0 && cur[f] < prev[f]);
         expect(underflow).toBe(expected);
       }),
       opts,
@@ -101,6 +120,9 @@ describe(`StatCounters laws (seed ${SEED})`, () => {
   });
 
   it('counts no underflow when a small counter stays where it was', () => {
-    expect(subCounters(counters({ retransmits: 2 }), counters({ retransmits: 2 }))).toEqual({ delta: ZERO_COUNTERS, underflow: false });
+    expect(subCounters(counters({ retransmits: 2 }), counters({ retransmits: 2 }))).toEqual({
+      delta: ZERO_COUNTERS,
+      underflow: false,
+    });
   });
 });

@@ -64,16 +64,14 @@ const map2 = (a: StatCounters, b: StatCounters, f: (x: number, y: number) => num
  * @example
  * isZero(counters({ sentBytes: 1 })) //=> false
  */
-export const isZero = (c: StatCounters): boolean =>
-  COUNTER_FIELDS.every((field) => c[field] === 0);
+export const isZero = (c: StatCounters): boolean => COUNTER_FIELDS.every((field) => c[field] === 0);
 
 /** `Add`: field by field. */
 export const addCounters = (a: StatCounters, b: StatCounters): StatCounters =>
   map2(a, b, (x, y) => x + y);
 
 /** `Max`: the field-wise maximum. */
-export const maxCounters = (a: StatCounters, b: StatCounters): StatCounters =>
-  map2(a, b, Math.max);
+export const maxCounters = (a: StatCounters, b: StatCounters): StatCounters => map2(a, b, Math.max);
 
 /** The result of {@link subCounters}. */
 export interface Subtraction {

@@ -2,11 +2,22 @@
  * `TCPFailures` maps: emptiness, the backend's count, the failures-delta subtraction and equality.
  */
 import { describe, expect, it } from 'vitest';
-import { ECONNRESET, hasFailures, NO_FAILURES, sameFailures, subFailures, totalFailures } from './tcpFailures.js';
+import {
+  ECONNRESET,
+  hasFailures,
+  NO_FAILURES,
+  sameFailures,
+  subFailures,
+  totalFailures,
+} from './tcpFailures.js';
 
 describe('TCPFailures', () => {
   it('names ECONNRESET 104 and has no entry in NO_FAILURES', () => {
-    expect([ECONNRESET, hasFailures(NO_FAILURES), hasFailures({ '104': 1 })]).toEqual([104, false, true]);
+    expect([ECONNRESET, hasFailures(NO_FAILURES), hasFailures({ '104': 1 })]).toEqual([
+      104,
+      false,
+      true,
+    ]);
   });
 
   it('counts the sum of the values', () => {
@@ -14,7 +25,9 @@ describe('TCPFailures', () => {
   });
 
   it('subtracts per errno and keeps only the positive counts', () => {
-    expect(subFailures({ '104': 3, '110': 1, '111': 1 }, { '104': 1, '110': 1, '111': 2 })).toEqual({ '104': 2 });
+    expect(subFailures({ '104': 3, '110': 1, '111': 1 }, { '104': 1, '110': 1, '111': 2 })).toEqual(
+      { '104': 2 },
+    );
     expect(subFailures({ '104': 1 }, NO_FAILURES)).toEqual({ '104': 1 });
   });
 

@@ -21,8 +21,10 @@ const RESET = { '104': 1 };
 
 const record = (monotonic: Partial<StatCounters>, tcpFailures: TCPFailures = {}): ConnectionStats =>
   connection({ cookie: ONE, monotonic: counters(monotonic), tcpFailures });
-const baselines = (c: Partial<StatCounters>, failures: TCPFailures = {}): ReadonlyMap<Cookie, Baseline> =>
-  new Map([[ONE, { counters: counters(c), failures }]]);
+const baselines = (
+  c: Partial<StatCounters>,
+  failures: TCPFailures = {},
+): ReadonlyMap<Cookie, Baseline> => new Map([[ONE, { counters: counters(c), failures }]]);
 
 describe('updateConnWithStats', () => {
   it('ships the whole history of a cookie with no baseline and stores nothing', () => {
@@ -39,14 +41,32 @@ describe('updateConnWithStats', () => {
   });
 
   it('ships the delta against the baseline and stores the new counters with the failures read', () => {
-    const u = updateConnWithStats(baselines({ sentBytes: 3 }), ONE, record({ sentBytes: 8, tcpClosed: 1 }, RESET), prefix);
+    const u = updateConnWithStats(
+      baselines({ sentBytes: 3 }),
+      ONE,
+      record({ sentBytes: 8, tcpClosed: 1 }, RESET),
+      prefix,
+    );
     expect(u.conn.last).toEqual(counters({ sentBytes: 5, tcpClosed: 1 }));
-    expect(u.stats.get(ONE)).toEqual({ counters: counters({ sentBytes: 8, tcpClosed: 1 }), failures: RESET });
-    expect([u.baseline, u.underflow, u.suppressed, u.conn.tcpFailures]).toEqual([{ counters: counters({ sentBytes: 3 }), failures: {} }, false, false, RESET]);
+    expect(u.stats.get(ONE)).toEqual({
+      counters: counters({ sentBytes: 8, tcpClosed: 1 }),
+      failures: RESET,
+    });
+    expect([u.baseline, u.underflow, u.suppressed, u.conn.tcpFailures]).toEqual([
+      { counters: counters({ sentBytes: 3 }), failures: {} },
+      false,
+      false,
+      RESET,
+    ]);
   });
 
   it('takes the maximum with the baseline on an underflow and ships the non-negative part', () => {
-    const u = updateConnWithStats(baselines({ sentBytes: 9, recvBytes: 1 }), ONE, record({ sentBytes: 3, recvBytes: 4 }), prefix);
+    const u = updateConnWithStats(
+      baselines({ sentBytes: 9, recvBytes: 1 }),
+      ONE,
+      record({ sentBytes: 3, recvBytes: 4 }),
+      prefix,
+    );
     expect([u.underflow, u.conn.monotonic, u.conn.last, u.stats.get(ONE)?.counters]).toEqual([
       true,
       counters({ sentBytes: 9, recvBytes: 4 }),
@@ -56,13 +76,30 @@ describe('updateConnWithStats', () => {
   });
 
   it('keeps a drop of TCPClosed to 0 as it is: no underflow, nothing maxed', () => {
-    const u = updateConnWithStats(baselines({ tcpClosed: 1 }), ONE, record({ sentBytes: 2 }), prefix);
-    expect([u.underflow, u.conn.monotonic.tcpClosed, u.stats.get(ONE)?.counters.tcpClosed]).toEqual([false, 0, 0]);
+    const u = updateConnWithStats(
+      baselines({ tcpClosed: 1 }),
+      ONE,
+      record({ sentBytes: 2 }),
+      prefix,
+    );
+    expect([u.underflow, u.conn.monotonic.tcpClosed, u.stats.get(ONE)?.counters.tcpClosed]).toEqual(
+      [false, 0, 0],
+    );
   });
 
   it('lets the design decide the failures and the suppression (postfix on a re-report)', () => {
-    const u = updateConnWithStats(baselines({ sentBytes: 3, tcpClosed: 1 }), ONE, record({ sentBytes: 8, tcpClosed: 1 }, RESET), postfix);
-    expect([u.conn.tcpFailures, u.rawFailures, u.suppressed, u.stats.get(ONE)?.failures]).toEqual([{}, RESET, true, RESET]);
+    const u = updateConnWithStats(
+      baselines({ sentBytes: 3, tcpClosed: 1 }),
+      ONE,
+      record({ sentBytes: 8, tcpClosed: 1 }, RESET),
+      postfix,
+    );
+    expect([u.conn.tcpFailures, u.rawFailures, u.suppressed, u.stats.get(ONE)?.failures]).toEqual([
+      {},
+      RESET,
+      true,
+      RESET,
+    ]);
   });
 
   it('leaves the baselines it was given untouched', () => {
@@ -75,10 +112,22 @@ describe('updateConnWithStats', () => {
 // The oracle: Sub per field, with the max-and-recompute rule on an underflow.
 function oracle(base: StatCounters | undefined, cur: StatCounters) {
   if (base === undefined) return { monotonic: cur, last: cur, underflow: false };
-  const gauge = (f: keyof StatCounters) => ['retransmits', 'tcpEstablished', 'tcpClosed'].includes(f);
-  const under = COUNTER_FIELDS.some((f) => (gauge(f) ? cur[f] > 0 && cur[f] < base[f] : cur[f] < base[f]));
-  const mono = under ? counters(Object.fromEntries(COUNTER_FIELDS.map((f) => [f, Math.max(cur[f], base[f])]))) : cur;
-  const last = counters(Object.fromEntries(COUNTER_FIELDS.map((f) => [f, gauge(f) ? (mono[f] > 0 ? mono[f] - base[f] : 0) : mono[f] - base[f]])));
+  const gauge = (f: keyof StatCounters) =>
+    ['retransmits', 'tcpEstablished', 'tcpClosed'].includes(f);
+  const under = COUNTER_FIELDS.some((f) =>
+    gauge(f) ? cur[f] > 0 && cur[f] < base[f] : cur[f] < base[f],
+  );
+  const mono = under
+    ? counters(Object.fromEntries(COUNTER_FIELDS.map((f) => [f, Math.max(cur[f], base[f])])))
+    : cur;
+  const last = counters(
+    Object.fromEntries(
+      COUNTER_FIELDS.map((f) => [
+        f,
+        gauge(f) ? (mono[f] > 0 ? mono[f] - base[f] : 0) : mono[f] - base[f],
+      ]),
+    ),
+  );
   return { monotonic: mono, last, underflow: under };
 }
 
@@ -89,17 +138,39 @@ describe(`updateConnWithStats against an oracle (seed ${SEED})`, () => {
   it.each<[string, AgentVariant]>([
     ['prefix', prefix],
     ['postfix', postfix],
-  ])('matches the oracle on Last, Monotonic, the underflow and the stored baseline (%s)', (_name, variant) => {
-    fc.assert(
-      fc.property(fc.option(statCounters, { nil: undefined }), statCounters, failures, (base, cur, tcpFailures) => {
-        const stats = base === undefined ? new Map<Cookie, Baseline>() : new Map([[ONE, { counters: base, failures: {} }]]);
-        const u = updateConnWithStats(stats, ONE, connection({ cookie: ONE, monotonic: cur, tcpFailures }), variant);
-        const o = oracle(base, cur);
-        expect([u.conn.last, u.conn.monotonic, u.underflow]).toEqual([o.last, o.monotonic, o.underflow]);
-        expect(u.stats.get(ONE)).toEqual(base === undefined ? undefined : { counters: o.monotonic, failures: tcpFailures });
-        expect(u.rawFailures).toBe(tcpFailures);
-      }),
-      { seed: SEED, numRuns: 300 },
-    );
-  });
+  ])(
+    'matches the oracle on Last, Monotonic, the underflow and the stored baseline (%s)',
+    (_name, variant) => {
+      fc.assert(
+        fc.property(
+          fc.option(statCounters, { nil: undefined }),
+          statCounters,
+          failures,
+          (base, cur, tcpFailures) => {
+            const stats =
+              base === undefined
+                ? new Map<Cookie, Baseline>()
+                : new Map([[ONE, { counters: base, failures: {} }]]);
+            const u = updateConnWithStats(
+              stats,
+              ONE,
+              connection({ cookie: ONE, monotonic: cur, tcpFailures }),
+              variant,
+            );
+            const o = oracle(base, cur);
+            expect([u.conn.last, u.conn.monotonic, u.underflow]).toEqual([
+              o.last,
+              o.monotonic,
+              o.underflow,
+            ]);
+            expect(u.stats.get(ONE)).toEqual(
+              base === undefined ? undefined : { counters: o.monotonic, failures: tcpFailures },
+            );
+            expect(u.rawFailures).toBe(tcpFailures);
+          },
+        ),
+        { seed: SEED, numRuns: 300 },
+      );
+    },
+  );
 });

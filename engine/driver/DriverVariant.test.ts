@@ -11,7 +11,11 @@ const d = emptyDriver(4);
 describe('step outcomes', () => {
   it('goto names the next step, with locals only when given', () => {
     expect(goto(d, 'move')).toStrictEqual({ driver: d, next: 'move' });
-    expect(goto(d, 'move', { seen: 2 })).toStrictEqual({ driver: d, next: 'move', locals: { seen: 2 } });
+    expect(goto(d, 'move', { seen: 2 })).toStrictEqual({
+      driver: d,
+      next: 'move',
+      locals: { seen: 2 },
+    });
   });
 
   it('done ends the operation, and a blocked step says so', () => {

@@ -17,7 +17,11 @@ import { findDriver } from './variants/index.js';
 const ONE = flowId(1);
 
 /** Applies the flow events of `text` in turn; the first refusal ends the run. */
-function drive(text: string, variant: string | DriverVariant = 'original', layers = 4): DriverResult {
+function drive(
+  text: string,
+  variant: string | DriverVariant = 'original',
+  layers = 4,
+): DriverResult {
   const v = typeof variant === 'string' ? findDriver(variant)! : variant;
   let d: DriverState = emptyDriver(layers);
   for (const e of seq(text).filter((x: Event): x is FlowEvent => isFlowEvent(x))) {
@@ -28,12 +32,17 @@ function drive(text: string, variant: string | DriverVariant = 'original', layer
   return { ok: true, value: d };
 }
 
-const driver = (text: string, variant: string | DriverVariant = 'original', layers = 4): DriverState => {
+const driver = (
+  text: string,
+  variant: string | DriverVariant = 'original',
+  layers = 4,
+): DriverState => {
   const r = drive(text, variant, layers);
   if (!r.ok) throw new Error(r.error);
   return r.value;
 };
-const flow1 = (text: string, variant: string | DriverVariant = 'original', layers = 4) => driver(text, variant, layers).flows[ONE]!;
+const flow1 = (text: string, variant: string | DriverVariant = 'original', layers = 4) =>
+  driver(text, variant, layers).flows[ONE]!;
 const refusal = (text: string, variant: string | DriverVariant = 'original') => {
   const r = drive(text, variant);
   return r.ok ? 'accepted' : r.error;
@@ -42,7 +51,11 @@ const refusal = (text: string, variant: string | DriverVariant = 'original') => 
 describe('establish', () => {
   it('puts the flow in openFlows with one reference for the table and one per association', () => {
     const d = driver('e2 e1', 'original', 2);
-    expect([d.openFlows, d.flows[ONE]?.refCount, d.flows[ONE]?.status]).toEqual([[2, 1], 3, 'established']);
+    expect([d.openFlows, d.flows[ONE]?.refCount, d.flows[ONE]?.status]).toEqual([
+      [2, 1],
+      3,
+      'established',
+    ]);
   });
 
   it('refuses a second establish of the same flow', () => {
@@ -59,7 +72,9 @@ describe('traffic', () => {
   it('refuses a byte count that is not a positive integer', () => {
     const d = driver('e1');
     for (const bytes of [0, -1, 1.5]) {
-      expect(applyFlowEvent(d, findDriver('original')!, { type: 'traffic', flow: ONE, bytes })).toEqual({
+      expect(
+        applyFlowEvent(d, findDriver('original')!, { type: 'traffic', flow: ONE, bytes }),
+      ).toEqual({
         ok: false,
         error: `bytes must be a positive integer, got ${bytes}`,
       });
@@ -68,7 +83,11 @@ describe('traffic', () => {
 
   it('touches nothing once the flow is in no table (a drained flow belongs to no lookup)', () => {
     const drained = { ...driver('e1 r1 fd1*4'), closedFlows: [] };
-    const r = applyFlowEvent(drained, findDriver('original')!, { type: 'traffic', flow: ONE, bytes: 10 });
+    const r = applyFlowEvent(drained, findDriver('original')!, {
+      type: 'traffic',
+      flow: ONE,
+      bytes: 10,
+    });
     expect(r).toEqual({ ok: true, value: drained });
   });
 });
@@ -111,15 +130,25 @@ describe('operations in named steps', () => {
   });
 
   it('carries fresh locals into the first step and keeps what a step saw', () => {
-    expect(flow1('e1 ce1 r1 fd1*3 fd1.cas').notify).toEqual({ step: 'decrement', seen: 3, flag: false, attempt: 0 });
+    expect(flow1('e1 ce1 r1 fd1*3 fd1.cas').notify).toEqual({
+      step: 'decrement',
+      seen: 3,
+      flag: false,
+      attempt: 0,
+    });
   });
 
   it('clears the locals when the operation ends', () => {
-    expect([flow1('e1 ce1 r1 fd1*3 fd1.cas fd1.decrement').notify, flow1('e1 ce1 cx1').exit]).toEqual([null, null]);
+    expect([
+      flow1('e1 ce1 r1 fd1*3 fd1.cas fd1.decrement').notify,
+      flow1('e1 ce1 cx1').exit,
+    ]).toEqual([null, null]);
   });
 
   it('names every step of the operation when the first step is wrong', () => {
-    expect(refusal('e1 r1 fd1.move')).toBe('flowDeleteNotify on flow 1 starts with step cas, got move (steps: cas, move, decrement)');
+    expect(refusal('e1 r1 fd1.move')).toBe(
+      'flowDeleteNotify on flow 1 starts with step cas, got move (steps: cas, move, decrement)',
+    );
     expect(refusal('e1 ce1 cx1.decrement', 'deferred-move-racy')).toBe(
       'calloutExit on flow 1 starts with step readPending, got decrement (steps: readPending, decrement, move)',
     );
@@ -129,7 +158,9 @@ describe('operations in named steps', () => {
     expect(refusal('e1 ce1 cx1.readPending cx1', 'deferred-move-racy')).toBe(
       'a calloutExit is part-way through on flow 1 (next step: decrement); name its steps',
     );
-    expect(refusal('e1 r1 fd1.cas fd1')).toBe('a flowDeleteNotify is part-way through on flow 1 (next step: decrement); name its steps');
+    expect(refusal('e1 r1 fd1.cas fd1')).toBe(
+      'a flowDeleteNotify is part-way through on flow 1 (next step: decrement); name its steps',
+    );
   });
 
   it('names the next step when a later step comes out of order', () => {
@@ -152,12 +183,20 @@ describe('a variant that breaks the step protocol', () => {
   const base = findDriver('original')!;
 
   it('refuses a step that names no step of its operation', () => {
-    const lost: DriverVariant = { ...base, name: 'lost', calloutExit: { decrement: ({ driver: d }) => goto(d, 'nowhere') } };
+    const lost: DriverVariant = {
+      ...base,
+      name: 'lost',
+      calloutExit: { decrement: ({ driver: d }) => goto(d, 'nowhere') },
+    };
     expect(refusal('e1 ce1 cx1', lost)).toBe('calloutExit has no step nowhere');
   });
 
   it('ends the operation when a step hands back a driver without the flow', () => {
-    const dropping: DriverVariant = { ...base, name: 'dropping', calloutExit: { decrement: () => goto(emptyDriver(4), 'decrement') } };
+    const dropping: DriverVariant = {
+      ...base,
+      name: 'dropping',
+      calloutExit: { decrement: () => goto(emptyDriver(4), 'decrement') },
+    };
     expect(drive('e1 ce1 cx1', dropping)).toStrictEqual({ ok: true, value: emptyDriver(4) });
   });
 
@@ -165,7 +204,10 @@ describe('a variant that breaks the step protocol', () => {
     const twice: DriverVariant = {
       ...base,
       name: 'twice',
-      calloutExit: { first: ({ driver: d }) => goto(d, 'second', { seen: 9 }), second: ({ driver: d, locals }) => done({ ...d, layers: locals.seen }) },
+      calloutExit: {
+        first: ({ driver: d }) => goto(d, 'second', { seen: 9 }),
+        second: ({ driver: d, locals }) => done({ ...d, layers: locals.seen }),
+      },
     };
     expect(driver('e1 ce1 cx1', twice).layers).toBe(9);
   });

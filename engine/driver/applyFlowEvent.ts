@@ -32,7 +32,8 @@ const operationOf = (variant: DriverVariant, kind: OpKind): Operation =>
 function canStart(kind: OpKind, flow: Flow, layers: number): string | null {
   if (kind === 'notify') {
     if (!isEnded(flow)) return `flow ${flow.id} has not ended (no reset or fin yet)`;
-    if (flow.notifies >= layers) return `flow ${flow.id} already had its ${layers} delete notifications`;
+    if (flow.notifies >= layers)
+      return `flow ${flow.id} already had its ${layers} delete notifications`;
     return null;
   }
   return flow.callouts > 0 ? null : `no callout in flight on flow ${flow.id}`;
@@ -53,7 +54,9 @@ function runOperation(
   const inFlight = flow[field];
   const name = kind === 'notify' ? 'flowDeleteNotify' : 'calloutExit';
   if (inFlight !== null && step === undefined) {
-    return err(`a ${name} is part-way through on flow ${flow.id} (next step: ${inFlight.step}); name its steps`);
+    return err(
+      `a ${name} is part-way through on flow ${flow.id} (next step: ${inFlight.step}); name its steps`,
+    );
   }
   let d = driver;
   let locals: OpLocals;
@@ -83,7 +86,9 @@ function runOperation(
     if (run === undefined) return err(`${name} has no step ${locals.step}`);
     const out = run({ driver: d, id: flow.id, flow: current, locals });
     if (out === BLOCKED) {
-      return err(`step ${locals.step} of ${name} on flow ${flow.id} cannot run now (the flow lock is held)`);
+      return err(
+        `step ${locals.step} of ${name} on flow ${flow.id} cannot run now (the flow lock is held)`,
+      );
     }
     d = saveLocals(out, field, locals, flow);
     const next = d.flows[flow.id]?.[field] ?? null;
@@ -92,7 +97,12 @@ function runOperation(
   }
 }
 
-function saveLocals(out: StepDone, field: 'notify' | 'exit', locals: OpLocals, flow: Flow): DriverState {
+function saveLocals(
+  out: StepDone,
+  field: 'notify' | 'exit',
+  locals: OpLocals,
+  flow: Flow,
+): DriverState {
   const nextLocals: OpLocals | null =
     out.next === null ? null : { ...locals, ...out.locals, step: out.next };
   return updateFlowQuiet(out.driver, flow, (f) => ({ ...f, [field]: nextLocals }));
@@ -111,7 +121,11 @@ const updateFlowQuiet = (driver: DriverState, flow: Flow, f: (x: Flow) => Flow):
  * applyFlowEvent(emptyDriver(4), original, { type: 'establish', flow: flowId(1) })
  * //=> ok: flow 1 in openFlows with refCount 5
  */
-export function applyFlowEvent(driver: DriverState, variant: DriverVariant, e: FlowEvent): DriverResult {
+export function applyFlowEvent(
+  driver: DriverState,
+  variant: DriverVariant,
+  e: FlowEvent,
+): DriverResult {
   const flow = driver.flows[e.flow];
   if (e.type === 'establish') {
     if (flow !== undefined) return err(`flow ${e.flow} is already established`);
@@ -120,7 +134,9 @@ export function applyFlowEvent(driver: DriverState, variant: DriverVariant, e: F
     // TIME_WAIT) a new connection may take it, even while the old flow lingers in openFlows.
     const holder = allFlows(driver).find((f) => f.tuple === tuple && !isEnded(f));
     if (holder !== undefined) {
-      return err(`tuple ${tuple} belongs to flow ${holder.id}, which has not ended (two live connections cannot share a 4-tuple)`);
+      return err(
+        `tuple ${tuple} belongs to flow ${holder.id}, which has not ended (two live connections cannot share a 4-tuple)`,
+      );
     }
     const d = putFlow(driver, newFlow(e.flow, driver.layers, tuple));
     return ok({ ...d, openFlows: [...d.openFlows, e.flow] });
@@ -128,17 +144,24 @@ export function applyFlowEvent(driver: DriverState, variant: DriverVariant, e: F
   if (flow === undefined) return err(`flow ${e.flow} was never established`);
   switch (e.type) {
     case 'traffic': {
-      if (!Number.isInteger(e.bytes) || e.bytes < 1) return err(`bytes must be a positive integer, got ${e.bytes}`);
+      if (!Number.isInteger(e.bytes) || e.bytes < 1)
+        return err(`bytes must be a positive integer, got ${e.bytes}`);
       // A packet finds the flow by lookup in either table; once drained it belongs to no flow.
       const tracked = driver.openFlows.includes(e.flow) || driver.closedFlows.includes(e.flow);
-      return ok(tracked ? updateFlow(driver, e.flow, (f) => ({ ...f, sentBytes: f.sentBytes + e.bytes })) : driver);
+      return ok(
+        tracked
+          ? updateFlow(driver, e.flow, (f) => ({ ...f, sentBytes: f.sentBytes + e.bytes }))
+          : driver,
+      );
     }
     case 'calloutEnter': {
       // A classify takes its reference through a live layer association. Once the last
       // association's delete notification has begun, WFP starts no new classify with the flow's
       // context (context removal waits for classifications in progress), so none can enter.
       if (flow.notifies >= driver.layers) {
-        return err(`flow ${e.flow} has no layer association left (its last delete notification has begun), so no callout can classify on it`);
+        return err(
+          `flow ${e.flow} has no layer association left (its last delete notification has begun), so no callout can classify on it`,
+        );
       }
       const d = interlockedIncrement(driver, e.flow).driver;
       return ok(updateFlowQuiet(d, flow, (f) => ({ ...f, callouts: f.callouts + 1 })));
@@ -147,7 +170,12 @@ export function applyFlowEvent(driver: DriverState, variant: DriverVariant, e: F
     case 'fin': {
       if (isEnded(flow)) return err(`flow ${e.flow} already ended (${flow.status})`);
       // The terminal connectionStatus is written in place, in whichever table the flow is.
-      return ok(updateFlow(driver, e.flow, (f) => ({ ...f, status: e.type === 'reset' ? 'recvRst' : 'fin' })));
+      return ok(
+        updateFlow(driver, e.flow, (f) => ({
+          ...f,
+          status: e.type === 'reset' ? 'recvRst' : 'fin',
+        })),
+      );
     }
     case 'flowDeleteNotify':
       return runOperation(driver, variant, 'notify', flow, e.step);

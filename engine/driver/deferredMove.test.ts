@@ -24,13 +24,29 @@ function input(fields: Partial<Flow>): StepInput {
 const outcome = (o: ReturnType<typeof markPending>) => {
   if (o === 'blocked') throw new Error('blocked');
   const f = o.driver.flows[ONE]!;
-  return { next: o.next, locals: o.locals, refCount: f.refCount, pendingMove: f.pendingMove, open: o.driver.openFlows, closed: o.driver.closedFlows, touched: f.accessesAfterFree };
+  return {
+    next: o.next,
+    locals: o.locals,
+    refCount: f.refCount,
+    pendingMove: f.pendingMove,
+    open: o.driver.openFlows,
+    closed: o.driver.closedFlows,
+    touched: f.accessesAfterFree,
+  };
 };
 
 describe('markPending', () => {
   it('marks the move on the last association notify only, then goes on to the decrement', () => {
-    expect(outcome(markPending(input({ notifies: 4, refCount: 2 })))).toMatchObject({ next: 'decrement', pendingMove: true, refCount: 2 });
-    expect(outcome(markPending(input({ notifies: 3, refCount: 3 })))).toMatchObject({ next: 'decrement', pendingMove: false, refCount: 3 });
+    expect(outcome(markPending(input({ notifies: 4, refCount: 2 })))).toMatchObject({
+      next: 'decrement',
+      pendingMove: true,
+      refCount: 2,
+    });
+    expect(outcome(markPending(input({ notifies: 3, refCount: 3 })))).toMatchObject({
+      next: 'decrement',
+      pendingMove: false,
+      refCount: 3,
+    });
   });
 
   it('counts its flag write as an access to a freed flow', () => {
@@ -40,12 +56,22 @@ describe('markPending', () => {
 
 describe('decrementThenMaybeMove', () => {
   it('goes on to the move when only the table reference is left and the caller may move', () => {
-    expect(outcome(decrementThenMaybeMove(input({ refCount: 2 }), true))).toMatchObject({ next: 'move', locals: { seen: 1 }, refCount: 1 });
+    expect(outcome(decrementThenMaybeMove(input({ refCount: 2 }), true))).toMatchObject({
+      next: 'move',
+      locals: { seen: 1 },
+      refCount: 1,
+    });
   });
 
   it('ends after the decrement when the caller may not move or references remain', () => {
-    expect(outcome(decrementThenMaybeMove(input({ refCount: 2 }), false))).toMatchObject({ next: null, refCount: 1 });
-    expect(outcome(decrementThenMaybeMove(input({ refCount: 3 }), true))).toMatchObject({ next: null, refCount: 2 });
+    expect(outcome(decrementThenMaybeMove(input({ refCount: 2 }), false))).toMatchObject({
+      next: null,
+      refCount: 1,
+    });
+    expect(outcome(decrementThenMaybeMove(input({ refCount: 3 }), true))).toMatchObject({
+      next: null,
+      refCount: 2,
+    });
   });
 });
 
@@ -60,7 +86,12 @@ describe('movePending', () => {
   });
 
   it('moves nothing when no move is pending, and only reads the flag', () => {
-    expect(outcome(movePending(input({ pendingMove: false, refCount: 1 })))).toMatchObject({ next: null, open: [1], closed: [], touched: 0 });
+    expect(outcome(movePending(input({ pendingMove: false, refCount: 1 })))).toMatchObject({
+      next: null,
+      open: [1],
+      closed: [],
+      touched: 0,
+    });
     expect(outcome(movePending(input({ pendingMove: false, freed: true }))).touched).toBe(1);
   });
 });

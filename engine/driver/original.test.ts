@@ -27,19 +27,42 @@ describe('the original driver', () => {
 
   it('moves the flow on the last of four notifies when no callout holds a reference', () => {
     const states = seqStates(config(), 'e1 r1 fd1*4');
-    expect(states.map((s) => s.driver.flows[flowId(1)]?.refCount)).toEqual([undefined, 5, 5, 4, 3, 2, 1]);
+    expect(states.map((s) => s.driver.flows[flowId(1)]?.refCount)).toEqual([
+      undefined,
+      5,
+      5,
+      4,
+      3,
+      2,
+      1,
+    ]);
     const last = states.at(-1)!;
     expect([tableOf(last.driver, flowId(1)), flow1(last).flowClosed]).toEqual(['closed', true]);
   });
 
   it('strands the flow in openFlows with refCount 1 when a callout spans the last notify', () => {
     const s = end('e1 ce1 r1 fd1*4 cx1');
-    expect([tableOf(s.driver, flowId(1)), flow1(s).refCount, flow1(s).status, flow1(s).flowClosed]).toEqual(['open', 1, 'recvRst', false]);
+    expect([
+      tableOf(s.driver, flowId(1)),
+      flow1(s).refCount,
+      flow1(s).status,
+      flow1(s).flowClosed,
+    ]).toEqual(['open', 1, 'recvRst', false]);
   });
 
   it('sees 3 at the last compare-exchange while the callout holds its reference, 2 without it', () => {
-    expect(flow1(end('e1 ce1 r1 fd1*3 fd1.cas')).notify).toEqual({ step: 'decrement', seen: 3, flag: false, attempt: 0 });
-    expect(flow1(end('e1 r1 fd1*3 fd1.cas')).notify).toEqual({ step: 'move', seen: 2, flag: false, attempt: 0 });
+    expect(flow1(end('e1 ce1 r1 fd1*3 fd1.cas')).notify).toEqual({
+      step: 'decrement',
+      seen: 3,
+      flag: false,
+      attempt: 0,
+    });
+    expect(flow1(end('e1 r1 fd1*3 fd1.cas')).notify).toEqual({
+      step: 'move',
+      seen: 2,
+      flag: false,
+      attempt: 0,
+    });
   });
 
   it('moves the flow when the callout exits before the last notify', () => {
@@ -48,7 +71,9 @@ describe('the original driver', () => {
 
   it('frees the flow when the poll drains it from closedFlows', () => {
     const s = end('e1 r1 fd1*4 p');
-    expect([flow1(s).refCount, flow1(s).freed, flow1(s).closedReads, s.driver.closedFlows]).toEqual([0, true, 1, []]);
+    expect([flow1(s).refCount, flow1(s).freed, flow1(s).closedReads, s.driver.closedFlows]).toEqual(
+      [0, true, 1, []],
+    );
   });
 
   it('keeps counting bytes of a lingering flow', () => {
@@ -78,7 +103,9 @@ describe('refused events', () => {
 
   it('refuses steps out of program order', () => {
     expect(refusal('e1 r1 fd1.decrement')).toMatch(/starts with step cas, got decrement/);
-    expect(refusal('e1 r1 fd1.cas fd1.cas')).toMatch(/next step of flowDeleteNotify on flow 1 is decrement/);
+    expect(refusal('e1 r1 fd1.cas fd1.cas')).toMatch(
+      /next step of flowDeleteNotify on flow 1 is decrement/,
+    );
     expect(refusal('e1 r1 fd1.cas fd1')).toMatch(/part-way through/);
     expect(refusal('p.readClosed')).toMatch(/next step of poll is readOpen/);
   });

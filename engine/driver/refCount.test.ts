@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { flowId } from '../events.js';
 import { newFlow } from './flow.js';
-import { interlockedCompareExchange, interlockedDecrement, interlockedIncrement } from './refCount.js';
+import {
+  interlockedCompareExchange,
+  interlockedDecrement,
+  interlockedIncrement,
+} from './refCount.js';
 import type { DriverState } from './tables.js';
 import { emptyDriver, putFlow } from './tables.js';
 
@@ -20,7 +24,12 @@ const flow1 = (d: DriverState) => d.flows[ONE]!;
 describe('interlockedIncrement', () => {
   it('returns the new value and writes it', () => {
     const { driver, value } = interlockedIncrement(withCount(5), ONE);
-    expect([value, flow1(driver).refCount, flow1(driver).lowestRefCount, flow1(driver).freed]).toEqual([6, 6, 5, false]);
+    expect([
+      value,
+      flow1(driver).refCount,
+      flow1(driver).lowestRefCount,
+      flow1(driver).freed,
+    ]).toEqual([6, 6, 5, false]);
   });
 
   it('leaves the old driver untouched', () => {
@@ -33,7 +42,12 @@ describe('interlockedIncrement', () => {
 describe('interlockedDecrement', () => {
   it('returns the new value, writes it and lowers lowestRefCount', () => {
     const { driver, value } = interlockedDecrement(withCount(5), ONE);
-    expect([value, flow1(driver).refCount, flow1(driver).lowestRefCount, flow1(driver).freed]).toEqual([4, 4, 4, false]);
+    expect([
+      value,
+      flow1(driver).refCount,
+      flow1(driver).lowestRefCount,
+      flow1(driver).freed,
+    ]).toEqual([4, 4, 4, false]);
   });
 
   it('frees the flow when the count reaches 0', () => {
@@ -75,7 +89,12 @@ describe('interlockedCompareExchange', () => {
 
   it('writes the exchange value when the count equals the comparand', () => {
     const { driver, value } = interlockedCompareExchange(withCount(2), ONE, 0, 2);
-    expect([value, flow1(driver).refCount, flow1(driver).freed, flow1(driver).lowestRefCount]).toEqual([2, 0, true, 0]);
+    expect([
+      value,
+      flow1(driver).refCount,
+      flow1(driver).freed,
+      flow1(driver).lowestRefCount,
+    ]).toEqual([2, 0, true, 0]);
   });
 
   it('writes nothing when the count differs from the comparand', () => {

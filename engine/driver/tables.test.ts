@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { flowId } from '../events.js';
 import { newFlow } from './flow.js';
 import type { DriverState } from './tables.js';
-import { allFlows, emptyDriver, getFlow, moveToClosedTable, putFlow, tableOf, updateFlow } from './tables.js';
+import {
+  allFlows,
+  emptyDriver,
+  getFlow,
+  moveToClosedTable,
+  putFlow,
+  tableOf,
+  updateFlow,
+} from './tables.js';
 
 const [ONE, TWO, THREE] = [flowId(1), flowId(2), flowId(3)];
 
@@ -29,7 +37,10 @@ describe('allFlows and getFlow', () => {
 
   it('skips entries that hold undefined, not only the holes', () => {
     // The type allows an explicit undefined (a copy of the array may fill its holes); filter visits it, unlike a hole.
-    const driver: DriverState = { ...emptyDriver(4), flows: [undefined, newFlow(ONE, 4), undefined, newFlow(THREE, 4)] };
+    const driver: DriverState = {
+      ...emptyDriver(4),
+      flows: [undefined, newFlow(ONE, 4), undefined, newFlow(THREE, 4)],
+    };
     expect(allFlows(driver).map((f) => f.id)).toEqual([1, 3]);
   });
 
@@ -48,12 +59,24 @@ describe('putFlow and updateFlow', () => {
 
   it('counts one access after free per update of a freed flow', () => {
     const freed = updateFlow(twoFlows(), ONE, (f) => ({ ...f, refCount: 0, freed: true }));
-    const touched = updateFlow(updateFlow(freed, ONE, (f) => f), ONE, (f) => f);
-    expect([getFlow(freed, ONE)?.accessesAfterFree, getFlow(touched, ONE)?.accessesAfterFree]).toEqual([0, 2]);
+    const touched = updateFlow(
+      updateFlow(freed, ONE, (f) => f),
+      ONE,
+      (f) => f,
+    );
+    expect([
+      getFlow(freed, ONE)?.accessesAfterFree,
+      getFlow(touched, ONE)?.accessesAfterFree,
+    ]).toEqual([0, 2]);
   });
 
   it('counts no access on a live flow', () => {
-    expect(getFlow(updateFlow(twoFlows(), ONE, (f) => f), ONE)?.accessesAfterFree).toBe(0);
+    expect(
+      getFlow(
+        updateFlow(twoFlows(), ONE, (f) => f),
+        ONE,
+      )?.accessesAfterFree,
+    ).toBe(0);
   });
 
   it('returns the same driver when the flow does not exist', () => {
@@ -75,12 +98,12 @@ describe('tableOf', () => {
 describe('moveToClosedTable', () => {
   it('moves only that flow, appends it to closedFlows and sets FLOW_CLOSED', () => {
     const d = moveToClosedTable({ ...twoFlows(), closedFlows: [TWO] }, ONE);
-    expect([d.openFlows, d.closedFlows, getFlow(d, ONE)?.flowClosed, getFlow(d, THREE)?.flowClosed]).toEqual([
-      [3],
-      [2, 1],
-      true,
-      false,
-    ]);
+    expect([
+      d.openFlows,
+      d.closedFlows,
+      getFlow(d, ONE)?.flowClosed,
+      getFlow(d, THREE)?.flowClosed,
+    ]).toEqual([[3], [2, 1], true, false]);
   });
 
   it('appends a flow moved twice a second time, for ClosedReadOnce to catch', () => {

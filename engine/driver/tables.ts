@@ -44,7 +44,11 @@ export function putFlow(driver: DriverState, flow: Flow): DriverState {
 }
 
 /** Applies `update` to flow `id`; an access to a freed flow is counted, not prevented. */
-export function updateFlow(driver: DriverState, id: FlowId, update: (flow: Flow) => Flow): DriverState {
+export function updateFlow(
+  driver: DriverState,
+  id: FlowId,
+  update: (flow: Flow) => Flow,
+): DriverState {
   const flow = driver.flows[id];
   if (flow === undefined) return driver;
   const touched = flow.freed ? { ...flow, accessesAfterFree: flow.accessesAfterFree + 1 } : flow;

@@ -18,6 +18,12 @@ describe('StepError', () => {
 
   it('prints its position once located in a trace, and keeps the rest', () => {
     const e = new StepError('poll', 'why').at(0);
-    expect([e.message, e.event, e.reason, e.index, e instanceof StepError]).toEqual(['events[0] poll: why', 'poll', 'why', 0, true]);
+    expect([e.message, e.event, e.reason, e.index, e instanceof StepError]).toEqual([
+      'events[0] poll: why',
+      'poll',
+      'why',
+      0,
+      true,
+    ]);
   });
 });

@@ -17,6 +17,8 @@ describe('TraceError', () => {
   });
 
   it('prints an allowed text as it is', () => {
-    expect(new TraceError('layers', '0', 'at least 1').message).toBe('layers: got 0; allowed: at least 1');
+    expect(new TraceError('layers', '0', 'at least 1').message).toBe(
+      'layers: got 0; allowed: at least 1',
+    );
   });
 });

@@ -57,7 +57,10 @@ const PRODUCTION_WEIGHTS: readonly [IntentKind, number][] = [
 
 // Three times in four the first flow that can move moves: a flow then often lives its whole
 // life (end, L notifies, a drain) within one sequence, even with four flows.
-const PICK = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 3 }), weight: 1 });
+const PICK = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 3 },
+  { arbitrary: fc.nat({ max: 3 }), weight: 1 },
+);
 
 /** The bounds a constraints object stands for. */
 export const boundsOf = (c: EventSequenceConstraints): Bounds => ({
@@ -80,7 +83,10 @@ const kinds = (weights: readonly [IntentKind, number][]) =>
  * production one adds its actors and, per intent, a tuple and a table order (both shrink to 0:
  * a fresh tuple, the table as it is).
  */
-export const intents = (maxIntents: number, environment: Environment = 'isolated'): fc.Arbitrary<Intent[]> => {
+export const intents = (
+  maxIntents: number,
+  environment: Environment = 'isolated',
+): fc.Arbitrary<Intent[]> => {
   const bytes = fc.constantFrom(1, 10, 100);
   const intent: fc.Arbitrary<Intent> =
     environment === 'isolated'
@@ -89,8 +95,14 @@ export const intents = (maxIntents: number, environment: Environment = 'isolated
           kind: kinds(PRODUCTION_WEIGHTS),
           pick: PICK,
           bytes,
-          tuple: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 2 }),
-          order: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 23 }), weight: 1 }),
+          tuple: fc.oneof(
+            { arbitrary: fc.constant(0), weight: 1 },
+            { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 2 },
+          ),
+          order: fc.oneof(
+            { arbitrary: fc.constant(0), weight: 1 },
+            { arbitrary: fc.integer({ min: 1, max: 23 }), weight: 1 },
+          ),
         });
   return fc.array(intent, { maxLength: maxIntents, size: 'max' });
 };
@@ -104,8 +116,11 @@ export const intents = (maxIntents: number, environment: Environment = 'isolated
  */
 export function eventSequence(constraints: EventSequenceConstraints): fc.Arbitrary<Event[]> {
   const flows = constraints.flows ?? 2;
-  if (!Number.isInteger(flows) || flows < 1 || flows > 4) throw new RangeError(`flows must be 1 to 4, got ${flows}`);
+  if (!Number.isInteger(flows) || flows < 1 || flows > 4)
+    throw new RangeError(`flows must be 1 to 4, got ${flows}`);
   const bounds = { ...boundsOf(constraints), flows };
   const environment = constraints.environment ?? DEFAULT_ENVIRONMENT;
-  return intents(constraints.maxIntents ?? 60, environment).map((list) => materialize(bounds, list).events);
+  return intents(constraints.maxIntents ?? 60, environment).map(
+    (list) => materialize(bounds, list).events,
+  );
 }

@@ -33,11 +33,19 @@ describe('BaselineHygiene', () => {
   });
 
   it('fails on a baseline for a cookie the poll drained', () => {
-    expect(check(polled([1, 2], [1], [1, 2]))).toEqual({ ok: false, subject: 'client 1', detail: 'baselines for [1, 2] after poll 1, active [2]' });
+    expect(check(polled([1, 2], [1], [1, 2]))).toEqual({
+      ok: false,
+      subject: 'client 1',
+      detail: 'baselines for [1, 2] after poll 1, active [2]',
+    });
   });
 
   it('fails on a missing baseline, listing both sides in number order', () => {
-    expect(check(polled([10, 9, 2], [], [10, 2]))).toEqual({ ok: false, subject: 'client 1', detail: 'baselines for [2, 10] after poll 1, active [2, 9, 10]' });
+    expect(check(polled([10, 9, 2], [], [10, 2]))).toEqual({
+      ok: false,
+      subject: 'client 1',
+      detail: 'baselines for [2, 10] after poll 1, active [2, 9, 10]',
+    });
   });
 
   it('judges what the poll left, not what an expiry or a registration did since', () => {

@@ -12,12 +12,17 @@ export const BaselineHygiene = {
   check: ({ lastPoll }) => {
     if (lastPoll === null) return HOLDS;
     const closed = new Set(lastPoll.closedCookies);
-    const expected = [...new Set(lastPoll.openCookies.filter((c) => !closed.has(c)))].sort((a, b) => a - b);
+    const expected = [...new Set(lastPoll.openCookies.filter((c) => !closed.has(c)))].sort(
+      (a, b) => a - b,
+    );
     // What the poll left, not what is there now: an expiry may since have dropped the client.
     const kept = [...lastPoll.baselines].sort((a, b) => a - b);
     return expected.join(',') === kept.join(',')
       ? HOLDS
-      : fails(`client ${lastPoll.client + 1}`, `baselines for [${kept.join(', ')}] after poll ${lastPoll.index}, active [${expected.join(', ')}]`);
+      : fails(
+          `client ${lastPoll.client + 1}`,
+          `baselines for [${kept.join(', ')}] after poll ${lastPoll.index}, active [${expected.join(', ')}]`,
+        );
   },
 } satisfies Invariant;
 

@@ -30,7 +30,11 @@ describe('CloseReportedOnce', () => {
 
   it('names a reset shipped twice, and the client when there are several', () => {
     const reset = stateAfter('e1 e2 r2');
-    expect(check(withSessionShipped(reset, [{ 2: { closes: 2, failures: 1 } }]))).toEqual({ ok: false, subject: 'connection 2', detail: 'reset shipped 2 closes' });
+    expect(check(withSessionShipped(reset, [{ 2: { closes: 2, failures: 1 } }]))).toEqual({
+      ok: false,
+      subject: 'connection 2',
+      detail: 'reset shipped 2 closes',
+    });
     const two = stateAfter('e1 r1', { clients: 2 });
     expect(check(withSessionShipped(two, [{ 1: { closes: 1, failures: 1 } }, {}]))).toEqual({
       ok: false,
@@ -48,7 +52,14 @@ describe('CloseReportedOnce', () => {
   });
 
   it('fails when the drain stores a close after a poll forgot its baseline: the close ships twice', () => {
-    expect(check(quiescentAfter('e1 r1 p fd1*4 d.read p d.store', { driver: 'deferred-move', agent: 'postfix' }))).toEqual({
+    expect(
+      check(
+        quiescentAfter('e1 r1 p fd1*4 d.read p d.store', {
+          driver: 'deferred-move',
+          agent: 'postfix',
+        }),
+      ),
+    ).toEqual({
       ok: false,
       subject: 'connection 1',
       detail: 'reset shipped 2 closes',

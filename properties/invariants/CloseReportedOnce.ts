@@ -15,7 +15,9 @@ export const CloseReportedOnce = {
   when: 'quiescence',
   check: (state) =>
     sessionVerdicts(state, isEnded, (flow, shipped) =>
-      shipped.closes === 1 ? null : `${flow.status === 'fin' ? 'graceful close' : 'reset'} shipped ${shipped.closes} closes`,
+      shipped.closes === 1
+        ? null
+        : `${flow.status === 'fin' ? 'graceful close' : 'reset'} shipped ${shipped.closes} closes`,
     ),
 } satisfies Invariant;
 

@@ -13,7 +13,12 @@ const { check } = ClosedReadOnce;
 const [ONE, TWO] = [flowId(1), flowId(2)];
 
 /** `s` with these tables, and flow `id`'s `closedReads` set. */
-const withTables = (s: EngineState, openFlows: FlowId[], closedFlows: FlowId[], reads?: [FlowId, number]): EngineState => {
+const withTables = (
+  s: EngineState,
+  openFlows: FlowId[],
+  closedFlows: FlowId[],
+  reads?: [FlowId, number],
+): EngineState => {
   const flows = s.driver.flows.slice();
   if (reads !== undefined) flows[reads[0]] = { ...flows[reads[0]]!, closedReads: reads[1] };
   return { ...s, driver: { ...s.driver, flows, openFlows, closedFlows } };
@@ -34,14 +39,26 @@ describe('ClosedReadOnce', () => {
   });
 
   it('fails on a flow returned by two closed-table reads', () => {
-    expect(check(withTables(stateAfter('e1 e2'), [ONE, TWO], [], [TWO, 2]))).toEqual({ ok: false, subject: 'flow 2', detail: 'returned by 2 closed-table reads' });
+    expect(check(withTables(stateAfter('e1 e2'), [ONE, TWO], [], [TWO, 2]))).toEqual({
+      ok: false,
+      subject: 'flow 2',
+      detail: 'returned by 2 closed-table reads',
+    });
   });
 
   it('fails on a flow in both tables', () => {
-    expect(check(withTables(stateAfter('e1 e2'), [ONE, TWO], [TWO]))).toEqual({ ok: false, subject: 'flow 2', detail: 'in openFlows and closedFlows at once' });
+    expect(check(withTables(stateAfter('e1 e2'), [ONE, TWO], [TWO]))).toEqual({
+      ok: false,
+      subject: 'flow 2',
+      detail: 'in openFlows and closedFlows at once',
+    });
   });
 
   it('fails on a flow in closedFlows twice', () => {
-    expect(check(withTables(stateAfter('e1 e2'), [ONE], [TWO, TWO]))).toEqual({ ok: false, subject: 'flow 2', detail: 'in closedFlows 2 times' });
+    expect(check(withTables(stateAfter('e1 e2'), [ONE], [TWO, TWO]))).toEqual({
+      ok: false,
+      subject: 'flow 2',
+      detail: 'in closedFlows 2 times',
+    });
   });
 });

@@ -14,7 +14,8 @@ export const FailureReportedOnce = {
     sessionVerdicts(
       state,
       (flow) => flow.status === 'recvRst',
-      (_flow, shipped) => (shipped.failures === 1 ? null : `reset shipped ${shipped.failures} failures`),
+      (_flow, shipped) =>
+        shipped.failures === 1 ? null : `reset shipped ${shipped.failures} failures`,
     ),
 } satisfies Invariant;
 

@@ -7,7 +7,11 @@ import { fails, firstFailure, HOLDS } from './Invariant.js';
 
 describe('verdicts', () => {
   it('returns the first failing check, or HOLDS', () => {
-    expect(firstFailure([HOLDS, fails('a', 'first'), fails('b', 'second')])).toEqual({ ok: false, subject: 'a', detail: 'first' });
+    expect(firstFailure([HOLDS, fails('a', 'first'), fails('b', 'second')])).toEqual({
+      ok: false,
+      subject: 'a',
+      detail: 'first',
+    });
     expect(firstFailure([HOLDS, HOLDS])).toBe(HOLDS);
     expect(firstFailure([])).toEqual({ ok: true });
   });

@@ -5,7 +5,8 @@
 import type { EngineState } from '../../engine/EngineState.js';
 
 /** The verdict of one check (Elle's result map: data first). */
-export type Check = { readonly ok: true } | { readonly ok: false; readonly subject: string; readonly detail: string };
+export type Check =
+  { readonly ok: true } | { readonly ok: false; readonly subject: string; readonly detail: string };
 
 /** Safety invariants are judged after every event; quiescence ones once the trace is closed out. */
 export type When = 'everyStep' | 'quiescence';

@@ -14,7 +14,10 @@ export const NoGenuineFailureSuppressed = {
     firstFailure(
       (lastPoll?.records ?? []).flatMap((r) =>
         r.parts.map((p) =>
-          p.lastTCPClosed > 0 && p.closesBefore === 0 && hasFailures(p.rawFailures) && !sameFailures(p.failures, p.rawFailures)
+          p.lastTCPClosed > 0 &&
+          p.closesBefore === 0 &&
+          hasFailures(p.rawFailures) &&
+          !sameFailures(p.failures, p.rawFailures)
             ? fails(
                 `connection ${p.flow}`,
                 `first close shipped with failures ${JSON.stringify(p.failures)}${r.parts.length > 1 ? ` (merged into flow ${r.flow}'s record of tuple ${r.tuple})` : ''}, driver reported ${JSON.stringify(p.rawFailures)}`,

@@ -15,7 +15,10 @@ export const NoLingeringAtQuiescence = {
         const flow = driver.flows[id];
         return flow === undefined || !isEnded(flow)
           ? HOLDS
-          : fails(`flow ${id}`, `ended (${flow.status}) but still in openFlows with refCount ${flow.refCount}`);
+          : fails(
+              `flow ${id}`,
+              `ended (${flow.status}) but still in openFlows with refCount ${flow.refCount}`,
+            );
       }),
     ),
 } satisfies Invariant;

@@ -15,7 +15,10 @@ export const NoUnderflowLeak = {
         COUNTER_FIELDS.map((field) =>
           r.last[field] >= 0 && r.last[field] <= r.monotonic[field]
             ? HOLDS
-            : fails(`connection ${r.cookie}`, `Last.${field} ${r.last[field]} against Monotonic ${r.monotonic[field]}`),
+            : fails(
+                `connection ${r.cookie}`,
+                `Last.${field} ${r.last[field]} against Monotonic ${r.monotonic[field]}`,
+              ),
         ),
       ),
     ),

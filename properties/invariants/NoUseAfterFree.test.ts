@@ -9,7 +9,11 @@ const { check } = NoUseAfterFree;
 
 describe('NoUseAfterFree', () => {
   it('is judged after every step, with its SPEC statement', () => {
-    expect([NoUseAfterFree.name, NoUseAfterFree.statement, NoUseAfterFree.when]).toEqual(['NoUseAfterFree', 'no access to a freed flow', 'everyStep']);
+    expect([NoUseAfterFree.name, NoUseAfterFree.statement, NoUseAfterFree.when]).toEqual([
+      'NoUseAfterFree',
+      'no access to a freed flow',
+      'everyStep',
+    ]);
   });
 
   it('holds for a freed flow nothing touched again', () => {
@@ -20,6 +24,10 @@ describe('NoUseAfterFree', () => {
     const s = stateAfter('e1 e2 r2 fd2*4 p');
     const flows = s.driver.flows.slice();
     flows[2] = { ...flows[2]!, accessesAfterFree: 2 };
-    expect(check({ ...s, driver: { ...s.driver, flows } })).toEqual({ ok: false, subject: 'flow 2', detail: '2 access(es) after it was freed' });
+    expect(check({ ...s, driver: { ...s.driver, flows } })).toEqual({
+      ok: false,
+      subject: 'flow 2',
+      detail: '2 access(es) after it was freed',
+    });
   });
 });

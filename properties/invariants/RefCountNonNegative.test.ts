@@ -15,11 +15,11 @@ const lowest = (s: EngineState, id: number, n: number): EngineState => {
 
 describe('RefCountNonNegative', () => {
   it('is judged after every step, with its SPEC statement', () => {
-    expect([RefCountNonNegative.name, RefCountNonNegative.statement, RefCountNonNegative.when]).toEqual([
-      'RefCountNonNegative',
-      'no refCount ever goes below zero',
-      'everyStep',
-    ]);
+    expect([
+      RefCountNonNegative.name,
+      RefCountNonNegative.statement,
+      RefCountNonNegative.when,
+    ]).toEqual(['RefCountNonNegative', 'no refCount ever goes below zero', 'everyStep']);
   });
 
   it('holds for a flow freed at exactly 0', () => {
@@ -27,6 +27,10 @@ describe('RefCountNonNegative', () => {
   });
 
   it('fails on a count written below zero, naming the flow and the value', () => {
-    expect(check(lowest(stateAfter('e1 e2'), 2, -1))).toEqual({ ok: false, subject: 'flow 2', detail: 'refCount reached -1' });
+    expect(check(lowest(stateAfter('e1 e2'), 2, -1))).toEqual({
+      ok: false,
+      subject: 'flow 2',
+      detail: 'refCount reached -1',
+    });
   });
 });

@@ -24,7 +24,13 @@ describe('ShippedNotEmpty', () => {
 
   it('fails on a shipped record whose Last is all zero, naming the poll', () => {
     const s = stateAfter('e1 e2 p t1 t2 p');
-    const records = s.lastPoll!.records.map((r) => (r.cookie === 2 ? { ...r, last: counters() } : r));
-    expect(check({ ...s, lastPoll: { ...s.lastPoll!, records } })).toEqual({ ok: false, subject: 'connection 2', detail: 'shipped with an all-zero Last in poll 2' });
+    const records = s.lastPoll!.records.map((r) =>
+      r.cookie === 2 ? { ...r, last: counters() } : r,
+    );
+    expect(check({ ...s, lastPoll: { ...s.lastPoll!, records } })).toEqual({
+      ok: false,
+      subject: 'connection 2',
+      detail: 'shipped with an all-zero Last in poll 2',
+    });
   });
 });

@@ -12,7 +12,12 @@ export const ShippedNotEmpty = {
   check: ({ lastPoll }) =>
     firstFailure(
       (lastPoll?.records ?? []).map((r) =>
-        isZero(r.last) ? fails(`connection ${r.cookie}`, `shipped with an all-zero Last in poll ${lastPoll?.index}`) : HOLDS,
+        isZero(r.last)
+          ? fails(
+              `connection ${r.cookie}`,
+              `shipped with an all-zero Last in poll ${lastPoll?.index}`,
+            )
+          : HOLDS,
       ),
     ),
 } satisfies Invariant;

@@ -9,7 +9,8 @@ import { firstFailure, fails, HOLDS, type Invariant } from './Invariant.js';
 
 export const TelemetryCountsOnlyLingering = {
   name: 'TelemetryCountsOnlyLingering',
-  statement: 'every windows_lingering_flows increment belongs to a flow stranded in openFlows at that moment',
+  statement:
+    'every windows_lingering_flows increment belongs to a flow stranded in openFlows at that moment',
   when: 'everyStep',
   check: ({ lastPoll }) =>
     firstFailure(

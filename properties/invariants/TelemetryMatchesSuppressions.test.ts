@@ -10,7 +10,11 @@ const PR_TRACE = 'e1 t1:100 ce1 r1 fd1*4 cx1 p t1:10 p t1:10 p';
 
 describe('TelemetryMatchesSuppressions', () => {
   it('is judged after every step, with its SPEC statement', () => {
-    expect([TelemetryMatchesSuppressions.name, TelemetryMatchesSuppressions.statement, TelemetryMatchesSuppressions.when]).toEqual([
+    expect([
+      TelemetryMatchesSuppressions.name,
+      TelemetryMatchesSuppressions.statement,
+      TelemetryMatchesSuppressions.when,
+    ]).toEqual([
       'TelemetryMatchesSuppressions',
       'windows_lingering_flows equals the re-reports of already-closed connections with failures',
       'everyStep',
@@ -22,6 +26,10 @@ describe('TelemetryMatchesSuppressions', () => {
   });
 
   it('fails with prefix, which counts none of them', () => {
-    expect(check(stateAfter(PR_TRACE))).toEqual({ ok: false, subject: 'windows_lingering_flows', detail: 'counter 0, re-reports with failures 2' });
+    expect(check(stateAfter(PR_TRACE))).toEqual({
+      ok: false,
+      subject: 'windows_lingering_flows',
+      detail: 'counter 0, re-reports with failures 2',
+    });
   });
 });

@@ -7,7 +7,8 @@ import { fails, HOLDS, type Invariant } from './Invariant.js';
 
 export const TelemetryMatchesSuppressions = {
   name: 'TelemetryMatchesSuppressions',
-  statement: 'windows_lingering_flows equals the re-reports of already-closed connections with failures',
+  statement:
+    'windows_lingering_flows equals the re-reports of already-closed connections with failures',
   when: 'everyStep',
   check: ({ agent, reReportsWithFailures }) =>
     agent.telemetry.windows_lingering_flows === reReportsWithFailures

@@ -40,7 +40,11 @@ export const invariants: readonly Invariant[] = [
 export const ENGINE_MATCHES_MODEL = 'EngineMatchesModel';
 
 /** Every invariant name a file or a flag may use. */
-export const invariantNames: readonly string[] = [...invariants.map((i) => i.name), ENGINE_MATCHES_MODEL];
+export const invariantNames: readonly string[] = [
+  ...invariants.map((i) => i.name),
+  ENGINE_MATCHES_MODEL,
+];
 
 /** The invariant called `name`. */
-export const findInvariant = (name: string): Invariant | undefined => invariants.find((i) => i.name === name);
+export const findInvariant = (name: string): Invariant | undefined =>
+  invariants.find((i) => i.name === name);

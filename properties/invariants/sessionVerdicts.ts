@@ -31,7 +31,9 @@ export function sessionVerdicts(
         const flow = state.driver.flows[id];
         if (flow === undefined || !judged(flow)) return HOLDS;
         const why = wrong(flow, session.shipped[id] ?? { closes: 0, failures: 0 });
-        return why === null ? HOLDS : fails(`connection ${id}`, `${why}${many ? ` to client ${client + 1}` : ''}`);
+        return why === null
+          ? HOLDS
+          : fails(`connection ${id}`, `${why}${many ? ` to client ${client + 1}` : ''}`);
       });
     }),
   );

@@ -64,9 +64,7 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
       for (let i = 0; i < 40; i++) {
         const r = pctRun(c, SEED, i, 1 + (i % 3));
         expect(runEvents(c, r.events).ok).toBe(true);
-        expect(r.actors).toBe(
-          3 * Math.max(...r.events.map((e) => flowOf(e) ?? 1)) + 1,
-        );
+        expect(r.actors).toBe(3 * Math.max(...r.events.map((e) => flowOf(e) ?? 1)) + 1);
         expect(
           r.events.filter((e) => e.type === 'poll' && e.step === 'readClosed').length,
         ).toBeLessThanOrEqual(MATRIX_BOUNDS.polls);

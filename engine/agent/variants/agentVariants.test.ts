@@ -17,9 +17,17 @@ import { prefix } from './prefix.js';
 const RESET = { '104': 1 };
 
 /** A re-report: the baseline closed or not, this delta closes or not, with these failures. */
-const reReport = (baselineClosed: number, lastClosed: number, failures: TCPFailures, baselineFailures: TCPFailures = {}): ReReport => ({
+const reReport = (
+  baselineClosed: number,
+  lastClosed: number,
+  failures: TCPFailures,
+  baselineFailures: TCPFailures = {},
+): ReReport => ({
   failures,
-  baseline: { counters: counters({ sentBytes: 1, tcpClosed: baselineClosed }), failures: baselineFailures },
+  baseline: {
+    counters: counters({ sentBytes: 1, tcpClosed: baselineClosed }),
+    failures: baselineFailures,
+  },
   last: counters({ sentBytes: 1, tcpClosed: lastClosed }),
 });
 
@@ -30,9 +38,15 @@ describe('agent designs', () => {
   it('are named and described as SPEC 2.3 and `lingering variants` show them', () => {
     expect([prefix, postfix, encoderGate, failuresDelta].map((v) => [v.name, v.summary])).toEqual([
       ['prefix', 'after #47005, before #50823: failures ship every time the record ships'],
-      ['postfix', '#50823: failures cleared on a re-report of an already-closed connection, windows_lingering_flows counted'],
+      [
+        'postfix',
+        '#50823: failures cleared on a re-report of an already-closed connection, windows_lingering_flows counted',
+      ],
       ['encoder-gate', 'the encoder ships failures only with Last.TCPClosed > 0'],
-      ['failures-delta', 'failures get a per-cookie baseline like the counters and ship as a delta'],
+      [
+        'failures-delta',
+        'failures get a per-cookie baseline like the counters and ship as a delta',
+      ],
     ]);
   });
 
@@ -57,9 +71,12 @@ describe('postfix', () => {
     [0, 1, RESET, { failures: RESET, suppressed: false }],
     [1, 0, {}, { failures: {}, suppressed: false }],
     [2, 0, RESET, { failures: {}, suppressed: true }],
-  ])('baseline closed %i, delta closed %i, failures %o: %o', (baselineClosed, lastClosed, failures, decision) => {
-    expect(postfix.reReport(reReport(baselineClosed, lastClosed, failures))).toEqual(decision);
-  });
+  ])(
+    'baseline closed %i, delta closed %i, failures %o: %o',
+    (baselineClosed, lastClosed, failures, decision) => {
+      expect(postfix.reReport(reReport(baselineClosed, lastClosed, failures))).toEqual(decision);
+    },
+  );
 
   it('writes the failures it kept as they are', () => {
     expect(postfix.encodeFailures(shipped(0, RESET))).toEqual(RESET);
@@ -68,7 +85,10 @@ describe('postfix', () => {
 
 describe('encoder-gate', () => {
   it('keeps the failures in the state and counts nothing', () => {
-    expect(encoderGate.reReport(reReport(1, 0, RESET))).toEqual({ failures: RESET, suppressed: false });
+    expect(encoderGate.reReport(reReport(1, 0, RESET))).toEqual({
+      failures: RESET,
+      suppressed: false,
+    });
   });
 
   it.each([
@@ -82,9 +102,18 @@ describe('encoder-gate', () => {
 
 describe('failures-delta', () => {
   it('ships only the failures added since the baseline, and counts nothing', () => {
-    expect(failuresDelta.reReport(reReport(1, 0, RESET, RESET))).toEqual({ failures: {}, suppressed: false });
-    expect(failuresDelta.reReport(reReport(0, 1, RESET))).toEqual({ failures: RESET, suppressed: false });
-    expect(failuresDelta.reReport(reReport(1, 0, { '104': 3 }, RESET))).toEqual({ failures: { '104': 2 }, suppressed: false });
+    expect(failuresDelta.reReport(reReport(1, 0, RESET, RESET))).toEqual({
+      failures: {},
+      suppressed: false,
+    });
+    expect(failuresDelta.reReport(reReport(0, 1, RESET))).toEqual({
+      failures: RESET,
+      suppressed: false,
+    });
+    expect(failuresDelta.reReport(reReport(1, 0, { '104': 3 }, RESET))).toEqual({
+      failures: { '104': 2 },
+      suppressed: false,
+    });
   });
 
   it('writes what it kept as it is', () => {

@@ -10,10 +10,12 @@ import { NO_FAILURES } from '../tcpFailures.js';
 
 export const closeRecord = {
   name: 'close-record',
-  summary: 'TCPClosed from FLOW_CLOSED only; failures only on the record that ships the close, summed when a tuple merges',
+  summary:
+    'TCPClosed from FLOW_CLOSED only; failures only on the record that ships the close, summed when a tuple merges',
   readsClosed: (flowClosed) => flowClosed,
   reReport: keepFailures,
-  aggregateFailures: (records) => records.map((r) => (r.last.tcpClosed > 0 ? r.tcpFailures : NO_FAILURES)),
+  aggregateFailures: (records) =>
+    records.map((r) => (r.last.tcpClosed > 0 ? r.tcpFailures : NO_FAILURES)),
   encodeFailures: encodeAsIs,
 } satisfies AgentVariant;
 

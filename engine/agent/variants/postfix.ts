@@ -9,7 +9,8 @@ import { hasFailures, NO_FAILURES } from '../tcpFailures.js';
 
 export const postfix = {
   name: 'postfix',
-  summary: '#50823: failures cleared on a re-report of an already-closed connection, windows_lingering_flows counted',
+  summary:
+    '#50823: failures cleared on a re-report of an already-closed connection, windows_lingering_flows counted',
   reReport: ({ failures, baseline, last }) =>
     baseline.counters.tcpClosed > 0 && last.tcpClosed === 0 && hasFailures(failures)
       ? { failures: NO_FAILURES, suppressed: true }

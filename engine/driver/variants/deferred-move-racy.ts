@@ -18,7 +18,11 @@ export const deferredMoveRacy = {
   },
   calloutExit: {
     readPending: ({ driver, id, flow }) =>
-      goto(updateFlow(driver, id, (f) => f), 'decrement', { flag: flow.pendingMove }),
+      goto(
+        updateFlow(driver, id, (f) => f),
+        'decrement',
+        { flag: flow.pendingMove },
+      ),
     decrement: (input) => decrementThenMaybeMove(input, input.locals.flag),
     move: movePending,
   },

@@ -13,9 +13,18 @@ import { deferredMove } from './deferred-move.js';
 const ONE = flowId(1);
 
 function after(text: string) {
-  const d = seqStates({ driver: deferredMove, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text).at(-1)!.driver;
+  const d = seqStates(
+    { driver: deferredMove, agent: findAgent('prefix')!, layers: 4, clients: 1 },
+    text,
+  ).at(-1)!.driver;
   const f = d.flows[ONE]!;
-  return { table: tableOf(d, ONE), refCount: f.refCount, pendingMove: f.pendingMove, notify: f.notify, exit: f.exit };
+  return {
+    table: tableOf(d, ONE),
+    refCount: f.refCount,
+    pendingMove: f.pendingMove,
+    notify: f.notify,
+    exit: f.exit,
+  };
 }
 
 describe('deferred-move', () => {
@@ -24,27 +33,48 @@ describe('deferred-move', () => {
     expect(deferredMove.summary).toBe(
       'last notify sets pendingMove, then decrements; any decrement to 1 with pendingMove set moves the flow',
     );
-    expect([stepNames(deferredMove.flowDeleteNotify), stepNames(deferredMove.calloutExit)]).toEqual([
-      ['markPending', 'decrement', 'move'],
-      ['decrement', 'move'],
-    ]);
+    expect([stepNames(deferredMove.flowDeleteNotify), stepNames(deferredMove.calloutExit)]).toEqual(
+      [
+        ['markPending', 'decrement', 'move'],
+        ['decrement', 'move'],
+      ],
+    );
   });
 
   it('marks nothing on a notify that is not the last', () => {
-    expect(after('e1 r1 fd1*2 fd1.markPending')).toMatchObject({ table: 'open', refCount: 3, pendingMove: false });
+    expect(after('e1 r1 fd1*2 fd1.markPending')).toMatchObject({
+      table: 'open',
+      refCount: 3,
+      pendingMove: false,
+    });
   });
 
   it('marks the move on the last notify and leaves it to the callout still holding a reference', () => {
-    expect(after('e1 ce1 r1 fd1*4')).toMatchObject({ table: 'open', refCount: 2, pendingMove: true, notify: null });
+    expect(after('e1 ce1 r1 fd1*4')).toMatchObject({
+      table: 'open',
+      refCount: 2,
+      pendingMove: true,
+      notify: null,
+    });
     expect(after('e1 ce1 r1 fd1*4 cx1.decrement')).toMatchObject({
       table: 'open',
       refCount: 1,
       exit: { step: 'move', seen: 1, flag: false, attempt: 0 },
     });
-    expect(after('e1 ce1 r1 fd1*4 cx1')).toMatchObject({ table: 'closed', refCount: 1, pendingMove: false, exit: null });
+    expect(after('e1 ce1 r1 fd1*4 cx1')).toMatchObject({
+      table: 'closed',
+      refCount: 1,
+      pendingMove: false,
+      exit: null,
+    });
   });
 
   it('ends a release that leaves more than the table reference after its decrement', () => {
-    expect(after('e1 ce1 ce1 r1 fd1*4 cx1.decrement')).toMatchObject({ table: 'open', refCount: 2, pendingMove: true, exit: null });
+    expect(after('e1 ce1 ce1 r1 fd1*4 cx1.decrement')).toMatchObject({
+      table: 'open',
+      refCount: 2,
+      pendingMove: true,
+      exit: null,
+    });
   });
 });

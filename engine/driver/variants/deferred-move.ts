@@ -8,7 +8,8 @@ import { decrementThenMaybeMove, markPending, movePending } from '../deferredMov
 
 export const deferredMove = {
   name: 'deferred-move',
-  summary: 'last notify sets pendingMove, then decrements; any decrement to 1 with pendingMove set moves the flow',
+  summary:
+    'last notify sets pendingMove, then decrements; any decrement to 1 with pendingMove set moves the flow',
   flowDeleteNotify: {
     markPending,
     decrement: (input) => decrementThenMaybeMove(input, true),

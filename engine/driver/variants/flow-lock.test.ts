@@ -14,15 +14,26 @@ import { flowLock } from './flow-lock.js';
 const ONE = flowId(1);
 
 function after(text: string) {
-  const d = seqStates({ driver: flowLock, agent: findAgent('prefix')!, layers: 4, clients: 1 }, text).at(-1)!.driver;
+  const d = seqStates(
+    { driver: flowLock, agent: findAgent('prefix')!, layers: 4, clients: 1 },
+    text,
+  ).at(-1)!.driver;
   const f = d.flows[ONE]!;
-  return { table: tableOf(d, ONE), refCount: f.refCount, locked: f.locked, notify: f.notify, exit: f.exit };
+  return {
+    table: tableOf(d, ONE),
+    refCount: f.refCount,
+    locked: f.locked,
+    notify: f.notify,
+    exit: f.exit,
+  };
 }
 
 describe('flow-lock', () => {
   it('is described and stepped as SPEC 2.2 says', () => {
     expect(flowLock.name).toBe('flow-lock');
-    expect(flowLock.summary).toBe('a per-flow spin lock around decrement, check and move, in the notify and the release');
+    expect(flowLock.summary).toBe(
+      'a per-flow spin lock around decrement, check and move, in the notify and the release',
+    );
     expect([stepNames(flowLock.flowDeleteNotify), stepNames(flowLock.calloutExit)]).toEqual([
       ['acquire', 'update', 'release'],
       ['acquire', 'update', 'release'],
@@ -30,31 +41,68 @@ describe('flow-lock', () => {
   });
 
   it('makes the closed-table read wait exactly while the lock is held', () => {
-    expect([flowLock.closedReadWaits({ ...newFlow(ONE, 4), locked: true }), flowLock.closedReadWaits(newFlow(ONE, 4))]).toEqual([true, false]);
+    expect([
+      flowLock.closedReadWaits({ ...newFlow(ONE, 4), locked: true }),
+      flowLock.closedReadWaits(newFlow(ONE, 4)),
+    ]).toEqual([true, false]);
   });
 
   it('holds the lock from acquire to release and decrements under it', () => {
-    expect(after('e1 r1 fd1.acquire')).toMatchObject({ locked: true, refCount: 5, notify: { step: 'update' } });
-    expect(after('e1 r1 fd1.acquire fd1.update')).toMatchObject({ locked: true, refCount: 4, table: 'open', notify: { step: 'release' } });
-    expect(after('e1 r1 fd1.acquire fd1.update fd1.release')).toMatchObject({ locked: false, refCount: 4, notify: null });
+    expect(after('e1 r1 fd1.acquire')).toMatchObject({
+      locked: true,
+      refCount: 5,
+      notify: { step: 'update' },
+    });
+    expect(after('e1 r1 fd1.acquire fd1.update')).toMatchObject({
+      locked: true,
+      refCount: 4,
+      table: 'open',
+      notify: { step: 'release' },
+    });
+    expect(after('e1 r1 fd1.acquire fd1.update fd1.release')).toMatchObject({
+      locked: false,
+      refCount: 4,
+      notify: null,
+    });
   });
 
   it('moves the flow in the update of the last notify when no callout holds a reference', () => {
-    expect(after('e1 r1 fd1*3 fd1.acquire fd1.update')).toMatchObject({ table: 'closed', refCount: 1, locked: true });
+    expect(after('e1 r1 fd1*3 fd1.acquire fd1.update')).toMatchObject({
+      table: 'closed',
+      refCount: 1,
+      locked: true,
+    });
   });
 
   it('leaves the move to the release of the last callout', () => {
     expect(after('e1 ce1 ce1 r1 fd1*4')).toMatchObject({ table: 'open', refCount: 3 });
-    expect(after('e1 ce1 ce1 r1 fd1*4 cx1')).toMatchObject({ table: 'open', refCount: 2, locked: false });
-    expect(after('e1 ce1 ce1 r1 fd1*4 cx1 cx1')).toMatchObject({ table: 'closed', refCount: 1, locked: false });
+    expect(after('e1 ce1 ce1 r1 fd1*4 cx1')).toMatchObject({
+      table: 'open',
+      refCount: 2,
+      locked: false,
+    });
+    expect(after('e1 ce1 ce1 r1 fd1*4 cx1 cx1')).toMatchObject({
+      table: 'closed',
+      refCount: 1,
+      locked: false,
+    });
   });
 
   it('moves nothing in an update that leaves a count of 1 before the last notify has begun', () => {
     // The move needs both: only the table's reference left and all L associations' notifies begun.
     const flow = { ...newFlow(ONE, 4), refCount: 2, notifies: 3, locked: true };
     const driver = { ...putFlow(emptyDriver(4), flow), openFlows: [ONE] };
-    const out = flowLock.flowDeleteNotify.update({ driver, id: ONE, flow, locals: { step: 'update', seen: 0, flag: false, attempt: 0 } });
-    expect([tableOf(out.driver, ONE), out.driver.flows[ONE]?.refCount, out.next]).toEqual(['open', 1, 'release']);
+    const out = flowLock.flowDeleteNotify.update({
+      driver,
+      id: ONE,
+      flow,
+      locals: { step: 'update', seen: 0, flag: false, attempt: 0 },
+    });
+    expect([tableOf(out.driver, ONE), out.driver.flows[ONE]?.refCount, out.next]).toEqual([
+      'open',
+      1,
+      'release',
+    ]);
   });
 
   it('moves nothing on a release before the last notify', () => {

@@ -10,7 +10,12 @@ import { interlockedDecrement } from '../refCount.js';
 import { moveToClosedTable, updateFlow } from '../tables.js';
 
 const acquire = ({ driver, id, flow }: StepInput) =>
-  flow.locked ? BLOCKED : goto(updateFlow(driver, id, (f) => ({ ...f, locked: true })), 'update');
+  flow.locked
+    ? BLOCKED
+    : goto(
+        updateFlow(driver, id, (f) => ({ ...f, locked: true })),
+        'update',
+      );
 
 // One step under the lock: the decrement, the check and the move cannot be split by the other
 // lock holder; a callout entry (an interlocked increment) can only make the check fail safely.

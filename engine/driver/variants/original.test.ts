@@ -9,7 +9,12 @@ import { original } from './original.js';
 describe('original', () => {
   it('is described and stepped as SPEC 2.2 says', () => {
     expect(original.name).toBe('original');
-    expect(original.summary).toBe('notify: CAS(refCount, 2, 2), move on 2, then decrement; release: plain decrement');
-    expect([stepNames(original.flowDeleteNotify), stepNames(original.calloutExit)]).toEqual([['cas', 'move', 'decrement'], ['decrement']]);
+    expect(original.summary).toBe(
+      'notify: CAS(refCount, 2, 2), move on 2, then decrement; release: plain decrement',
+    );
+    expect([stepNames(original.flowDeleteNotify), stepNames(original.calloutExit)]).toEqual([
+      ['cas', 'move', 'decrement'],
+      ['decrement'],
+    ]);
   });
 });
