@@ -4,14 +4,14 @@ import type { TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The two matrix runs against the manifest (properties/manifest*.test.ts) are the longest files,
+ * The two matrix runs against the manifest (checking/manifest*.test.ts) are the longest files,
  * and their time is spent collecting, which vitest's duration cache does not see: start them
  * first, so that on two cores they overlap the rest instead of running last.
  */
 class MatrixFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const first = (f: TestSpecification) => /properties\/manifest\w*\.test\.ts$/.test(f.moduleId);
+    const first = (f: TestSpecification) => /checking\/manifest\w*\.test\.ts$/.test(f.moduleId);
     return [...sorted.filter(first), ...sorted.filter((f) => !first(f))];
   }
 }
@@ -19,7 +19,7 @@ class MatrixFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: [
-      '{engine,model,properties,counterexamples,cli,lib,render,explorer,history,interchange,bench,scripts}/**/*.test.ts',
+      '{lib,engine,invariants,model,generators,checking,explorer,history,render,interchange,cli,bench,scripts,counterexamples}/**/*.test.ts',
     ],
     // The deep agreement checks (*.deep.test.ts) run with `npm run test:deep`; CI runs both.
     exclude: ['**/node_modules/**', 'scratch/**', 'reports/**', '**/*.deep.test.ts'],

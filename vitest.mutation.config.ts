@@ -4,16 +4,22 @@ import { defineConfig } from 'vitest/config';
 // (processes, the full matrix, the model and explorer searches), so each mutant runs in seconds.
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'properties/**/*.test.ts', 'counterexamples/**/*.test.ts'],
+    include: [
+      'engine/**/*.test.ts',
+      'invariants/**/*.test.ts',
+      'generators/**/*.test.ts',
+      'checking/**/*.test.ts',
+      'counterexamples/**/*.test.ts',
+    ],
     exclude: [
       '**/node_modules/**',
       '**/*.deep.test.ts',
-      'properties/determinism.test.ts',
-      'properties/badInput.test.ts',
-      'properties/manifest.test.ts',
-      'properties/engineMatchesModel.test.ts',
-      'properties/modelCommand.test.ts',
-      'properties/pct/**',
+      'checking/determinism.test.ts',
+      'checking/badInput.test.ts',
+      'checking/manifest.test.ts',
+      'checking/engineMatchesModel.test.ts',
+      'checking/modelCommand.test.ts',
+      'checking/pct/**',
     ],
     testTimeout: 60_000,
   },

@@ -22,11 +22,11 @@ import { FIXTURES, FIXTURES_DIR, fixtureText, PRODUCTION } from '../history/make
 import { parseHistory } from '../history/parseHistory.js';
 import { sumWitness, twiceClosedWitness } from '../history/witness.js';
 import { eventToJson } from '../engine/events.js';
-import { judge } from '../properties/checkTrace.js';
-import { seq, seqStates } from '../properties/seq.js';
-import { hideAllFailures, silentPostfix } from '../properties/fixtures/brokenAgents.js';
-import { moveTwice } from '../properties/fixtures/brokenDrivers.js';
-import { matrixRuns } from '../properties/matrix.js';
+import { judge } from '../invariants/checkTrace.js';
+import { seq, seqStates } from '../engine/seq.js';
+import { hideAllFailures, silentPostfix } from '../checking/fixtures/brokenAgents.js';
+import { moveTwice } from '../checking/fixtures/brokenDrivers.js';
+import { matrixRuns } from '../checking/matrix.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 
@@ -392,7 +392,7 @@ describe(`the audit of an engine run agrees with the engine (seed ${SEED})`, () 
   });
 });
 
-/** A trace file of `text` (the DSL of properties/seq.ts) under original × prefix. */
+/** A trace file of `text` (the DSL of engine/seq.ts) under original × prefix. */
 const traceFile = (name: string, text: string): string =>
   tmp(
     name,

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { agentNames } from '../engine/agent/variants/index.js';
 import { driverNames } from '../engine/driver/variants/index.js';
-import { invariantNames } from '../properties/invariants/index.js';
+import { invariantNames } from '../invariants/index.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 

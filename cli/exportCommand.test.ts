@@ -20,8 +20,8 @@ import { runEvents } from '../engine/run.js';
 import type { Decoded } from '../interchange/ofItf.js';
 import { ItfTraceSchema, ItfValueSchema, ofItf } from '../interchange/ofItf.js';
 import { ITF_VARS } from '../interchange/toItf.js';
-import { invariantNames } from '../properties/invariants/index.js';
-import { seq, seqStates } from '../properties/seq.js';
+import { invariantNames } from '../invariants/index.js';
+import { seq, seqStates } from '../engine/seq.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 

@@ -14,7 +14,7 @@ import { ItfTraceSchema } from '../interchange/ofItf.js';
 import { toItf } from '../interchange/toItf.js';
 import { InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
-import { loadTrace } from './loadTrace.js';
+import { loadTrace } from '../checking/loadTrace.js';
 
 /** The formats `export` writes. */
 export const EXPORT_FORMATS = ['itf'] as const;

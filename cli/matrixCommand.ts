@@ -5,10 +5,10 @@
  * `--update-manifest` records the verdicts of both environments.
  */
 import { eventToJson } from '../engine/events.js';
-import type { Matrix } from '../properties/matrix.js';
-import { runMatrix } from '../properties/matrix.js';
-import { invariants } from '../properties/invariants/index.js';
-import { matrixExtras } from '../properties/matrixExtras.js';
+import type { Matrix } from '../checking/matrix.js';
+import { runMatrix } from '../checking/matrix.js';
+import { invariants } from '../invariants/index.js';
+import { matrixExtras } from '../checking/matrixExtras.js';
 import { existsSync } from 'node:fs';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import {
@@ -16,7 +16,7 @@ import {
   manifestOf,
   MANIFEST_PATH,
   readManifest,
-} from '../properties/manifest.js';
+} from '../checking/manifest.js';
 import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { flag, int, oneOf, parse } from './args.js';

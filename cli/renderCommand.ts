@@ -10,8 +10,8 @@ import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
 import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
 import type { Trace } from '../engine/trace.js';
-import { invariantNames } from '../properties/invariants/index.js';
-import { checkTrace } from '../properties/checkTrace.js';
+import { invariantNames } from '../invariants/index.js';
+import { checkTrace } from '../invariants/checkTrace.js';
 import { htmlPage } from '../render/htmlPage.js';
 import { rateChart } from '../render/rateChart.js';
 import { sequenceDiagram } from '../render/sequenceDiagram.js';
@@ -20,7 +20,7 @@ import { tracePicture } from '../render/TracePicture.js';
 import { chartTitles, traceSection } from '../render/traceSection.js';
 import { InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
-import { loadTrace } from './loadTrace.js';
+import { loadTrace } from '../checking/loadTrace.js';
 
 /** The picture formats. */
 export const RENDER_FORMATS = ['mermaid', 'svg', 'html'] as const;

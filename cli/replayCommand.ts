@@ -7,12 +7,12 @@ import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
 import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
-import { checkTrace } from '../properties/checkTrace.js';
-import { replayReport } from '../properties/replayReport.js';
+import { checkTrace } from '../invariants/checkTrace.js';
+import { replayReport } from '../checking/replayReport.js';
 import { flag, InputError, int, oneOf, parse, UsageError } from './args.js';
-import { formatReplay } from './formatReplay.js';
+import { formatReplay } from '../render/formatReplay.js';
 import type { Io } from './io.js';
-import { loadTrace } from './loadTrace.js';
+import { loadTrace } from '../checking/loadTrace.js';
 
 /** Options of `replay`. */
 export const REPLAY_OPTIONS = {

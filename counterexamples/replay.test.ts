@@ -12,11 +12,11 @@ import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
 import { environmentOf } from '../engine/environment.js';
 import { parseTrace } from '../engine/trace.js';
-import { checkTrace } from '../properties/checkTrace.js';
-import { findInvariant, invariantNames } from '../properties/invariants/index.js';
-import { readManifest } from '../properties/manifest.js';
-import { projectTrace } from '../properties/projectTrace.js';
-import { deferredMoveWithoutFix } from '../properties/fixtures/brokenDrivers.js';
+import { checkTrace } from '../invariants/checkTrace.js';
+import { findInvariant, invariantNames } from '../invariants/index.js';
+import { readManifest } from '../checking/manifest.js';
+import { projectTrace } from '../checking/projectTrace.js';
+import { deferredMoveWithoutFix } from '../checking/fixtures/brokenDrivers.js';
 
 const DIR = new URL('.', import.meta.url).pathname;
 const files = readdirSync(DIR)

@@ -4,7 +4,7 @@
  * engine refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { seqStates } from '../properties/seq.js';
+import { seqStates } from './seq.js';
 import { findAgent } from './agent/variants/index.js';
 import { closeOut, closeOutRun } from './closeOut.js';
 import type { DriverVariant } from './driver/DriverVariant.js';

@@ -3,7 +3,7 @@
  * end, pendingMove, and what each client's backend received for it.
  */
 import { describe, expect, it } from 'vitest';
-import { seqStates } from '../properties/seq.js';
+import { seqStates } from './seq.js';
 import { findAgent } from './agent/variants/index.js';
 import { findDriver } from './driver/variants/index.js';
 import type { EngineState } from './EngineState.js';

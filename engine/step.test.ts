@@ -3,7 +3,7 @@
  * refuses one; and the refusals of flow events as `step` reports them.
  */
 import { describe, expect, it } from 'vitest';
-import { seq, seqStates } from '../properties/seq.js';
+import { seq, seqStates } from './seq.js';
 import { findAgent } from './agent/variants/index.js';
 import { findDriver } from './driver/variants/index.js';
 import type { EngineState } from './EngineState.js';

@@ -17,7 +17,7 @@ import { isEmpty } from '../engine/agent/ConnectionStats.js';
 import type { EngineConfig, EngineState, PollResult } from '../engine/EngineState.js';
 import type { Event, FlowId } from '../engine/events.js';
 import { step } from '../engine/step.js';
-import type { Invariant } from '../properties/invariants/Invariant.js';
+import type { Invariant } from '../invariants/Invariant.js';
 import type { Budget, ExploreBounds, ExploreConfig } from './bounds.js';
 import { engineConfigOf, environmentOf } from './bounds.js';
 import { hashText } from './canonicalise.js';

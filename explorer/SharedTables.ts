@@ -7,7 +7,7 @@
  */
 import type { AgentTelemetry } from '../engine/agent/AgentTelemetry.js';
 import { ZERO_TELEMETRY } from '../engine/agent/AgentTelemetry.js';
-import type { Invariant } from '../properties/invariants/Invariant.js';
+import type { Invariant } from '../invariants/Invariant.js';
 import { hashText } from './canonicalise.js';
 import { Interned } from './Interned.js';
 import { isPerFlow, SHARED_READS } from './invariantScope.js';

@@ -7,7 +7,7 @@
  * Leaves out: memoisation (bfs.ts memoises the safety verdicts by what the invariants read).
  */
 import type { EngineState } from '../engine/EngineState.js';
-import type { Invariant } from '../properties/invariants/Invariant.js';
+import type { Invariant } from '../invariants/Invariant.js';
 import { renameMembers } from './renameMembers.js';
 import { closedOut } from './closedOut.js';
 import { isPerFlow } from './invariantScope.js';

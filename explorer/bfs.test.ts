@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { agentVariants, findAgent } from '../engine/agent/variants/index.js';
 import { driverVariants, findDriver } from '../engine/driver/variants/index.js';
 import { formatEvent } from '../engine/events.js';
-import { checkTrace } from '../properties/checkTrace.js';
-import { invariants } from '../properties/invariants/index.js';
+import { checkTrace } from '../invariants/checkTrace.js';
+import { invariants } from '../invariants/index.js';
 import { explore } from './bfs.js';
 import type { ExploreBounds } from './bounds.js';
 

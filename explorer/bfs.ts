@@ -12,8 +12,8 @@
 import type { EngineState } from '../engine/EngineState.js';
 import type { Environment } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
-import type { Invariant } from '../properties/invariants/Invariant.js';
-import { invariants as ALL_INVARIANTS } from '../properties/invariants/index.js';
+import type { Invariant } from '../invariants/Invariant.js';
+import { invariants as ALL_INVARIANTS } from '../invariants/index.js';
 import type { ExploreConfig } from './bounds.js';
 import { environmentOf } from './bounds.js';
 import { fingerprint, sortLocals } from './canonicalise.js';

@@ -1,5 +1,5 @@
 /**
- * The state after the close-out of SPEC 2.4, as `judge` (properties/checkTrace.ts) computes it
+ * The state after the close-out of SPEC 2.4, as `judge` (invariants/checkTrace.ts) computes it
  * before the quiescence invariants: the explorer judges them on this state.
  */
 import { closeOutRun } from '../engine/closeOut.js';

@@ -8,7 +8,7 @@ import { findDriver } from '../engine/driver/variants/index.js';
 import { newEngine } from '../engine/EngineState.js';
 import { formatEvent } from '../engine/events.js';
 import { runEvents } from '../engine/run.js';
-import { seq } from '../properties/seq.js';
+import { seq } from '../engine/seq.js';
 import type { ExploreBounds } from './bounds.js';
 import { emptyBudget } from './bounds.js';
 import { enabledEvents, spend } from './enabledEvents.js';

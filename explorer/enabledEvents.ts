@@ -7,7 +7,7 @@
  *
  * Leaves out: traffic on a flow no table holds (the engine ignores it, so the state would not
  * change), whole operations without `step` (the explorer works at step level, as the generators
- * of properties/materialize.ts do), and clients other than client 1.
+ * of generators/materialize.ts do), and clients other than client 1.
  */
 import { firstStep } from '../engine/driver/DriverVariant.js';
 import { isEnded } from '../engine/driver/flow.js';

@@ -8,7 +8,7 @@
  * Leaves out: nothing is assumed for a name not listed; explorer/reference.ts judges whole states
  * only, and the tests compare the two.
  */
-import type { Invariant } from '../properties/invariants/Invariant.js';
+import type { Invariant } from '../invariants/Invariant.js';
 import type { GlobalState, LocalState } from './LocalState.js';
 
 /** Invariants that quantify over flows, connections (tuples) or shipped records, one at a time. */

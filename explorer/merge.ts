@@ -8,7 +8,7 @@
  * explorer's own encoding); files of different pairs, environments, bounds, tuples or reductions
  * are refused.
  */
-import { invariantNames } from '../properties/invariants/index.js';
+import { invariantNames } from '../invariants/index.js';
 import type { FingerprintFile, FingerprintHeader } from './fingerprints.js';
 import { FP_WORDS } from './bfs.js';
 import { VisitedSet } from './VisitedSet.js';

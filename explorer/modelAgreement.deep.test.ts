@@ -14,7 +14,7 @@ import { isEnded } from '../engine/driver/flow.js';
 import { allFlows } from '../engine/driver/tables.js';
 import type { Environment } from '../engine/environment.js';
 import { exploreModel } from '../model/exploreModel.js';
-import { fails, HOLDS, type Invariant } from '../properties/invariants/Invariant.js';
+import { fails, HOLDS, type Invariant } from '../invariants/Invariant.js';
 import { explore } from './bfs.js';
 
 /** The model's `isStranded`, said of the engine: ended, in openFlows, nothing left to move it. */

@@ -7,7 +7,7 @@ import { findAgent } from '../engine/agent/variants/index.js';
 import { findDriver } from '../engine/driver/variants/index.js';
 import { formatEvent } from '../engine/events.js';
 import { runEvents } from '../engine/run.js';
-import { seq } from '../properties/seq.js';
+import { seq } from '../engine/seq.js';
 import { renameFlows } from './quiescenceTrace.js';
 
 describe('renameFlows', () => {

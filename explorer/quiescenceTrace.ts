@@ -8,7 +8,7 @@
  */
 import { runEvents } from '../engine/run.js';
 import type { Event, FlowId } from '../engine/events.js';
-import type { Invariant } from '../properties/invariants/Invariant.js';
+import type { Invariant } from '../invariants/Invariant.js';
 import { closedOut } from './closedOut.js';
 import type { LocalTables } from './LocalTables.js';
 import { permutations } from './tableOrders.js';

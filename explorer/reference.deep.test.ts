@@ -11,12 +11,12 @@ import { agentVariants, findAgent } from '../engine/agent/variants/index.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import { driverVariants, findDriver } from '../engine/driver/variants/index.js';
 import type { Environment } from '../engine/environment.js';
-import { hideAllFailures, silentPostfix } from '../properties/fixtures/brokenAgents.js';
+import { hideAllFailures, silentPostfix } from '../checking/fixtures/brokenAgents.js';
 import {
   doubleRelease,
   flowLockUnlockedDrain,
   moveTwice,
-} from '../properties/fixtures/brokenDrivers.js';
+} from '../checking/fixtures/brokenDrivers.js';
 import { explore } from './bfs.js';
 import type { ExploreBounds, ExploreConfig } from './bounds.js';
 import { referenceExplore } from './reference.js';

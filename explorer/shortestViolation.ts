@@ -12,7 +12,7 @@ import type { AgentVariant } from '../engine/agent/AgentVariant.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import type { Environment } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
-import { findInvariant } from '../properties/invariants/index.js';
+import { findInvariant } from '../invariants/index.js';
 import type { ExploreBounds } from './bounds.js';
 import { DEFAULT_BOUNDS } from './bounds.js';
 import type { QuiescenceMode } from './bfs.js';

@@ -5,7 +5,7 @@
  */
 import type { PayloadRecord } from '../engine/agent/PayloadRecord.js';
 import type { EngineState } from '../engine/EngineState.js';
-import { pollsOf } from '../properties/replayReport.js';
+import { pollsOf } from '../checking/replayReport.js';
 import type { History } from './History.js';
 import { historyPolls } from './parseHistory.js';
 

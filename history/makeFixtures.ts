@@ -11,8 +11,8 @@ import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { Event } from '../engine/events.js';
 import { parseTrace } from '../engine/trace.js';
 import { runEvents } from '../engine/run.js';
-import { invariantNames } from '../properties/invariants/index.js';
-import { seq } from '../properties/seq.js';
+import { invariantNames } from '../invariants/index.js';
+import { seq } from '../engine/seq.js';
 import { agentPayloadsOf } from './fromEngine.js';
 
 /** Where the fixtures live. */

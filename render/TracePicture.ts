@@ -5,10 +5,10 @@
  */
 import type { Event } from '../engine/events.js';
 import { formatEvent } from '../engine/events.js';
-import type { TraceCheck, Verdict } from '../properties/checkTrace.js';
-import { explainViolation } from '../properties/explainViolation.js';
-import type { ReportPoll } from '../properties/replayReport.js';
-import { pollsOf } from '../properties/replayReport.js';
+import type { TraceCheck, Verdict } from '../invariants/checkTrace.js';
+import { explainViolation } from '../invariants/explainViolation.js';
+import type { ReportPoll } from '../checking/replayReport.js';
+import { pollsOf } from '../checking/replayReport.js';
 import type { StepView } from './describeSteps.js';
 import { describeSteps } from './describeSteps.js';
 

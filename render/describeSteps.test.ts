@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seq } from '../properties/seq.js';
+import { seq } from '../engine/seq.js';
 import type { StepView } from './describeSteps.js';
-import { inlinePicture, PRODUCTION_TRACES } from './fixtures.js';
+import { inlinePicture, PRODUCTION_TRACES } from '../cli/pictureFixtures.js';
 
 /** The steps of a hand-written trace, described. */
 const steps = (text: string, fields: Parameters<typeof inlinePicture>[1] = {}) =>

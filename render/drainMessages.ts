@@ -8,7 +8,7 @@ import { drainRead } from '../engine/agent/closedFlowsDrain.js';
 import type { EngineState } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { formatEvent } from '../engine/events.js';
-import { formatFailures } from '../cli/formatReplay.js';
+import { formatFailures } from './formatReplay.js';
 import type { Message } from './Message.js';
 
 type Drain = Extract<Event, { type: 'drain' }>;

@@ -3,7 +3,7 @@
  * per invariant, ✓ (green) or ✗n (red, n the shrunk counterexample's length), linked to the
  * saved counterexample below when there is one.
  */
-import type { Cell, Matrix } from '../properties/matrix.js';
+import type { Cell, Matrix } from '../checking/matrix.js';
 import { escapeXml } from './escapeXml.js';
 
 /** What the table needs beside the matrix. */

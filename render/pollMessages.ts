@@ -10,7 +10,7 @@ import type { EngineState } from '../engine/EngineState.js';
 import { clientId } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { formatEvent } from '../engine/events.js';
-import { formatRate } from '../cli/formatReplay.js';
+import { formatRate } from './formatReplay.js';
 import type { Message } from './Message.js';
 import { recordText } from './recordText.js';
 

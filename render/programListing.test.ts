@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seq } from '../properties/seq.js';
-import { inlinePicture, prPicture, PRODUCTION_TRACES } from './fixtures.js';
+import { seq } from '../engine/seq.js';
+import { inlinePicture, prPicture, PRODUCTION_TRACES } from '../cli/pictureFixtures.js';
 import { programListing } from './programListing.js';
 
 describe('programListing', () => {

@@ -3,7 +3,7 @@
  * the poll number, y the rate in % (of the polling client's backend; a bar names its client when
  * several poll), a dashed red line marks 100%. Bars above 100% are red. Coordinates: one decimal.
  */
-import type { ReportPoll } from '../properties/replayReport.js';
+import type { ReportPoll } from '../checking/replayReport.js';
 import { escapeXml } from './escapeXml.js';
 
 /** What the chart shows. */

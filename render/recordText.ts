@@ -5,7 +5,7 @@
  * which the agent design suppressed and which were lost. Leaves out: `Monotonic`.
  */
 import { hasFailures } from '../engine/agent/tcpFailures.js';
-import { formatFailures } from '../cli/formatReplay.js';
+import { formatFailures } from './formatReplay.js';
 import type { ShippedPart, ShippedRecord } from '../engine/EngineState.js';
 
 /** `TCPClosed 1, TCPFailures {104:1}, +100 B`. */

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
 import { eventToJson } from '../engine/events.js';
-import { seq } from '../properties/seq.js';
-import { PR_TRACE, PRODUCTION_TRACES } from './fixtures.js';
+import { seq } from '../engine/seq.js';
+import { PR_TRACE, PRODUCTION_TRACES } from '../cli/pictureFixtures.js';
 import { descendants, parseXml, textOf } from './parseXml.js';
 
 async function run(...argv: string[]) {
@@ -16,7 +16,7 @@ async function run(...argv: string[]) {
   return { status, stdout: b.stdout(), stderr: b.stderr() };
 }
 
-/** A trace file of `text` (the DSL of properties/seq.ts) under original × prefix. */
+/** A trace file of `text` (the DSL of engine/seq.ts) under original × prefix. */
 function traceFile(name: string, text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'lingering-render-')), name);
   const events = seq(text).map(eventToJson);

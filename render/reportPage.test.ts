@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, Matrix } from '../properties/matrix.js';
+import type { Cell, Matrix } from '../checking/matrix.js';
 import type { XmlElement } from './parseXml.js';
 import { descendants, parseXml, textOf } from './parseXml.js';
 import { entryId, reportPage } from './reportPage.js';

@@ -3,7 +3,7 @@
  * counterexample (diagram, rate chart, program, verdicts), each with an anchor the matrix links
  * to. No date: the same matrix and files give the same bytes.
  */
-import type { Matrix } from '../properties/matrix.js';
+import type { Matrix } from '../checking/matrix.js';
 import { escapeXml } from './escapeXml.js';
 import { htmlPage } from './htmlPage.js';
 import { matrixTable } from './matrixTable.js';

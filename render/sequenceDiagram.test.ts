@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seq } from '../properties/seq.js';
-import { inlinePicture, prPicture, PRODUCTION_TRACES } from './fixtures.js';
+import { seq } from '../engine/seq.js';
+import { inlinePicture, prPicture, PRODUCTION_TRACES } from '../cli/pictureFixtures.js';
 import { mermaidText, sequenceDiagram } from './sequenceDiagram.js';
 
 /** The lines inside the red `rect` blocks. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderPicture } from '../cli/renderCommand.js';
-import { invariants } from '../properties/invariants/index.js';
-import { seq } from '../properties/seq.js';
-import { inlinePicture, prPicture, PRODUCTION_TRACES } from './fixtures.js';
+import { invariants } from '../invariants/index.js';
+import { seq } from '../engine/seq.js';
+import { inlinePicture, prPicture, PRODUCTION_TRACES } from '../cli/pictureFixtures.js';
 import type { XmlElement } from './parseXml.js';
 import { descendants, parseXml, textOf } from './parseXml.js';
 import { programListing } from './programListing.js';

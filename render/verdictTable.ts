@@ -2,7 +2,7 @@
  * Every invariant's verdict on one trace as an HTML table: name, when it is judged, ✓ or ✗, the
  * step where it broke (or "quiescence"), and the subject and detail of the failure.
  */
-import type { Verdict } from '../properties/checkTrace.js';
+import type { Verdict } from '../invariants/checkTrace.js';
 import { escapeXml } from './escapeXml.js';
 
 /**

@@ -1,13 +1,13 @@
 /**
  * Writes README's "What the environment allows" table from the committed manifest and the saved
- * counterexamples (properties/environmentTable.ts). Run by `npm run manifest` and
- * `npm run counterexamples`; `properties/environmentTable.test.ts` fails while README is behind.
+ * counterexamples (render/environmentTable.ts). Run by `npm run manifest` and
+ * `npm run counterexamples`; `render/environmentTable.test.ts` fails while README is behind.
  */
 import { readFileSync } from 'node:fs';
 import { atomicWrite } from '../lib/atomicWrite.js';
-import { environmentTable, withEnvironmentTable } from '../properties/environmentTable.js';
-import { loadCounterexamples } from '../properties/loadCounterexamples.js';
-import { readManifest } from '../properties/manifest.js';
+import { environmentTable, withEnvironmentTable } from '../render/environmentTable.js';
+import { loadCounterexamples } from '../checking/loadCounterexamples.js';
+import { readManifest } from '../checking/manifest.js';
 
 const README = new URL('../README.md', import.meta.url).pathname;
 const next = withEnvironmentTable(

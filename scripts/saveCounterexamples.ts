@@ -6,7 +6,7 @@
  * `npm run counterexamples`.
  */
 import { main } from '../cli/main.js';
-import { readManifest } from '../properties/manifest.js';
+import { readManifest } from '../checking/manifest.js';
 
 const replace = process.argv.includes('--replace') ? ['--replace'] : [];
 const manifest = readManifest();

@@ -3,7 +3,7 @@
  * the latest poll records for the invariants, and the re-reports it counts.
  */
 import { describe, expect, it } from 'vitest';
-import { seq, seqStates } from '../../properties/seq.js';
+import { seq, seqStates } from '../seq.js';
 import { original } from '../driver/variants/original.js';
 import type { EngineState } from '../EngineState.js';
 import { newEngine } from '../EngineState.js';

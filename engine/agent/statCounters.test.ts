@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { smallStatCounters } from '../../properties/arbitraries/statCounters.js';
+import { smallStatCounters } from '../../generators/statCounters.js';
 import {
   addCounters,
   COUNTER_FIELDS,

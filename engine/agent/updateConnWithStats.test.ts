@@ -11,7 +11,7 @@ import type { StatCounters } from './statCounters.js';
 import { COUNTER_FIELDS, counters } from './statCounters.js';
 import type { TCPFailures } from './tcpFailures.js';
 import { updateConnWithStats } from './updateConnWithStats.js';
-import { smallStatCounters } from '../../properties/arbitraries/statCounters.js';
+import { smallStatCounters } from '../../generators/statCounters.js';
 import { postfix } from './variants/postfix.js';
 import { prefix } from './variants/prefix.js';
 

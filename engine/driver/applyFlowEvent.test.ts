@@ -3,7 +3,7 @@
  * operation carries between its steps, and the exact reason each malformed event is refused with.
  */
 import { describe, expect, it } from 'vitest';
-import { seq } from '../../properties/seq.js';
+import { seq } from '../seq.js';
 import type { Event, FlowEvent } from '../events.js';
 import { flowId, isFlowEvent } from '../events.js';
 import type { DriverResult } from './applyFlowEvent.js';

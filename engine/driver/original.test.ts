@@ -3,7 +3,7 @@ import { findAgent } from '../agent/variants/index.js';
 import type { EngineConfig, EngineState } from '../EngineState.js';
 import { flowId } from '../events.js';
 import { runEvents } from '../run.js';
-import { seq, seqStates } from '../../properties/seq.js';
+import { seq, seqStates } from '../seq.js';
 import { tableOf } from './tables.js';
 import { findDriver } from './variants/index.js';
 

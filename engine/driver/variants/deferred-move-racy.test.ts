@@ -3,7 +3,7 @@
  * still makes, and the one interleaving in which the stale flag strands the flow.
  */
 import { describe, expect, it } from 'vitest';
-import { seqStates } from '../../../properties/seq.js';
+import { seqStates } from '../../seq.js';
 import { findAgent } from '../../agent/variants/index.js';
 import { flowId } from '../../events.js';
 import { stepNames } from '../DriverVariant.js';

@@ -3,7 +3,7 @@
  * table's reference alone carries it out, the callout's release included.
  */
 import { describe, expect, it } from 'vitest';
-import { seqStates } from '../../../properties/seq.js';
+import { seqStates } from '../../seq.js';
 import { findAgent } from '../../agent/variants/index.js';
 import { flowId } from '../../events.js';
 import { stepNames } from '../DriverVariant.js';

@@ -3,7 +3,7 @@
  * and the closed-table read that waits for the lock.
  */
 import { describe, expect, it } from 'vitest';
-import { seqStates } from '../../../properties/seq.js';
+import { seqStates } from '../../seq.js';
 import { findAgent } from '../../agent/variants/index.js';
 import { flowId } from '../../events.js';
 import { stepNames } from '../DriverVariant.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAgent } from '../../agent/variants/index.js';
 import { flowId } from '../../events.js';
-import { seqStates } from '../../../properties/seq.js';
+import { seqStates } from '../../seq.js';
 import { tableOf } from '../tables.js';
 import { driverNames, findDriver } from './index.js';
 
