@@ -11,12 +11,7 @@ import { invariants } from '../invariants/index.js';
 import { matrixExtras } from '../checking/matrixExtras.js';
 import { existsSync } from 'node:fs';
 import { atomicWrite } from '../lib/atomicWrite.js';
-import {
-  manifestChanges,
-  manifestOf,
-  MANIFEST_PATH,
-  readManifest,
-} from '../checking/manifest.js';
+import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../checking/manifest.js';
 import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { flag, int, oneOf, parse } from './args.js';

@@ -11,7 +11,11 @@ import type { EngineState } from '../engine/EngineState.js';
 import { counters } from '../engine/agent/statCounters.js';
 import { checkTrace } from './checkTrace.js';
 import { hideAllFailures, silentPostfix } from '../checking/fixtures/brokenAgents.js';
-import { doubleRelease, flowLockUnlockedDrain, moveTwice } from '../checking/fixtures/brokenDrivers.js';
+import {
+  doubleRelease,
+  flowLockUnlockedDrain,
+  moveTwice,
+} from '../checking/fixtures/brokenDrivers.js';
 import { seq, seqStates } from '../engine/seq.js';
 import { invariants } from './index.js';
 
