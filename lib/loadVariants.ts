@@ -13,7 +13,8 @@ export interface Named {
 
 /**
  * Imports the default export of every `.ts`/`.js` file beside `indexUrl` (except `index.*` and
- * tests), ordered by `order` first, then by name.
+ * tests), or inside it when it is a folder's URL (ending in `/`), ordered by `order` first, then
+ * by name.
  */
 export async function loadVariants<T extends Named>(
   indexUrl: string,

@@ -1,0 +1,29 @@
+/**
+ * After a poll the client keeps a baseline for exactly the cookies that were active in it: read
+ * from `openFlows` and not absorbed by a closed record (pkg/network/state.go `mergeConnections`,
+ * "keep stats for only active connections"; §8.3 I7).
+ */
+import { fails, HOLDS, type Invariant } from '../Invariant.js';
+
+export const BaselineHygiene = {
+  name: 'BaselineHygiene',
+  statement: 'after a poll the baselines are exactly the active cookies',
+  when: 'everyStep',
+  check: ({ lastPoll }) => {
+    if (lastPoll === null) return HOLDS;
+    const closed = new Set(lastPoll.closedCookies);
+    const expected = [...new Set(lastPoll.openCookies.filter((c) => !closed.has(c)))].sort(
+      (a, b) => a - b,
+    );
+    // What the poll left, not what is there now: an expiry may since have dropped the client.
+    const kept = [...lastPoll.baselines].sort((a, b) => a - b);
+    return expected.join(',') === kept.join(',')
+      ? HOLDS
+      : fails(
+          `client ${lastPoll.client + 1}`,
+          `baselines for [${kept.join(', ')}] after poll ${lastPoll.index}, active [${expected.join(', ')}]`,
+        );
+  },
+} satisfies Invariant;
+
+export default BaselineHygiene;

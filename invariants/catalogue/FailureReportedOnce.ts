@@ -1,0 +1,22 @@
+/**
+ * By quiescence each reset flow has added exactly 1 to the shipped failures of every client
+ * session that was registered when it ended: neither lost (by a design, or by the aggregator that
+ * keeps one record's failures per tuple) nor re-counted (docs/environment.md "Client sessions").
+ */
+import { sessionVerdicts } from '../sessionVerdicts.js';
+import type { Invariant } from '../Invariant.js';
+
+export const FailureReportedOnce = {
+  name: 'FailureReportedOnce',
+  statement: 'by quiescence each reset flow has added exactly 1 to shipped failures',
+  when: 'quiescence',
+  check: (state) =>
+    sessionVerdicts(
+      state,
+      (flow) => flow.status === 'recvRst',
+      (_flow, shipped) =>
+        shipped.failures === 1 ? null : `reset shipped ${shipped.failures} failures`,
+    ),
+} satisfies Invariant;
+
+export default FailureReportedOnce;
