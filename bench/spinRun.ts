@@ -26,7 +26,7 @@ export interface SpinFigures {
 }
 
 /** The bundled copy of the reference model's script. */
-export const RUN_SH = fileURLToPath(new URL('./spin/run.sh', import.meta.url));
+const RUN_SH = fileURLToPath(new URL('./spin/run.sh', import.meta.url));
 
 /** True when `spin` and `gcc` are on the PATH. */
 export const spinInstalled = (): boolean =>
@@ -45,7 +45,7 @@ const number = (text: string, pattern: RegExp): number | null => {
  * @example
  * parseSpin('   352709 states, stored\n pan: elapsed time 0.2 seconds\n...', '-DN=3 -DP=3', 1.4).states //=> 352709
  */
-export function parseSpin(text: string, defines: string, wallSeconds: number): SpinFigures | null {
+function parseSpin(text: string, defines: string, wallSeconds: number): SpinFigures | null {
   const states = number(text, /^\s*(\d+) states, stored/m);
   if (states === null) return null;
   const panSeconds = number(text, /elapsed time ([\d.e+]+) seconds/) ?? 0;

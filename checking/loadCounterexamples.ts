@@ -10,7 +10,7 @@ import { parseTrace } from '../engine/trace.js';
 import { invariantNames } from '../invariants/index.js';
 
 /** The folder of saved counterexamples. */
-export const COUNTEREXAMPLES = new URL('../counterexamples/', import.meta.url).pathname;
+const COUNTEREXAMPLES = new URL('../counterexamples/', import.meta.url).pathname;
 
 /**
  * The traces of `dir`, by file name order.

@@ -106,7 +106,7 @@ export const matrixRuns = (
     );
 
 /** A claim per engine invariant, judged on the run's states. */
-export const invariantProperty = (inv: Invariant): MatrixProperty => ({
+const invariantProperty = (inv: Invariant): MatrixProperty => ({
   name: inv.name,
   statement: inv.statement,
   holds: (config, run) =>

@@ -7,7 +7,7 @@ import { ENGINE_MATCHES_MODEL } from '../invariants/index.js';
 import type { MatrixProperty } from './matrix.js';
 
 /** The engine's observable state equals the model's after every event. */
-export const EngineMatchesModel: MatrixProperty = {
+const EngineMatchesModel: MatrixProperty = {
   name: ENGINE_MATCHES_MODEL,
   statement: "after every event the engine's observable state equals the xstate model's",
   holds: (config, run) => engineMatchesModel(config, run.events, { engineStates: run.states }).ok,

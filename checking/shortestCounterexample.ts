@@ -15,7 +15,7 @@ import { explore } from '../explorer/bfs.js';
 import type { Invariant } from '../invariants/Invariant.js';
 
 /** States the search may store before it gives up (the minimum is then "not computed"). */
-export const MAX_STATES = 2_000_000;
+const MAX_STATES = 2_000_000;
 
 /** Each flow's tuple in `events` (its establish's `tuple`, else its own number), flows 1 to `flows`. */
 function tuplesIn(events: readonly Event[], flows: number): number[] {

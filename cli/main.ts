@@ -8,12 +8,6 @@ import { InputError, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
 
-/** The bundled example: the PR #50823 test's three polls. */
-export const EXAMPLE_TRACE = new URL(
-  '../counterexamples/pr-50823-three-polls.json',
-  import.meta.url,
-).pathname;
-
 type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 
 // Each command is loaded when it runs: a command line pays only for the code it uses.

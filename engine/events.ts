@@ -50,15 +50,6 @@ export const EVENT_TYPES = [
   'clientExpire',
 ] as const;
 
-/** One of {@link EVENT_TYPES}. */
-export type EventType = (typeof EVENT_TYPES)[number];
-
-/** The operations whose code is split into named atomic steps. */
-export const STEPPED_TYPES = ['calloutExit', 'flowDeleteNotify', 'poll', 'drain'] as const;
-
-/** An event whose operation has named steps. */
-export type SteppedType = (typeof STEPPED_TYPES)[number];
-
 /** The steps of the asynchronous closed-flow drain: one read, then one store per record read. */
 export const DRAIN_STEPS = ['read', 'store'] as const;
 

@@ -81,7 +81,7 @@ import { normalBuffer } from './normalBuffer.js';
 import type { Entry, LocalState, MemberState } from './LocalState.js';
 
 /** The counters that grow with traffic, whose values are replaced by their ranks (A1). */
-export const VOLUME_FIELDS = ['sentBytes', 'recvBytes', 'sentPackets', 'recvPackets'] as const;
+const VOLUME_FIELDS = ['sentBytes', 'recvBytes', 'sentPackets', 'recvPackets'] as const;
 
 type Volume = (typeof VOLUME_FIELDS)[number];
 type Ranks = ReadonlyMap<Volume, Map<number, number>>;

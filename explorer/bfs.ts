@@ -159,7 +159,7 @@ interface Found {
 export const FP_WORDS = 3;
 
 /** Why `explore` refuses `config` with `options`, or null. */
-export function refusal(config: ExploreConfig, options: ExploreOptions): string | null {
+function refusal(config: ExploreConfig, options: ExploreOptions): string | null {
   const tuples = badTuples(config);
   if (tuples !== null) return `explorer: ${tuples}`;
   if (options.ample !== true) return null;

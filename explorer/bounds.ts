@@ -47,7 +47,7 @@ export interface ExploreConfig {
 export const TRAFFIC_BYTES = 10;
 
 /** Default `T`. */
-export const DEFAULT_TRAFFIC = 1;
+const DEFAULT_TRAFFIC = 1;
 
 /** The default bounds: one flow, one callout, three polls, `L = 4`, one traffic event. */
 export const DEFAULT_BOUNDS: ExploreBounds = {

@@ -66,7 +66,7 @@ const tupleIn = (state: EngineState) => (f: FlowId) => state.driver.flows[f]?.tu
  * The poll's next step: `readClosed` while one is part-way through, else `readOpen` below `P`;
  * in production, once per order of its table that changes the relative order of one tuple's flows.
  */
-export function pollCandidates(
+function pollCandidates(
   state: EngineState,
   bounds: ExploreBounds,
   env: Environment = DEFAULT_ENVIRONMENT,
@@ -80,10 +80,7 @@ export function pollCandidates(
 }
 
 /** In production: the drain's read when none is in flight, else a store of each record it holds. */
-export function drainCandidates(
-  state: EngineState,
-  env: Environment = DEFAULT_ENVIRONMENT,
-): Event[] {
+function drainCandidates(state: EngineState, env: Environment = DEFAULT_ENVIRONMENT): Event[] {
   if (!environmentFeatures(env).asyncDrain) return [];
   if (state.drain === null) return [{ type: 'drain', step: 'read' }];
   const flows = [...new Set(state.drain.held.map((r) => r.cookie as number))];
@@ -91,7 +88,7 @@ export function drainCandidates(
 }
 
 /** In production: client 1 expires, or registers again (the engine refuses the one that does not apply). */
-export const churnCandidates = (env: Environment = DEFAULT_ENVIRONMENT): Event[] =>
+const churnCandidates = (env: Environment = DEFAULT_ENVIRONMENT): Event[] =>
   environmentFeatures(env).clientChurn
     ? [
         { type: 'clientExpire', client: 1 },

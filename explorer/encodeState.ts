@@ -10,7 +10,7 @@
  */
 
 /** The largest local-state number a narrow key can hold. */
-export const MAX_LOCAL = 0xffff;
+const MAX_LOCAL = 0xffff;
 
 /**
  * Words per key for `groups` groups.

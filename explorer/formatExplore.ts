@@ -29,7 +29,7 @@ const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
  * @example
  * flowOrders({ ...config, bounds: { ...bounds, flows: 3, tuples: 2 } }) //=> 2 (flows 1 and 3)
  */
-export function flowOrders(config: ExploreConfig): number {
+function flowOrders(config: ExploreConfig): number {
   const sizes = tupleGroups(config).map((g) => g.length);
   const bySize = new Map<number, number>();
   for (const s of sizes) bySize.set(s, (bySize.get(s) ?? 0) + 1);
@@ -40,7 +40,7 @@ export function flowOrders(config: ExploreConfig): number {
 }
 
 /** The environment in one line (docs/environment.md). */
-export const environmentLine = (r: ExploreResult): string =>
+const environmentLine = (r: ExploreResult): string =>
   r.environment === 'production'
     ? 'production (4-tuple reuse, the asynchronous closed-flow drain, client churn, any table order)'
     : 'isolated (every flow its own tuple, no drain, no churn, tables in insertion order)';
@@ -56,7 +56,7 @@ const tuplesText = (r: ExploreResult): string => {
 };
 
 /** Why the violation happened, from the engine's own run of its trace (or null). */
-export function becauseOf(r: ExploreResult, v: Violation): string | null {
+function becauseOf(r: ExploreResult, v: Violation): string | null {
   const engine = engineConfigOf(r.config);
   const run = runEvents(engine, v.events);
   if (!run.ok) return null;
@@ -70,13 +70,13 @@ export function becauseOf(r: ExploreResult, v: Violation): string | null {
 }
 
 /** The bounds in one line. */
-export const boundsLine = (r: ExploreResult): string => {
+const boundsLine = (r: ExploreResult): string => {
   const b = r.config.bounds;
   return `N=${b.flows} flows (${tuplesText(r)}), C=${b.callouts} callout ${b.callouts === 1 ? 'entry' : 'entries'} per flow, P=${b.polls} polls, L=${b.layers}, T=${b.traffic} traffic ${b.traffic === 1 ? 'event' : 'events'} per flow`;
 };
 
 /** The reductions in one line. */
-export const reductionsLine = (r: ExploreResult): string =>
+const reductionsLine = (r: ExploreResult): string =>
   [
     r.symmetry ? `symmetry (${n(flowOrders(r.config))} flow orders as one)` : 'no symmetry',
     r.ample

@@ -12,7 +12,7 @@ import type { Invariant } from '../invariants/Invariant.js';
 import type { GlobalState, LocalState } from './LocalState.js';
 
 /** Invariants that quantify over flows, connections (tuples) or shipped records, one at a time. */
-export const PER_FLOW_INVARIANTS: ReadonlySet<string> = new Set([
+const PER_FLOW_INVARIANTS: ReadonlySet<string> = new Set([
   'FailuresWithinCloses',
   'CloseReportedOnce',
   'FailureReportedOnce',

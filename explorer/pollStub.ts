@@ -28,7 +28,7 @@ function stubFlow(f: Flow, layers: number): Flow {
 }
 
 /** The read does not touch this member's driver state (a member's own share: member 0). */
-export const untouched = (m: LocalState): boolean => m.closed.length === 0;
+const untouched = (m: LocalState): boolean => m.closed.length === 0;
 
 /**
  * A member's own share with the state the read does not look at written in one form.

@@ -22,7 +22,7 @@ import { projectGlobal, projectGroup } from './projectState.js';
  * @example
  * keyOfState(tables, newEngine(config), emptyBudget(2), true, false) //=> the search's initial key
  */
-export function keyOfState(
+function keyOfState(
   tables: LocalTables,
   state: EngineState,
   budget: Budget,

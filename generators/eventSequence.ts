@@ -63,7 +63,7 @@ const PICK = fc.oneof(
 );
 
 /** The bounds a constraints object stands for. */
-export const boundsOf = (c: EventSequenceConstraints): Bounds => ({
+const boundsOf = (c: EventSequenceConstraints): Bounds => ({
   flows: c.flows ?? 2,
   driver: c.driver,
   agent: c.agent,

@@ -22,7 +22,7 @@ export interface Scenario {
 }
 
 /** The scenarios every environment's runs must reach. */
-export const scenarios: readonly Scenario[] = [
+const scenarios: readonly Scenario[] = [
   {
     name: 'LastNotifyWhileCalloutHolds',
     statement: 'the last delete notification begins while a callout holds a reference',
@@ -79,7 +79,7 @@ export const scenarios: readonly Scenario[] = [
 ];
 
 /** The scenarios only the production environment can reach. */
-export const productionScenarios: readonly Scenario[] = [
+const productionScenarios: readonly Scenario[] = [
   {
     name: 'TupleMergedInOnePoll',
     statement: 'a poll ships one record merged from two flows of one tuple',

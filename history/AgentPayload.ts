@@ -33,7 +33,7 @@ const uint32 = z
   .max(2 ** 32 - 1);
 
 /** `Addr`: the local or remote end. */
-export const AddrSchema = z.object({
+const AddrSchema = z.object({
   ip: z.string(),
   port: z.number().int().min(0).max(65535),
 });

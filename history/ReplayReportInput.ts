@@ -8,7 +8,7 @@ import { z } from 'zod';
 const count = z.number().int().min(0);
 
 /** One shipped record of the report. */
-export const ReportRecordSchema = z.object({
+const ReportRecordSchema = z.object({
   flow: z.number().int().min(1),
   cookie: count,
   tuple: z.number().int().min(1).optional(),

@@ -10,7 +10,7 @@ import type { History } from './History.js';
 import { historyPolls } from './parseHistory.js';
 
 /** The process every generated connection belongs to. */
-export const PID = 4242;
+const PID = 4242;
 
 /**
  * The history of a run's states (`states[0]` the start): one poll per completed poll.
@@ -24,7 +24,7 @@ export const historyOfStates = (states: readonly EngineState[], source: string):
 });
 
 /** One record as `FormatConnection` writes it, then jsonpb with `EmitDefaults`. */
-export function connectionJson(r: PayloadRecord): Record<string, unknown> {
+function connectionJson(r: PayloadRecord): Record<string, unknown> {
   return {
     pid: PID,
     laddr: { ip: '10.0.0.5', port: 50000 + r.tuple, containerId: '' },

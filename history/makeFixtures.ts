@@ -36,7 +36,7 @@ function prEvents(): readonly Event[] {
  * Three flows over five polls: flow 1 resets while a callout holds a reference across its last
  * notify, flow 2 ends gracefully, flow 3 opens late; traffic keeps moving on flow 1 after its end.
  */
-export const MIXED = 'e1 t1:100 e2 t2:100 p ce1 r1 fd1*4 cx1 t2 p t1 t2 f2 fd2*4 p t1 e3 t3 p t1 p';
+const MIXED = 'e1 t1:100 e2 t2:100 p ce1 r1 fd1*4 cx1 t2 p t1 t2 f2 fd2*4 p t1 e3 t3 p t1 p';
 
 /**
  * The production environment (docs/environment.md): flow 1 lingers, flow 2 is drained between

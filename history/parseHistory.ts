@@ -18,7 +18,7 @@ export const ACCEPTED =
   'a /network_tracer/connections payload ({"conns": [...]}), an array or JSON lines of them, or a `lingering replay --json` report';
 
 /** Most polls a history may hold. */
-export const MAX_POLLS = 1_000_000;
+const MAX_POLLS = 1_000_000;
 
 const show = (v: unknown): string => {
   const s = JSON.stringify(v);
@@ -83,7 +83,7 @@ function classify(value: unknown): 'payload' | 'report' | null {
 }
 
 /** Parses one file's text (named `file` in messages). */
-export function parseFile(file: string, text: string): Parsed {
+function parseFile(file: string, text: string): Parsed {
   let json: unknown;
   let whole = true;
   try {

@@ -54,7 +54,7 @@ export const itfMap = (entries: readonly (readonly [ItfValue, ItfValue])[]): Itf
 export const itfSet = (items: readonly ItfValue[]): ItfValue => ({ '#set': items });
 
 /** A tuple. */
-export const tuple = (items: readonly ItfValue[]): ItfValue => ({ '#tup': items });
+const tuple = (items: readonly ItfValue[]): ItfValue => ({ '#tup': items });
 
 /**
  * Quint's `Option`: `Some(v)` or `None`, as variants.

@@ -11,7 +11,7 @@ import type { ItfValue } from './itf.js';
 import { bigint, itfMap } from './itf.js';
 
 /** errno → count. */
-export const failuresValue = (f: Readonly<Record<string, number>>): ItfValue =>
+const failuresValue = (f: Readonly<Record<string, number>>): ItfValue =>
   itfMap(Object.entries(f).map(([errno, n]) => [bigint(Number(errno)), bigint(n)] as const));
 
 /**

@@ -1,11 +1,14 @@
 /**
- * An engine run as an ITF trace, one state per step: each flow (tuple, table, refCount, status …),
- * the tables, the poll, the drain's held records, every client slot, the backend by tuple, what
- * shipped, and the action with its picks as Quint's `--mbt` does (docs/environment.md). Leaves
- * out: the counters of baselines and closed records.
+ * An engine run as an ITF trace, one state per step: each flow (tuple, table, refCount, status,
+ * every design's memory …), the tables, the poll, the drain's held records, every client slot,
+ * the backend by tuple, what shipped, and the action with its picks as Quint's `--mbt` does
+ * (docs/environment.md). Leaves out: the counters of baselines and closed records.
  */
 import type { Backend } from '../engine/backend/backend.js';
+import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import type { Flow } from '../engine/driver/flow.js';
+import { driverVariants } from '../engine/driver/variants/index.js';
+import type { FlowMemory } from '../lib/FlowMemory.js';
 import { isEnded } from '../engine/driver/flow.js';
 import { allFlows, tableOf } from '../engine/driver/tables.js';
 import type { EngineState } from '../engine/EngineState.js';
@@ -33,6 +36,29 @@ export const ITF_VARS = [
   'telemetry',
 ] as const;
 
+/**
+ * Every memory field any driver design declares, in registry order, each at the initial value of
+ * the first design that declares it: Quint's records have one shape, so every flow carries them
+ * all, and a field the run's design lacks keeps that value.
+ */
+function memoryDefaults(variants: readonly DriverVariant[]): FlowMemory {
+  const out: Record<string, boolean | number> = {};
+  for (const v of variants) {
+    for (const [k, x] of Object.entries(v.memory ?? {})) if (!(k in out)) out[k] = x;
+  }
+  return out;
+}
+
+const MEMORY_DEFAULTS = memoryDefaults(driverVariants);
+
+const memoryValue = (f: Flow): Record<string, ItfValue> =>
+  Object.fromEntries(
+    Object.entries(MEMORY_DEFAULTS).map(([k, initial]) => {
+      const v = f.memory[k] ?? initial;
+      return [k, typeof v === 'number' ? bigint(v) : v];
+    }),
+  );
+
 const flowValue = (state: EngineState, f: Flow): ItfValue => ({
   tuple: bigint(f.tuple),
   table: tableOf(state.driver, f.id),
@@ -40,8 +66,7 @@ const flowValue = (state: EngineState, f: Flow): ItfValue => ({
   status: f.status,
   ended: isEnded(f),
   flowClosed: f.flowClosed,
-  pendingMove: f.pendingMove,
-  locked: f.locked,
+  ...memoryValue(f),
   freed: f.freed,
   notifies: bigint(f.notifies),
   callouts: bigint(f.callouts),
@@ -84,7 +109,7 @@ const picks = (e: Event | undefined): ItfValue => ({
  * @example
  * itfState(start, undefined, undefined, 0)['mbt::actionTaken'] //=> 'init'
  */
-export function itfState(
+function itfState(
   state: EngineState,
   previous: EngineState | undefined,
   event: Event | undefined,

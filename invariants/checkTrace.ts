@@ -34,7 +34,7 @@ export interface TraceCheck {
 }
 
 /** The 1-based index of the first state (after the start) where `inv` fails, with its check. */
-export function firstViolation(states: readonly EngineState[], inv: Invariant) {
+function firstViolation(states: readonly EngineState[], inv: Invariant) {
   for (let i = 1; i < states.length; i++) {
     const c = inv.check(states[i] as EngineState);
     if (!c.ok) return { step: i, subject: c.subject, detail: c.detail };

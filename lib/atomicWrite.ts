@@ -56,14 +56,3 @@ export function atomicWrite(
   }
   return true;
 }
-
-/** Registers a path to delete if the process is interrupted before {@link settle} (a long write). */
-export function removeOnInterrupt(path: string): void {
-  installHandlers();
-  pending.add(path);
-}
-
-/** The path is complete: keep it. */
-export function settle(path: string): void {
-  pending.delete(path);
-}

@@ -49,7 +49,7 @@ export interface AgentModelSpec {
 export type AgentDesign = Required<AgentModelSpec>;
 
 /** `FlowToConnStat` (pkg/network/event_windows.go) today: `FLOW_CLOSED`, or any failure. */
-export const closedByFlagOrFailure = (flowClosed: boolean, failures: number): boolean =>
+const closedByFlagOrFailure = (flowClosed: boolean, failures: number): boolean =>
   flowClosed || failures > 0;
 
 /**
@@ -59,7 +59,7 @@ export const closedByFlagOrFailure = (flowClosed: boolean, failures: number): bo
  * @example
  * firstKeepsFailures([{ flow: 2, lastClosed: 0, failures: 1 }, { flow: 1, lastClosed: 1, failures: 1 }]) //=> [1, 0]
  */
-export const firstKeepsFailures = (records: readonly ShippedView[]): readonly number[] =>
+const firstKeepsFailures = (records: readonly ShippedView[]): readonly number[] =>
   records.map((r, i) => (i === 0 ? r.failures : 0));
 
 /** Keeps the record's failures: `updateConnWithStats` without `maybeSuppressWindowsLingeringFlow`. */

@@ -23,7 +23,7 @@ export const NEW_CLIENT: ModelClient = { closed: [] };
  * @example
  * insertClosed([emptyOf1], nonEmptyOf2) //=> [nonEmptyOf2, emptyOf1]
  */
-export function insertClosed(buffer: readonly FlowRecord[], r: FlowRecord): readonly FlowRecord[] {
+function insertClosed(buffer: readonly FlowRecord[], r: FlowRecord): readonly FlowRecord[] {
   if (isEmptyRecord(r)) return [...buffer, r];
   const emptyStart = buffer.findIndex(isEmptyRecord);
   return emptyStart === -1

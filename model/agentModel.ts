@@ -53,7 +53,7 @@ function deltaPasses(
  * Step `readClosed`, agent half (after the closed read stored the poll's records): `GetDelta`
  * for client 1, re-created first if it is not registered; the ship; the poll is over.
  */
-export function shipDelta(c: ModelContext, design: AgentDesign): Partial<ModelContext> {
+function shipDelta(c: ModelContext, design: AgentDesign): Partial<ModelContext> {
   const { flows, client } = getClient(c);
   const { closedPass, activePass } = deltaPasses(c, flows, client?.closed ?? [], design);
   const tupled = (u: UpdatedRecord): TupleRecord => ({

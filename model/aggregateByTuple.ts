@@ -15,7 +15,7 @@ export interface TupleRecord extends ShippedView {
 }
 
 /** The records grouped by tuple, each group in aggregation order. */
-export function groupByTuple(records: readonly TupleRecord[]): TupleRecord[][] {
+function groupByTuple(records: readonly TupleRecord[]): TupleRecord[][] {
   const groups = new Map<number, TupleRecord[]>();
   for (const r of records) groups.set(r.tuple, [...(groups.get(r.tuple) ?? []), r]);
   return [...groups.values()];

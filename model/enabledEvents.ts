@@ -35,7 +35,7 @@ export interface ExploreBounds {
 export const DEFAULT_BOUNDS: ExploreBounds = { callouts: 2, polls: 2 };
 
 /** Bytes a generated traffic event carries (the model only sees that bytes moved). */
-export const TRAFFIC_BYTES = 10;
+const TRAFFIC_BYTES = 10;
 
 function flowEvents(
   m: SystemModel,

@@ -12,8 +12,6 @@ import { and } from 'xstate';
 import { flowSetup } from './flowSetup.js';
 import { DEFAULT_MODEL_LAYERS, initialContext } from './ModelContext.js';
 
-export { flowSetup } from './flowSetup.js';
-
 const forFlow = (flow: number) => ({ type: 'isForFlow', params: { flow } }) as const;
 type FlowGuard = 'isInClosedTable' | 'isStranded' | 'isOutOfTables' | 'isFreed' | 'hasReference';
 const when = (type: FlowGuard, flow: number) => ({ type, params: { flow } }) as const;

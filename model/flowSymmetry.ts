@@ -32,7 +32,7 @@ export function renumberings(n: number): Renumbering[] {
 const image = (perm: Renumbering, k: number): number => perm[k - 1] ?? k;
 
 /** The context with every flow renumbered; every list keeps its order. */
-export function renumberContext(c: ModelContext, perm: Renumbering): ModelContext {
+function renumberContext(c: ModelContext, perm: Renumbering): ModelContext {
   const flows = c.flows.slice();
   c.flows.forEach(
     (f, i) => (flows[image(perm, i + 1) - 1] = f && { ...f, tuple: image(perm, f.tuple) }),

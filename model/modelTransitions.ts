@@ -22,7 +22,7 @@ export function regionState(s: ModelSnapshot, k: number): Phase {
 }
 
 /** Flow `k`'s control state: its region state and the operations' next steps. */
-export function controlState(s: ModelSnapshot, k: number): string {
+function controlState(s: ModelSnapshot, k: number): string {
   const f = s.context.flows[k - 1] ?? null;
   const ops =
     f === null
@@ -32,7 +32,7 @@ export function controlState(s: ModelSnapshot, k: number): string {
 }
 
 /** The event without its flow: `flowDeleteNotify.cas`, `poll.readOpen`, `traffic`. */
-export const eventLabel = (e: Event): string =>
+const eventLabel = (e: Event): string =>
   'step' in e && e.step !== undefined ? `${e.type}.${e.step}` : e.type;
 
 /** The flows whose regions take `event` from `before`. */

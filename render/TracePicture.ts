@@ -67,10 +67,7 @@ const highlightOf = (v: Verdict): Highlight => ({
  * @example
  * pickHighlight(check.verdicts, undefined)?.name //=> 'FailuresWithinCloses' for the PR trace
  */
-export function pickHighlight(
-  verdicts: readonly Verdict[],
-  name: string | undefined,
-): Highlight | null {
+function pickHighlight(verdicts: readonly Verdict[], name: string | undefined): Highlight | null {
   if (name !== undefined) {
     const v = verdicts.find((x) => x.invariant.name === name);
     if (v !== undefined) return highlightOf(v);

@@ -46,7 +46,7 @@ function messagesOf(before: EngineState, event: Event, after: EngineState): read
  * describeStep(states[7], events[7], states[8], 8).change
  * //=> 'notify 4/4: cas saw refCount 3 → decrement · refCount 2, still in openFlows'
  */
-export function describeStep(
+function describeStep(
   before: EngineState,
   event: Event,
   after: EngineState,

@@ -33,7 +33,7 @@ const recordCounters = (r: ConnectionStats): string =>
   `TCPClosed ${r.monotonic.tcpClosed}, TCPFailures ${formatFailures(r.tcpFailures)}, ${r.monotonic.sentBytes} B`;
 
 /** One store: the record, and where it went, or that it was dropped. */
-export function storeText(before: EngineState, record: ConnectionStats): string {
+function storeText(before: EngineState, record: ConnectionStats): string {
   const clients = before.agent.clients.map((c) => Number(c.id)).sort((a, b) => a - b);
   const where =
     clients.length === 0

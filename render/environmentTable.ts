@@ -18,7 +18,7 @@ interface Behaviour {
 }
 
 /** The behaviours, in docs/environment.md's order. */
-export const BEHAVIOURS: readonly Behaviour[] = [
+const BEHAVIOURS: readonly Behaviour[] = [
   {
     key: 'tupleReuse',
     name: '4-tuple reuse',

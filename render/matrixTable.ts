@@ -15,7 +15,7 @@ export interface MatrixTableOptions {
 }
 
 /** The name a saved counterexample of this cell has (STYLE rule 21), without `.json`. */
-export const cellFileName = (c: Pick<Cell, 'driver' | 'agent' | 'invariant'>): string =>
+const cellFileName = (c: Pick<Cell, 'driver' | 'agent' | 'invariant'>): string =>
   `${c.driver}--${c.agent}--${c.invariant}`;
 
 function cellHtml(c: Cell | undefined, options: MatrixTableOptions): string {

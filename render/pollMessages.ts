@@ -53,7 +53,7 @@ function clientText(before: EngineState, after: EngineState, event: Poll, client
 }
 
 /** What the poll's completion shipped, and the client backend's sums. */
-export function shipText(before: EngineState, after: EngineState, event: Poll): string {
+function shipText(before: EngineState, after: EngineState, event: Poll): string {
   const poll = after.lastPoll;
   if (poll === null) return 'nothing shipped';
   const backend = after.backends[poll.client];

@@ -11,7 +11,7 @@ import type { Highlight, TracePicture } from './TracePicture.js';
 import { verdictLines } from './verdictLine.js';
 
 /** Mermaid's participant ids, one per lifeline. */
-export const MERMAID_IDS: Readonly<Record<Actor, string>> = {
+const MERMAID_IDS: Readonly<Record<Actor, string>> = {
   callout: 'Callout',
   notify: 'Notify',
   driver: 'Driver',

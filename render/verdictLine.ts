@@ -10,7 +10,7 @@ import type { Highlight } from './TracePicture.js';
  * @example
  * verdictLine({ name: 'RateAtMost100', verdict: 'holds', ... }) //=> '✓ RateAtMost100 holds on this trace'
  */
-export function verdictLine(h: Highlight): string {
+function verdictLine(h: Highlight): string {
   if (h.verdict === 'unjudged') return `? ${h.name}: ${h.statement}`;
   if (h.verdict === 'holds') {
     return `✓ ${h.name} holds on this trace${h.when === 'quiescence' ? ' (at quiescence)' : ''}`;

@@ -22,7 +22,7 @@ export interface PctSearchOptions extends SearchOptions {
 }
 
 /** The first invariant of `candidates` (SPEC order) that `run` violates, if any. */
-export const firstBroken = (
+const firstBroken = (
   config: EngineConfig,
   run: PctRun,
   candidates: readonly Invariant[],

@@ -29,7 +29,7 @@ export interface PctRun {
 const BYTES = [1, 10, 100] as const;
 
 /** The programs of a run, drawn from `rng` with the uniform generator's bounds. */
-export function drawPlan(config: EngineConfig, rng: Prng): RunPlan {
+function drawPlan(config: EngineConfig, rng: Prng): RunPlan {
   const flows = 1 + rng.int(4);
   const polls = 2 + rng.int(MATRIX_BOUNDS.polls - 1);
   const lifecycles = Array.from({ length: flows }, (): LifecyclePlan => ({

@@ -64,7 +64,7 @@ export function operationGroups(
 }
 
 /** The events of each flow, one set per flow (dropping a whole flow keeps the trace valid). */
-export function flowGroups(events: readonly Event[]): number[][] {
+function flowGroups(events: readonly Event[]): number[][] {
   const byFlow = new Map<number, number[]>();
   events.forEach((e, i) => {
     const flow = flowOf(e);
