@@ -15,7 +15,14 @@ import { MAX_FLOW } from '../engine/events.js';
 import { MAX_LAYERS, serializeTrace, TRACE_FORMAT } from '../engine/trace.js';
 import type { Trace } from '../engine/trace.js';
 import { explore } from '../explorer/bfs.js';
-import type { ExploreResult, ShardSpec, Violation } from '../explorer/bfs.js';
+import type {
+  ExploreOptions,
+  ExploreResult,
+  Progress,
+  ShardSpec,
+  Violation,
+} from '../explorer/bfs.js';
+import type { ExploreConfig } from '../explorer/bounds.js';
 import { DEFAULT_BOUNDS } from '../explorer/bounds.js';
 import { fingerprintBytes } from '../explorer/fingerprints.js';
 import { exploreJson, formatExplore } from '../explorer/formatExplore.js';
@@ -83,7 +90,10 @@ function tuplesOf(p: Parsed, flows: number, environment: Environment): number {
   return tuples;
 }
 
-/** The counterexample file of a violation (SPEC 3.1; `found` is today's date). */
+/**
+ * The counterexample file of a violation (docs/formats.md#counterexample-files; `found` is today's
+ * date).
+ */
 const traceOf = (r: ExploreResult, v: Violation): Trace => ({
   format: TRACE_FORMAT,
   driver: r.config.driver.name,
@@ -100,11 +110,8 @@ const refuseExisting = (option: string, file: string): void => {
     throw new InputError(`${option}: ${file} exists; explore never overwrites a file`);
 };
 
-/** Runs `explore`; returns the exit status. */
-export function exploreCommand(argv: readonly string[], io: Io): number {
-  const p = parse('explore', argv, EXPLORE_OPTIONS);
-  if (p.positionals.length > 0)
-    throw new UsageError('explore', `"${p.positionals[0]}"`, 'options only');
+/** Reads the pair, its environment and its bounds from the command line. */
+function exploreConfigOf(p: Parsed): ExploreConfig & { readonly environment: Environment } {
   const driver = findDriver(oneOf(p, 'driver', driverNames, 'original') as string);
   const agent = findAgent(oneOf(p, 'agent', agentNames, 'prefix') as string);
   if (driver === undefined || agent === undefined)
@@ -119,22 +126,35 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
     traffic: int(p, 'traffic', DEFAULT_BOUNDS.traffic, 0, 8),
     tuples: tuplesOf(p, flows, environment),
   };
-  const shardRaw = str(p, 'shard');
-  const shard = shardRaw === undefined ? undefined : shardOf(shardRaw);
-  if (flag(p, 'ample') && environment === 'production')
+  return { driver, agent, bounds, environment };
+}
+
+/** Refuses `--ample` where persistent sets do not apply (explorer/persistentSets.ts). */
+function refuseAmpleConflicts(p: Parsed, environment: Environment, shard?: ShardSpec): void {
+  if (!flag(p, 'ample')) return;
+  if (environment === 'production')
     throw new InputError(
       '--ample: persistent sets need --environment isolated (in production the drain and client churn act on every flow at once, so no flow can be expanded alone)',
     );
-  if (flag(p, 'ample') && shard !== undefined)
+  if (shard !== undefined)
     throw new InputError(
       '--ample and --shard: use one or the other (persistent sets need an unsplit search)',
     );
-  if (flag(p, 'ample') && flag(p, 'quiescence-every-state'))
+  if (flag(p, 'quiescence-every-state'))
     throw new InputError(
       '--ample and --quiescence-every-state: use one or the other (persistent sets keep final states, not every state)',
     );
-  const maxStates = int(p, 'max-states', 0, 1, 2 ** 31 - 1);
-  const wanted = oneOf(p, 'invariant', invariantNames);
+}
+
+/** Where `explore` writes: `--out`, `--out-dir`, `--fingerprints`, checked before the search. */
+interface ExploreOutputs {
+  readonly out: string | undefined;
+  readonly outDir: string | undefined;
+  readonly fingerprints: string | undefined;
+}
+
+/** Reads the output options; refuses an existing file and a missing directory. */
+function exploreOutputsOf(p: Parsed): ExploreOutputs {
   const out = str(p, 'out');
   const outDir = str(p, 'out-dir');
   const fingerprints = str(p, 'fingerprints');
@@ -142,38 +162,47 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   if (fingerprints !== undefined) refuseExisting('--fingerprints', fingerprints);
   if (outDir !== undefined && !existsSync(outDir))
     throw new UsageError('--out-dir', `"${outDir}"`, 'an existing directory');
-  const json = flag(p, 'json');
-  const progress = io.errIsTty && !json;
+  return { out, outDir, fingerprints };
+}
 
-  const result = explore(
-    { driver, agent, bounds, environment },
-    {
-      symmetry: !flag(p, 'no-symmetry'),
-      por: !flag(p, 'no-por'),
-      ample: flag(p, 'ample'),
-      minimise: !flag(p, 'no-minimise'),
-      quiescence: flag(p, 'quiescence-every-state') ? 'everyState' : 'final',
-      // --stop: at the first violation (of --invariant when given), as TLC and SPIN do.
-      ...(flag(p, 'stop')
-        ? wanted === undefined
-          ? { stopAtFirst: true }
-          : { stopWhenFound: wanted }
-        : {}),
-      ...(maxStates > 0 ? { maxStates } : {}),
-      ...(shard === undefined ? {} : { shard }),
-      ...(fingerprints === undefined ? {} : { fingerprints: true }),
-      ...(progress
-        ? {
-            onProgress: (s) =>
-              io.err(
-                `\rexplore: ${s.distinct.toLocaleString('en-US')} states, ${s.queue.toLocaleString('en-US')} on queue, depth ${s.depth}, ${Math.round((s.distinct * 1000) / Math.max(1, s.elapsedMs)).toLocaleString('en-US')} states/s `,
-              ),
-          }
-        : {}),
-    },
-  );
-  if (progress) io.err(`\r${' '.repeat(79)}\r`);
+/** The search's options from the flags, without progress reporting. */
+function exploreOptionsOf(
+  p: Parsed,
+  wanted: string | undefined,
+  maxStates: number,
+  shard: ShardSpec | undefined,
+  outputs: ExploreOutputs,
+): ExploreOptions {
+  return {
+    symmetry: !flag(p, 'no-symmetry'),
+    por: !flag(p, 'no-por'),
+    ample: flag(p, 'ample'),
+    minimise: !flag(p, 'no-minimise'),
+    quiescence: flag(p, 'quiescence-every-state') ? 'everyState' : 'final',
+    // --stop: at the first violation (of --invariant when given), as TLC and SPIN do.
+    ...(flag(p, 'stop')
+      ? wanted === undefined
+        ? { stopAtFirst: true }
+        : { stopWhenFound: wanted }
+      : {}),
+    ...(maxStates > 0 ? { maxStates } : {}),
+    ...(shard === undefined ? {} : { shard }),
+    ...(outputs.fingerprints === undefined ? {} : { fingerprints: true }),
+  };
+}
 
+/** One progress line, rewritten in place on a terminal's standard error. */
+const progressLine = (s: Progress): string =>
+  `\rexplore: ${s.distinct.toLocaleString('en-US')} states, ${s.queue.toLocaleString('en-US')} on queue, depth ${s.depth}, ${Math.round((s.distinct * 1000) / Math.max(1, s.elapsedMs)).toLocaleString('en-US')} states/s `;
+
+/** Writes the requested files; returns those written, in order. */
+function writeOutputs(
+  result: ExploreResult,
+  wanted: string | undefined,
+  outputs: ExploreOutputs,
+  io: Io,
+): string[] {
+  const { out, outDir, fingerprints } = outputs;
   const written: string[] = [];
   if (out !== undefined) {
     const v =
@@ -199,6 +228,30 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
       refuseExisting('--fingerprints', fingerprints);
     written.push(fingerprints);
   }
+  return written;
+}
+
+/** Runs `explore`; returns the exit status. */
+export function exploreCommand(argv: readonly string[], io: Io): number {
+  const p = parse('explore', argv, EXPLORE_OPTIONS);
+  if (p.positionals.length > 0)
+    throw new UsageError('explore', `"${p.positionals[0]}"`, 'options only');
+  const config = exploreConfigOf(p);
+  const shardRaw = str(p, 'shard');
+  const shard = shardRaw === undefined ? undefined : shardOf(shardRaw);
+  refuseAmpleConflicts(p, config.environment, shard);
+  const maxStates = int(p, 'max-states', 0, 1, 2 ** 31 - 1);
+  const wanted = oneOf(p, 'invariant', invariantNames);
+  const outputs = exploreOutputsOf(p);
+  const json = flag(p, 'json');
+  const progress = io.errIsTty && !json;
+
+  const result = explore(config, {
+    ...exploreOptionsOf(p, wanted, maxStates, shard, outputs),
+    ...(progress ? { onProgress: (s: Progress) => io.err(progressLine(s)) } : {}),
+  });
+  if (progress) io.err(`\r${' '.repeat(79)}\r`);
+  const written = writeOutputs(result, wanted, outputs, io);
 
   if (json) io.out(`${JSON.stringify({ ...exploreJson(result), written }, null, 2)}\n`);
   else {
