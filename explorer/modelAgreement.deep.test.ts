@@ -14,6 +14,7 @@ import { isEnded } from '../engine/driver/flow.js';
 import { allFlows } from '../engine/driver/tables.js';
 import type { Environment } from '../engine/environment.js';
 import { exploreModel } from '../model/exploreModel.js';
+import { lingering } from '../invariants/explain/lingering.js';
 import { fails, HOLDS, type Invariant } from '../invariants/Invariant.js';
 import { explore } from './bfs.js';
 
@@ -33,6 +34,13 @@ const NoStrandedFlow: Invariant = {
         f.exit === null,
     );
     return stuck === undefined ? HOLDS : fails(`flow ${stuck.id}`, 'stranded');
+  },
+  scope: 'wholeState',
+  explain: lingering,
+  witness: {
+    driver: 'deferred-move-racy',
+    agent: 'postfix',
+    trace: 'e1 ce1 r1 fd1*3 cx1.readPending fd1 cx1.decrement',
   },
 };
 

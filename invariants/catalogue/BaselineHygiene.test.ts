@@ -15,7 +15,7 @@ function polled(openCookies: number[], closedCookies: number[], kept: number[]):
 }
 
 describe('BaselineHygiene', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([BaselineHygiene.name, BaselineHygiene.statement, BaselineHygiene.when]).toEqual([
       'BaselineHygiene',
       'after a poll the baselines are exactly the active cookies',

@@ -1,9 +1,10 @@
 /**
  * After a poll the client keeps a baseline for exactly the cookies that were active in it: read
  * from `openFlows` and not absorbed by a closed record (pkg/network/state.go `mergeConnections`,
- * "keep stats for only active connections"; §8.3 I7).
+ * "keep stats for only active connections"; docs/semantics.md#getdelta).
  */
 import { fails, HOLDS, type Invariant } from '../Invariant.js';
+import { lingering } from '../explain/lingering.js';
 
 export const BaselineHygiene = {
   name: 'BaselineHygiene',
@@ -23,6 +24,16 @@ export const BaselineHygiene = {
           `client ${lastPoll.client + 1}`,
           `baselines for [${kept.join(', ')}] after poll ${lastPoll.index}, active [${expected.join(', ')}]`,
         );
+  },
+  scope: 'perFlow',
+  explain: lingering,
+  // A client that keeps a baseline for a cookie that was not active.
+  witness: {
+    driver: 'original',
+    agent: 'prefix',
+    trace: 'e1 t1 p t1',
+    inject: (s) =>
+      s.lastPoll === null ? s : { ...s, lastPoll: { ...s.lastPoll, openCookies: [] } },
   },
 } satisfies Invariant;
 

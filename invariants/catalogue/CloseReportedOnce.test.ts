@@ -8,7 +8,7 @@ import { CloseReportedOnce } from './CloseReportedOnce.js';
 const { check } = CloseReportedOnce;
 
 describe('CloseReportedOnce', () => {
-  it('is judged at quiescence, with its SPEC statement', () => {
+  it('is judged at quiescence, with its documented statement', () => {
     expect([CloseReportedOnce.name, CloseReportedOnce.statement, CloseReportedOnce.when]).toEqual([
       'CloseReportedOnce',
       'by quiescence each ended flow has added exactly 1 to shipped closes',

@@ -25,7 +25,7 @@ const withTables = (
 };
 
 describe('ClosedReadOnce', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([ClosedReadOnce.name, ClosedReadOnce.statement, ClosedReadOnce.when]).toEqual([
       'ClosedReadOnce',
       'a flow is returned by the closed-table read at most once, and is never in both tables',

@@ -1,9 +1,10 @@
 /**
  * A flow is returned by the closed-table read at most once, and is never in both tables
- * (datadog-semantics.md §8.3 I4).
+ * (docs/semantics.md#closedreadonce).
  */
 import { allFlows, tableOf } from '../../engine/driver/tables.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { lingering } from '../explain/lingering.js';
 
 export const ClosedReadOnce = {
   name: 'ClosedReadOnce',
@@ -23,6 +24,9 @@ export const ClosedReadOnce = {
         return copies > 1 ? fails(`flow ${flow.id}`, `in closedFlows ${copies} times`) : HOLDS;
       }),
     ),
+  scope: 'perFlow',
+  explain: lingering,
+  witness: { driver: 'move-twice', agent: 'postfix', trace: 'e1 r1 fd1*4 p' },
 } satisfies Invariant;
 
 export default ClosedReadOnce;

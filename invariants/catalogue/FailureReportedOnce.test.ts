@@ -8,7 +8,7 @@ import { FailureReportedOnce } from './FailureReportedOnce.js';
 const { check } = FailureReportedOnce;
 
 describe('FailureReportedOnce', () => {
-  it('is judged at quiescence, with its SPEC statement', () => {
+  it('is judged at quiescence, with its documented statement', () => {
     expect([
       FailureReportedOnce.name,
       FailureReportedOnce.statement,

@@ -5,6 +5,11 @@
  */
 import { sessionVerdicts } from '../sessionVerdicts.js';
 import type { Invariant } from '../Invariant.js';
+import { firstOf } from '../explain/Run.js';
+import { reReport } from '../explain/reReport.js';
+import { closeTwice } from '../explain/closeTwice.js';
+import { mergedAway } from '../explain/mergedAway.js';
+import { lingering } from '../explain/lingering.js';
 
 export const FailureReportedOnce = {
   name: 'FailureReportedOnce',
@@ -17,6 +22,9 @@ export const FailureReportedOnce = {
       (_flow, shipped) =>
         shipped.failures === 1 ? null : `reset shipped ${shipped.failures} failures`,
     ),
+  scope: 'perFlow',
+  explain: firstOf(reReport, closeTwice, mergedAway, lingering),
+  witness: { driver: 'original', agent: 'prefix', trace: 'e1 ce1 r1 fd1*4 cx1 p t1 p' },
 } satisfies Invariant;
 
 export default FailureReportedOnce;

@@ -8,7 +8,7 @@ import { FailuresWithinCloses } from './FailuresWithinCloses.js';
 const { check } = FailuresWithinCloses;
 
 describe('FailuresWithinCloses', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([
       FailuresWithinCloses.name,
       FailuresWithinCloses.statement,

@@ -1,8 +1,11 @@
 /**
  * Per connection, the failures a client has shipped never exceed the closes it has shipped: a
- * connection can fail at most once per close (datadog-semantics.md §8.3 I1).
+ * connection can fail at most once per close (docs/semantics.md#failureswithincloses).
  */
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { firstOf } from '../explain/Run.js';
+import { reReport } from '../explain/reReport.js';
+import { lingering } from '../explain/lingering.js';
 
 export const FailuresWithinCloses = {
   name: 'FailuresWithinCloses',
@@ -21,6 +24,9 @@ export const FailuresWithinCloses = {
         ),
       ),
     ),
+  scope: 'perFlow',
+  explain: firstOf(reReport, lingering),
+  witness: { driver: 'original', agent: 'prefix', trace: 'e1 ce1 r1 fd1*4 cx1 p t1 p' },
 } satisfies Invariant;
 
 export default FailuresWithinCloses;

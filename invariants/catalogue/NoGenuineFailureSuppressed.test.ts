@@ -19,7 +19,7 @@ function firstClose(change: Partial<ShippedPart>): EngineState {
 }
 
 describe('NoGenuineFailureSuppressed', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([
       NoGenuineFailureSuppressed.name,
       NoGenuineFailureSuppressed.statement,

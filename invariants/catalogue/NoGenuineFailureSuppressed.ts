@@ -5,6 +5,7 @@
  */
 import { hasFailures, sameFailures } from '../../engine/agent/tcpFailures.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { mergedAway } from '../explain/mergedAway.js';
 
 export const NoGenuineFailureSuppressed = {
   name: 'NoGenuineFailureSuppressed',
@@ -26,6 +27,9 @@ export const NoGenuineFailureSuppressed = {
         ),
       ),
     ),
+  scope: 'perFlow',
+  explain: mergedAway,
+  witness: { driver: 'original', agent: 'hide-all-failures', trace: 'e1 r1 fd1*4 p' },
 } satisfies Invariant;
 
 export default NoGenuineFailureSuppressed;

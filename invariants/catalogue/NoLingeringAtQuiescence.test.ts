@@ -9,7 +9,7 @@ import { NoLingeringAtQuiescence } from './NoLingeringAtQuiescence.js';
 const { check } = NoLingeringAtQuiescence;
 
 describe('NoLingeringAtQuiescence', () => {
-  it('is judged at quiescence, with its SPEC statement', () => {
+  it('is judged at quiescence, with its documented statement', () => {
     expect([
       NoLingeringAtQuiescence.name,
       NoLingeringAtQuiescence.statement,

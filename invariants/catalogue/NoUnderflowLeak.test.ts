@@ -22,7 +22,7 @@ function shipped(last: Partial<StatCounters>, monotonic: Partial<StatCounters>):
 }
 
 describe('NoUnderflowLeak', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([NoUnderflowLeak.name, NoUnderflowLeak.statement, NoUnderflowLeak.when]).toEqual([
       'NoUnderflowLeak',
       'no shipped Last field is negative or exceeds its monotonic value',

@@ -1,9 +1,11 @@
 /**
  * No shipped `Last` field is negative or larger than its monotonic value: a decrease becomes an
- * underflow (counted, maxed), never a huge or negative delta (§8.3 I6).
+ * underflow (counted, maxed), never a huge or negative delta
+ * (docs/semantics.md#updateconnwithstats).
  */
-import { COUNTER_FIELDS } from '../../engine/agent/statCounters.js';
+import { COUNTER_FIELDS, counters } from '../../engine/agent/statCounters.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { lingering } from '../explain/lingering.js';
 
 export const NoUnderflowLeak = {
   name: 'NoUnderflowLeak',
@@ -22,6 +24,26 @@ export const NoUnderflowLeak = {
         ),
       ),
     ),
+  scope: 'perFlow',
+  explain: lingering,
+  witness: {
+    driver: 'original',
+    agent: 'prefix',
+    trace: 'e1 t1 p t1',
+    inject: (s) =>
+      s.lastPoll === null
+        ? s
+        : {
+            ...s,
+            lastPoll: {
+              ...s.lastPoll,
+              records: s.lastPoll.records.map((r) => ({
+                ...r,
+                last: counters({ sentBytes: 2 ** 40 }),
+              })),
+            },
+          },
+  },
 } satisfies Invariant;
 
 export default NoUnderflowLeak;

@@ -8,7 +8,7 @@ import { NoUseAfterFree } from './NoUseAfterFree.js';
 const { check } = NoUseAfterFree;
 
 describe('NoUseAfterFree', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([NoUseAfterFree.name, NoUseAfterFree.statement, NoUseAfterFree.when]).toEqual([
       'NoUseAfterFree',
       'no access to a freed flow',

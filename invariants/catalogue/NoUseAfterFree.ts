@@ -3,6 +3,7 @@
  */
 import { allFlows } from '../../engine/driver/tables.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { lingering } from '../explain/lingering.js';
 
 export const NoUseAfterFree = {
   name: 'NoUseAfterFree',
@@ -16,6 +17,18 @@ export const NoUseAfterFree = {
           : fails(`flow ${flow.id}`, `${flow.accessesAfterFree} access(es) after it was freed`),
       ),
     ),
+  scope: 'perFlow',
+  explain: lingering,
+  witness: {
+    driver: 'flow-lock-unlocked-drain',
+    agent: 'postfix',
+    trace: 'e1 r1 fd1*3 fd1.acquire fd1.update p fd1.release',
+    fixed: {
+      driver: 'flow-lock',
+      agent: 'postfix',
+      trace: 'e1 r1 fd1*3 fd1.acquire fd1.update fd1.release p',
+    },
+  },
 } satisfies Invariant;
 
 export default NoUseAfterFree;

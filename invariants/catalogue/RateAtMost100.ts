@@ -4,6 +4,9 @@
  */
 import { rate } from '../../engine/backend/backend.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { firstOf } from '../explain/Run.js';
+import { reReport } from '../explain/reReport.js';
+import { lingering } from '../explain/lingering.js';
 
 export const RateAtMost100 = {
   name: 'RateAtMost100',
@@ -20,6 +23,14 @@ export const RateAtMost100 = {
             ),
       ),
     ),
+  // Σ failures ≤ Σ closes over connections, i.e. Σ (failures − closes) ≤ 0: each connection's
+  // difference is all the sum needs; no shared counter is read.
+  scope: {
+    connection: (shipped) => (shipped?.failures ?? 0) - (shipped?.closes ?? 0),
+    shared: () => null,
+  },
+  explain: firstOf(reReport, lingering),
+  witness: { driver: 'original', agent: 'prefix', trace: 'e1 ce1 r1 fd1*4 cx1 p t1 p' },
 } satisfies Invariant;
 
 export default RateAtMost100;

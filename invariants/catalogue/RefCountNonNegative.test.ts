@@ -14,7 +14,7 @@ const lowest = (s: EngineState, id: number, n: number): EngineState => {
 };
 
 describe('RefCountNonNegative', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([
       RefCountNonNegative.name,
       RefCountNonNegative.statement,

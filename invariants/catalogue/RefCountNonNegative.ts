@@ -3,6 +3,7 @@
  */
 import { allFlows } from '../../engine/driver/tables.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { lingering } from '../explain/lingering.js';
 
 export const RefCountNonNegative = {
   name: 'RefCountNonNegative',
@@ -16,6 +17,9 @@ export const RefCountNonNegative = {
           : fails(`flow ${flow.id}`, `refCount reached ${flow.lowestRefCount}`),
       ),
     ),
+  scope: 'perFlow',
+  explain: lingering,
+  witness: { driver: 'double-release', agent: 'postfix', trace: 'e1 ce1 cx1 r1 fd1*4 p' },
 } satisfies Invariant;
 
 export default RefCountNonNegative;

@@ -9,7 +9,7 @@ import { ShippedNotEmpty } from './ShippedNotEmpty.js';
 const { check } = ShippedNotEmpty;
 
 describe('ShippedNotEmpty', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([ShippedNotEmpty.name, ShippedNotEmpty.statement, ShippedNotEmpty.when]).toEqual([
       'ShippedNotEmpty',
       'every shipped record has a non-zero Last',

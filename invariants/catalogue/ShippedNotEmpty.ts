@@ -1,9 +1,11 @@
 /**
  * Every shipped record has a non-zero `Last`: the filter of `mergeConnections` ("not reporting an
- * empty connection", pkg/network/state.go) let nothing empty through (§8.3 I10).
+ * empty connection", pkg/network/state.go) let nothing empty through
+ * (docs/semantics.md#the-shipping-filter).
  */
-import { isZero } from '../../engine/agent/statCounters.js';
+import { counters, isZero } from '../../engine/agent/statCounters.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+import { lingering } from '../explain/lingering.js';
 
 export const ShippedNotEmpty = {
   name: 'ShippedNotEmpty',
@@ -20,6 +22,23 @@ export const ShippedNotEmpty = {
           : HOLDS,
       ),
     ),
+  scope: 'perFlow',
+  explain: lingering,
+  witness: {
+    driver: 'original',
+    agent: 'prefix',
+    trace: 'e1 t1 p t1',
+    inject: (s) =>
+      s.lastPoll === null
+        ? s
+        : {
+            ...s,
+            lastPoll: {
+              ...s.lastPoll,
+              records: s.lastPoll.records.map((r) => ({ ...r, last: counters() })),
+            },
+          },
+  },
 } satisfies Invariant;
 
 export default ShippedNotEmpty;

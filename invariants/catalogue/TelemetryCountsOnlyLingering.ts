@@ -5,7 +5,29 @@
  * this one says what it should count. A reset flow polled in `openFlows` and then drained from
  * `closedFlows` meets the predicate without ever lingering.
  */
+import type { EngineState } from '../../engine/EngineState.js';
+import { at, polls, type Explainer } from '../explain/Run.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
+
+// windows_lingering_flows counted a flow that was not stranded: where that flow was.
+const notStranded: Explainer = (run) => {
+  for (const { i, poll } of polls(run)) {
+    const s = poll.suppressions.find((x) => !x.stranded);
+    if (s === undefined) continue;
+    const d = (run.states[i] as EngineState).driver;
+    const f = d.flows[s.flow];
+    const where =
+      f === undefined
+        ? 'unknown'
+        : d.openFlows.includes(f.id)
+          ? `still in openFlows with ${f.notifies} of ${d.layers} delete notifications begun${f.notify === null ? '' : ' (one part-way through)'}`
+          : d.closedFlows.includes(f.id)
+            ? 'in closedFlows'
+            : 'already drained from closedFlows';
+    return `${at(run, i)} windows_lingering_flows counted flow ${s.flow}, ${where}: a re-report of a flow that is not lingering`;
+  }
+  return null;
+};
 
 export const TelemetryCountsOnlyLingering = {
   name: 'TelemetryCountsOnlyLingering',
@@ -23,6 +45,15 @@ export const TelemetryCountsOnlyLingering = {
             ),
       ),
     ),
+  scope: 'perFlow',
+  explain: notStranded,
+  // The agent counts a reset flow re-read in openFlows before its delete notifications run.
+  witness: {
+    driver: 'deferred-move',
+    agent: 'postfix',
+    trace: 'e1 r1 p p',
+    fixed: { driver: 'deferred-move', agent: 'close-record' },
+  },
 } satisfies Invariant;
 
 export default TelemetryCountsOnlyLingering;

@@ -9,7 +9,7 @@ const { check } = TelemetryMatchesSuppressions;
 const PR_TRACE = 'e1 t1:100 ce1 r1 fd1*4 cx1 p t1:10 p t1:10 p';
 
 describe('TelemetryMatchesSuppressions', () => {
-  it('is judged after every step, with its SPEC statement', () => {
+  it('is judged after every step, with its documented statement', () => {
     expect([
       TelemetryMatchesSuppressions.name,
       TelemetryMatchesSuppressions.statement,
