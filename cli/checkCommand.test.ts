@@ -6,6 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 
+/** What `check --json` prints, as far as these tests read it. */
+interface CheckJson {
+  readonly environment: string;
+  readonly violated: string | null;
+  readonly events?: readonly { readonly type: string }[];
+}
+
 async function run(...argv: string[]) {
   const b = bufferIo();
   const status = await main(argv, b.io);
@@ -64,11 +71,14 @@ describe('lingering check', () => {
       'CloseReportedOnce',
       '--json',
     ];
-    const production = JSON.parse((await run(...args)).stdout);
+    const production = JSON.parse((await run(...args)).stdout) as CheckJson;
     expect(production.environment).toBe('production');
-    expect(production.events.some((e: { type: string }) => e.type === 'drain')).toBe(true);
+    expect(production.events?.some((e) => e.type === 'drain')).toBe(true);
     const isolated = await run(...args, '--environment', 'isolated');
-    expect([isolated.status, JSON.parse(isolated.stdout).violated]).toEqual([0, null]);
+    expect([isolated.status, (JSON.parse(isolated.stdout) as CheckJson).violated]).toEqual([
+      0,
+      null,
+    ]);
   });
 
   it('writes the file once, and a second --save leaves it unchanged', async () => {
@@ -109,6 +119,6 @@ describe('lingering check', () => {
     const left = readdirSync(dir);
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const f of left)
-      expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
+      expect((): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
   });
 });

@@ -8,6 +8,22 @@ import { main } from './main.js';
 
 const EXAMPLE = 'counterexamples/pr-50823-three-polls.json';
 
+/** What `replay --json` reports per poll, as far as these tests read it. */
+interface ReplayJson {
+  readonly polls: readonly {
+    readonly backend: { readonly rate: number };
+    readonly telemetry: { readonly windows_lingering_flows: number };
+  }[];
+}
+
+/** What `matrix --json` reports, as far as these tests read it. */
+interface MatrixJson {
+  readonly environment: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly cells: readonly { readonly driver: string; readonly agent: string }[];
+}
+
 async function run(...argv: string[]) {
   const b = bufferIo();
   const status = await main(argv, b.io);
@@ -18,20 +34,16 @@ describe('lingering replay', () => {
   it('shows the rate climbing 100%, 200%, 300% with --agent prefix --json', async () => {
     const r = await run('replay', EXAMPLE, '--agent', 'prefix', '--json');
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout);
-    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([
-      1, 2, 3,
-    ]);
+    const report = JSON.parse(r.stdout) as ReplayJson;
+    expect(report.polls.map((p) => p.backend.rate)).toEqual([1, 2, 3]);
   });
 
   it('shows 100% three times and windows_lingering_flows 2 with --agent postfix --json', async () => {
     const report = JSON.parse(
       (await run('replay', EXAMPLE, '--agent', 'postfix', '--json')).stdout,
-    );
-    expect(report.polls.map((p: { backend: { rate: number } }) => p.backend.rate)).toEqual([
-      1, 1, 1,
-    ]);
-    expect(report.polls[2].telemetry.windows_lingering_flows).toBe(2);
+    ) as ReplayJson;
+    expect(report.polls.map((p) => p.backend.rate)).toEqual([1, 1, 1]);
+    expect(report.polls[2]?.telemetry.windows_lingering_flows).toBe(2);
   });
 
   it('prints a per-poll table for people', async () => {
@@ -62,18 +74,16 @@ describe('lingering replay', () => {
 describe('lingering matrix', () => {
   it('lists every driver × agent × invariant as JSON, in the production environment by default', async () => {
     const r = await run('matrix', '--runs', '1', '--json');
-    const m = JSON.parse(r.stdout);
+    const m = JSON.parse(r.stdout) as MatrixJson;
     expect([r.status, m.environment, m.seed, m.runs]).toEqual([0, 'production', 1, 1]);
-    const pairs = new Set(
-      m.cells.map((c: { driver: string; agent: string }) => `${c.driver}/${c.agent}`),
-    );
+    const pairs = new Set(m.cells.map((c) => `${c.driver}/${c.agent}`));
     expect(pairs.size).toBe(driverNames.length * agentNames.length);
     expect(m.cells.length).toBe(driverNames.length * agentNames.length * invariantNames.length);
   });
 
   it('runs the isolated environment when asked, and refuses an unknown one', async () => {
     const r = await run('matrix', '--runs', '1', '--environment', 'isolated', '--json');
-    expect([r.status, JSON.parse(r.stdout).environment]).toEqual([0, 'isolated']);
+    expect([r.status, (JSON.parse(r.stdout) as MatrixJson).environment]).toEqual([0, 'isolated']);
     const bad = await run('matrix', '--environment', 'lab');
     expect([bad.status, bad.stderr.trim()]).toEqual([
       2,
