@@ -7,6 +7,7 @@ import type { AuditClaim, AuditViolation } from './AuditClaim.js';
 import { byConnection, firstBreak } from './AuditClaim.js';
 import type { HistoryRecord } from '../History.js';
 import { twiceClosedWitness } from '../witness.js';
+import { CloseReportedOnce as invariant } from '../../invariants/catalogue/CloseReportedOnce.js';
 
 /** `; flows 1, 3` when the records say which flows shipped them. */
 const flowsOf = (records: readonly HistoryRecord[]): string => {
@@ -15,7 +16,8 @@ const flowsOf = (records: readonly HistoryRecord[]): string => {
 };
 
 export const CloseReportedOnce = {
-  name: 'CloseReportedOnce',
+  name: invariant.name,
+  // Its own statement: payloads show only the "at most" half of the invariant's, per tuple.
   statement: 'no connection is shipped closed twice (at most 1 close per connection)',
   check: (history) =>
     byConnection(history).flatMap((c): AuditViolation[] => {
@@ -25,7 +27,7 @@ export const CloseReportedOnce = {
       if (witness === null) return [];
       return [
         {
-          claim: 'CloseReportedOnce',
+          claim: invariant.name,
           client: c.client,
           connection: c.connection,
           subject: c.label,

@@ -1,14 +1,16 @@
 /**
- * Per connection, the failures shipped to a backend never exceed the closes shipped to it (SPEC
- * 2.4 `FailuresWithinCloses`, judged on payloads): a connection fails at most once per close.
+ * Per connection, the failures shipped to a backend never exceed the closes shipped to it
+ * (docs/semantics.md#failureswithincloses, judged on payloads): a connection fails at most once per
+ * close.
  */
 import type { AuditClaim, AuditViolation } from './AuditClaim.js';
 import { byConnection, firstBreak, plural, pollList, pollsIn } from './AuditClaim.js';
 import { sumWitness } from '../witness.js';
+import { FailuresWithinCloses as invariant } from '../../invariants/catalogue/FailuresWithinCloses.js';
 
 export const FailuresWithinCloses = {
-  name: 'FailuresWithinCloses',
-  statement: 'per connection, shipped failures ≤ shipped closes',
+  name: invariant.name,
+  statement: invariant.statement,
   check: (history) =>
     byConnection(history).flatMap((c): AuditViolation[] => {
       const poll = firstBreak(c.records, (t) => t.failures > t.closes);
@@ -20,7 +22,7 @@ export const FailuresWithinCloses = {
       const failures = upTo.reduce((s, r) => s + r.failureCount, 0);
       return [
         {
-          claim: 'FailuresWithinCloses',
+          claim: invariant.name,
           client: c.client,
           connection: c.connection,
           subject: c.label,

@@ -1,18 +1,19 @@
 /**
- * The backend's failure rate stays at or below 100%: per client backend, total shipped failures
- * ≤ total shipped closes (SPEC 2.4 `RateAtMost100`, judged on payloads).
+ * The backend's failure rate stays at or below 100%: per client backend, total shipped failures ≤
+ * total shipped closes (`RateAtMost100` of docs/semantics.md#rateatmost100, judged on payloads).
  */
 import type { AuditClaim, AuditViolation } from './AuditClaim.js';
 import { clientsOf, firstBreak, plural } from './AuditClaim.js';
 import { recordsOf } from '../History.js';
 import { sumWitness } from '../witness.js';
+import { RateAtMost100 as invariant } from '../../invariants/catalogue/RateAtMost100.js';
 
 const percent = (failures: number, closes: number): string =>
   closes === 0 ? '∞' : `${Math.round((failures / closes) * 100)}%`;
 
 export const RateAtMost100 = {
-  name: 'RateAtMost100',
-  statement: 'backend total failures ≤ total closes (rate ≤ 100%)',
+  name: invariant.name,
+  statement: invariant.statement,
   check: (history) => {
     const clients = clientsOf(history);
     return clients.flatMap((client): AuditViolation[] => {
@@ -26,7 +27,7 @@ export const RateAtMost100 = {
       const failures = upTo.reduce((s, r) => s + r.failureCount, 0);
       return [
         {
-          claim: 'RateAtMost100',
+          claim: invariant.name,
           client,
           connection: null,
           subject: clients.length > 1 ? `backend of client ${client}` : 'backend',
