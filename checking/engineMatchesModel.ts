@@ -1,7 +1,8 @@
 /**
- * SPEC 2.4 `EngineMatchesModel`: runs one event list through the engine and through the xstate
- * model side by side and, after every event, compares the engine's observable projection with the
- * model's. The first difference (or an event one side refuses) is the result, as data.
+ * `EngineMatchesModel` (docs/semantics.md#enginematchesmodel): runs one event list through the
+ * engine and through the xstate model side by side and, after every event, compares the engine's
+ * observable projection with the model's. The first difference (or an event one side refuses) is
+ * the result, as data.
  *
  * Leaves out: agent clients beyond one (the model describes one; a config with more is refused).
  */
@@ -76,8 +77,9 @@ const highestFlow = (events: readonly Event[]): number =>
  * Runs `events` through both and compares after every event.
  *
  * @remarks
- * The model (model/) is written from SPEC and the research note, independently of the engine; the
- * designs are matched by name. Mirrors nothing in the agent: it is the cross-check between the two.
+ * The model (model/) is written from docs/semantics.md and docs/environment.md, independently of
+ * the engine; the designs are matched by name. Mirrors nothing in the agent: it is the cross-check
+ * between the two.
  *
  * @example
  * engineMatchesModel(config, seq('e1 ce1 r1 fd1*4 cx1 p t1 p')) //=> { ok: true }

@@ -43,7 +43,7 @@ const violated = (config: EngineConfig, run: Run, invs: readonly Invariant[]) =>
 
 /**
  * Runs up to `runs` generated sequences; on the first violation, shrinks it for the invariant it
- * broke (the first in SPEC order when several did).
+ * broke (the first in the order of docs/semantics.md#invariants when several did).
  *
  * @example
  * findCounterexample({ config, invariant: RateAtMost100, seed: 7, runs: 200 }).found //=> true for original × prefix

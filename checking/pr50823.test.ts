@@ -1,6 +1,6 @@
 /**
  * The incident end to end: driver, agent and backend on the PR #50823 test's three polls, and the
- * cases around it (SPEC 1, §3.3 of the research note).
+ * cases around it (docs/semantics.md#the-bug-poll-by-poll).
  */
 import { describe, expect, it } from 'vitest';
 import { findAgent } from '../engine/agent/variants/index.js';

@@ -1,6 +1,6 @@
 /**
- * The replay report of SPEC 3.2: per poll, the shipped records, the backend's sums and rate, and
- * the telemetry; then every invariant's verdict.
+ * The replay report (docs/formats.md#replay-report): per poll, the shipped records, the backend's
+ * sums and rate, and the telemetry; then every invariant's verdict.
  */
 import { rate } from '../engine/backend/backend.js';
 import type { AgentTelemetry } from '../engine/agent/AgentTelemetry.js';

@@ -20,7 +20,10 @@ export type SaveOutcome =
     }
   | { readonly action: 'replaced'; readonly file: string; readonly existing: number };
 
-/** The conventional file name of a generated counterexample (STYLE rule 21). */
+/**
+ * The conventional file name of a generated counterexample
+ * (docs/style.md#file-names-carry-the-meaning).
+ */
 export const counterexampleName = (t: Pick<Trace, 'driver' | 'agent' | 'violated'>): string =>
   `${t.driver}--${t.agent}--${t.violated ?? 'trace'}.json`;
 

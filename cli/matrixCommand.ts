@@ -22,7 +22,7 @@ export const DEFAULT_SEED = 1;
 /** Default sequences per pair. */
 export const DEFAULT_RUNS = 200;
 
-/** The matrix as the `--json` data of issue 4. */
+/** The matrix as `--json` data (docs/formats.md#matrix-json). */
 export function matrixJson(m: Matrix) {
   return {
     environment: m.environment,

@@ -91,7 +91,10 @@ function flowNote(g: GraphNode, k: number): string {
   ].join(', ');
 }
 
-/** JSON with one event per line in `lingeringPath` (SPEC 3.1's trace layout). */
+/**
+ * JSON with one event per line in `lingeringPath` (the trace layout of
+ * docs/formats.md#trace-files).
+ */
 function toJson(r: ModelReport): string {
   const { lingeringPath, ...rest } = r;
   const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');

@@ -1,7 +1,8 @@
 /**
  * `lingering replay FILE [--driver D] [--agent A] [--clients K] [--json]`: runs a trace file and
- * prints its per-poll report (SPEC 3.2). The trace may use every event of the vocabulary, the
- * environment's too (docs/environment.md); `--clients` defaults to the highest client it names.
+ * prints its per-poll report (docs/formats.md#replay-report). The trace may use every event of the
+ * vocabulary, the environment's too (docs/environment.md); `--clients` defaults to the highest
+ * client it names.
  */
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';

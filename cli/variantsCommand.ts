@@ -1,6 +1,6 @@
 /**
- * `lingering variants [--json]`: every driver and agent variant, with each driver operation's
- * steps (the names a trace uses to interleave inside an operation, SPEC 2.1).
+ * `lingering variants [--json]`: every driver and agent variant, with each driver operation's steps
+ * (the names a trace uses to interleave inside an operation, docs/events.md#steps).
  */
 import { agentVariants } from '../engine/agent/variants/index.js';
 import { stepNames } from '../engine/driver/DriverVariant.js';
@@ -28,13 +28,13 @@ export function variantsCommand(argv: readonly string[], io: Io): number {
     io.out(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
   }
-  const lines = ['driver variants (SPEC 2.2):'];
+  const lines = ['driver variants (docs/semantics.md#driver-fix-variants):'];
   for (const d of data.drivers) {
     lines.push(`  ${d.name}: ${d.summary}`);
     lines.push(`    flowDeleteNotify steps: ${d.operations.flowDeleteNotify.join(', ')}`);
     lines.push(`    calloutExit steps: ${d.operations.calloutExit.join(', ')}`);
   }
-  lines.push('agent variants (SPEC 2.3):');
+  lines.push('agent variants (docs/semantics.md#agent-designs):');
   for (const a of data.agents) lines.push(`  ${a.name}: ${a.summary}`);
   lines.push(`poll steps: ${data.poll.join(', ')}`);
   io.out(`${lines.join('\n')}\n`);

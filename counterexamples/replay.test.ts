@@ -1,9 +1,9 @@
 /**
- * Regression tests from files (STYLE rule 21): every JSON file in this folder is replayed by the
- * engine. `expect: "violates"` means the named invariant must still break on the file's pair, and
- * the same trace (carried to the other drivers by projectTrace) must hold on every pair where the
- * committed manifest says that invariant holds, in the narrowest environment the trace needs
- * (docs/environment.md). Adding a file is all it takes to add a test.
+ * Regression tests from files (docs/style.md#file-names-carry-the-meaning): every JSON file in this
+ * folder is replayed by the engine. `expect: "violates"` means the named invariant must still break
+ * on the file's pair, and the same trace (carried to the other drivers by projectTrace) must hold
+ * on every pair where the committed manifest says that invariant holds, in the narrowest
+ * environment the trace needs (docs/environment.md). Adding a file is all it takes to add a test.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
- * The close-out of SPEC 2.4, pinned event by event: what it finishes first, which callouts and
- * notifies it adds, the traffic and polls of its four rounds, and what it does with an event the
- * engine refuses.
+ * The close-out (docs/semantics.md#close-out), pinned event by event: what it finishes first, which
+ * callouts and notifies it adds, the traffic and polls of its four rounds, and what it does with an
+ * event the engine refuses.
  */
 import { describe, expect, it } from 'vitest';
 import { seqStates } from './seq.js';

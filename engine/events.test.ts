@@ -101,7 +101,7 @@ describe('formatEvent and eventToJson with a step field left undefined', () => {
 });
 
 describe('eventToJson', () => {
-  it('writes the fields of each event type in SPEC 3.1 order', () => {
+  it('writes the fields of each event type in the documented key order', () => {
     const json = [
       eventToJson({ type: 'poll' }),
       eventToJson({ type: 'poll', step: 'readOpen' }),

@@ -30,7 +30,10 @@ export function flowId(n: number): FlowId {
 /** The most agent clients a trace may name. */
 export const MAX_CLIENT = 8;
 
-/** The event types that act on one flow's driver record, in SPEC 2.1 order. */
+/**
+ * The event types that act on one flow's driver record, in the vocabulary's order
+ * (docs/events.md#flow-events).
+ */
 export const FLOW_EVENT_TYPES = [
   'establish',
   'traffic',
@@ -87,7 +90,7 @@ export type Event =
 /** An event that acts on one flow's driver record. */
 export type FlowEvent = Extract<Event, { type: (typeof FLOW_EVENT_TYPES)[number] }>;
 
-/** True when the event acts on one flow's driver record (every SPEC 2.1 event but `poll`). */
+/** True when the event acts on one flow's driver record (docs/events.md#flow-events). */
 export const isFlowEvent = (e: Event): e is FlowEvent =>
   (FLOW_EVENT_TYPES as readonly string[]).includes(e.type);
 

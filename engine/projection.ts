@@ -1,8 +1,8 @@
 /**
- * The engine's observable state, as the model describes it too (SPEC 2.4 `EngineMatchesModel`): per
- * flow its table, refCount, whether it ended, `pendingMove`, and the closes and failures its own
- * records shipped in each client's session (a merged record's parts counted apart). Plain JSON, so two projections compare with
- * `toEqual`.
+ * The engine's observable state, as the model describes it too
+ * (docs/semantics.md#enginematchesmodel): per flow its table, refCount, whether it ended,
+ * `pendingMove`, and the closes and failures its own records shipped in each client's session (a
+ * merged record's parts counted apart). Plain JSON, so two projections compare with `toEqual`.
  */
 import type { EngineState } from './EngineState.js';
 import { isEnded } from './driver/flow.js';

@@ -69,7 +69,7 @@ describe('parseTrace', () => {
 });
 
 describe('serializeTrace', () => {
-  it('writes one event per line with keys in SPEC order and reads back the same', () => {
+  it('writes one event per line with keys in the documented order and reads back the same', () => {
     const r = parseTrace(
       file({ violated: 'RateAtMost100', expect: 'violates' }, [
         { type: 'poll', step: 'readOpen' },
@@ -118,7 +118,7 @@ describe('parseTrace messages', () => {
     [
       'an unknown field',
       file({ extra: 1 }),
-      'extra: got an unknown field; allowed: no extra fields (SPEC 3.1)',
+      'extra: got an unknown field; allowed: no extra fields (docs/formats.md#trace-files)',
     ],
     [
       'a missing flow',
@@ -196,7 +196,7 @@ describe('parseTrace messages', () => {
 });
 
 describe('serializeTrace with every optional field', () => {
-  it('writes found, seed and path in SPEC order and reads back the same', () => {
+  it('writes found, seed and path in the documented order and reads back the same', () => {
     // Arrange
     const r = parseTrace(
       file(

@@ -1,7 +1,8 @@
 /**
- * The `lingering-trace/v1` file (SPEC 3.1): a trace, or a counterexample (a trace plus `violated`,
- * `expect`, `found`, `seed`, `path`). Validated with zod; the TypeScript types come from the
- * schema. Any problem becomes one `TraceError` naming the field and the allowed values.
+ * The `lingering-trace/v1` file (docs/formats.md#trace-files): a trace, or a counterexample (a
+ * trace plus `violated`, `expect`, `found`, `seed`, `path`). Validated with zod; the TypeScript
+ * types come from the schema. Any problem becomes one `TraceError` naming the field and the allowed
+ * values.
  */
 import { z } from 'zod';
 import { TraceError } from './errors/TraceError.js';
@@ -81,6 +82,31 @@ export const TraceFileSchema = z.strictObject({
   events: z.array(eventSchema).max(MAX_EVENTS),
 });
 
+/**
+ * The whole file with every event checked by its own type's schema: what
+ * docs/schemas/lingering-trace-v1.schema.json is generated from (scripts/schemas.ts).
+ * `parseTrace` checks the events one by one instead, so that an error names the event's fields.
+ */
+export const TraceDocumentSchema = TraceFileSchema.extend({
+  events: z
+    .array(
+      z.discriminatedUnion('type', [
+        EVENT_SCHEMAS.establish,
+        EVENT_SCHEMAS.traffic,
+        EVENT_SCHEMAS.calloutEnter,
+        EVENT_SCHEMAS.calloutExit,
+        EVENT_SCHEMAS.reset,
+        EVENT_SCHEMAS.fin,
+        EVENT_SCHEMAS.flowDeleteNotify,
+        EVENT_SCHEMAS.poll,
+        EVENT_SCHEMAS.drain,
+        EVENT_SCHEMAS.clientRegister,
+        EVENT_SCHEMAS.clientExpire,
+      ]),
+    )
+    .max(MAX_EVENTS),
+});
+
 /** A parsed file: the schema's type with typed events and a default `layers`. */
 export type Trace = Omit<z.infer<typeof TraceFileSchema>, 'events' | 'layers'> & {
   readonly layers: number;
@@ -126,7 +152,7 @@ function fromZod(
       return new TraceError(
         pathText([...path, issue.keys[0] ?? '']),
         'an unknown field',
-        'no extra fields (SPEC 3.1)',
+        'no extra fields (docs/formats.md#trace-files)',
       );
     case 'invalid_value':
       return new TraceError(
@@ -205,8 +231,8 @@ export function parseTrace(text: string, names: TraceNames): Result<Trace, Trace
 }
 
 /**
- * Writes a trace in the fixed form of STYLE rule 20: keys in SPEC 3.1 order, 2-space indent, one
- * event per line, a final newline, so that each diff line is one event.
+ * Writes a trace in the fixed form of docs/formats.md#trace-files: keys in the documented order,
+ * 2-space indent, one event per line, a final newline, so that each diff line is one event.
  */
 export function serializeTrace(t: Trace): string {
   const head: [string, unknown][] = [

@@ -1,6 +1,7 @@
 /**
- * The state after the close-out of SPEC 2.4, as `judge` (invariants/checkTrace.ts) computes it
- * before the quiescence invariants: the explorer judges them on this state.
+ * The state after the close-out (docs/semantics.md#close-out), as `judge`
+ * (invariants/checkTrace.ts) computes it before the quiescence invariants: the explorer judges them
+ * on this state.
  */
 import { closeOutRun } from '../engine/closeOut.js';
 import type { EngineConfig, EngineState } from '../engine/EngineState.js';

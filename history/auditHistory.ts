@@ -1,7 +1,8 @@
 /**
  * Audits a recorded history offline: every claim of `claims/` with its violations and minimal
- * witnesses, the backend's sums per client, and a summary per connection (the history checker of
- * issue 8, after Elle and Porcupine: results are data first).
+ * witnesses, the backend's sums per client, and a summary per connection
+ * (docs/formats.md#audit-report; after Elle and Porcupine, results are data first:
+ * docs/style.md#results-are-data).
  */
 import type { AuditClaim, AuditViolation } from './claims/AuditClaim.js';
 import { byConnection, clientsOf } from './claims/AuditClaim.js';

@@ -1,8 +1,8 @@
 /**
  * Reads recorded histories: one or more files, each holding agent payloads (one JSON object per
- * poll, a JSON array of them, or JSON lines, one per poll) or one SPEC 3.2 replay report. Files
- * are joined in the order given, so `poll-1.json poll-2.json …` is one history. Every problem is
- * one `TraceError` naming the file, the place in it and what was expected.
+ * poll, a JSON array of them, or JSON lines, one per poll) or one replay report (docs/formats.md).
+ * Files are joined in the order given, so `poll-1.json poll-2.json …` is one history. Every problem
+ * is one `TraceError` naming the file, the place in it and what was expected.
  */
 import { z } from 'zod';
 import { TraceError } from '../engine/errors/TraceError.js';

@@ -1,5 +1,6 @@
 /**
- * The verdict helpers every invariant uses, and the registry of SPEC 2.4 names.
+ * The verdict helpers every invariant uses, and the registry of the names
+ * docs/semantics.md#invariants gives.
  */
 import { describe, expect, it } from 'vitest';
 import { ENGINE_MATCHES_MODEL, findInvariant, invariantNames, invariants } from './index.js';
@@ -18,7 +19,7 @@ describe('verdicts', () => {
 });
 
 describe('the invariants registry', () => {
-  it('names the engine invariants (SPEC 2.4 order, then TelemetryCountsOnlyLingering), then EngineMatchesModel', () => {
+  it('names the engine invariants (in the documented order), then EngineMatchesModel', () => {
     expect(invariantNames).toEqual([
       'FailuresWithinCloses',
       'RateAtMost100',

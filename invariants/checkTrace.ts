@@ -1,7 +1,7 @@
 /**
  * Judges a trace: the safety invariants after every event of the trace, the quiescence ones once
- * the trace is closed out (SPEC 2.4). The close-out is not itself safety-checked: a saved
- * counterexample shows its violation inside its own events.
+ * the trace is closed out (docs/semantics.md#close-out). The close-out is not itself
+ * safety-checked: a saved counterexample shows its violation inside its own events.
  */
 import { closeOutRun } from '../engine/closeOut.js';
 import type { EngineConfig, EngineState } from '../engine/EngineState.js';

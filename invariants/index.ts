@@ -1,13 +1,17 @@
 /**
- * Every engine invariant of SPEC 2.4: each file of `catalogue/` is one invariant (its default
- * export), so adding an invariant is writing one file there. `EngineMatchesModel` compares the
- * engine with the model and lives beside the model checks (checking/engineMatchesModel.ts).
+ * Every engine invariant of docs/semantics.md#invariants: each file of `catalogue/` is one
+ * invariant (its default export), so adding an invariant is writing one file there.
+ * `EngineMatchesModel` compares the engine with the model and lives beside the model checks
+ * (checking/engineMatchesModel.ts).
  */
 import { loadVariants } from '../lib/loadVariants.js';
 import type { Invariant } from './Invariant.js';
 
-/** SPEC 2.4's order, used for listings and reports; invariants not named here follow alphabetically. */
-const SPEC_ORDER = [
+/**
+ * The documented order, used for listings and reports; invariants not named here follow
+ * alphabetically.
+ */
+const LISTING_ORDER = [
   'FailuresWithinCloses',
   'RateAtMost100',
   'CloseReportedOnce',
@@ -33,14 +37,14 @@ const isInvariant = (v: unknown): v is Invariant =>
 /** The folder the invariants are discovered in. */
 const CATALOGUE = new URL('catalogue/', import.meta.url);
 
-/** The invariants checked on the engine, in SPEC 2.4 order. */
+/** The invariants checked on the engine, in the documented order. */
 export const invariants: readonly Invariant[] = await loadVariants(
   CATALOGUE.href,
-  SPEC_ORDER,
+  LISTING_ORDER,
   isInvariant,
 );
 
-/** The name of the model-conformance invariant (SPEC 2.4). */
+/** The name of the model-conformance invariant (docs/semantics.md#enginematchesmodel). */
 export const ENGINE_MATCHES_MODEL = 'EngineMatchesModel';
 
 /** Every invariant name a file or a flag may use. */

@@ -51,7 +51,7 @@ export interface Exploration {
   readonly lingering: GraphNode | null;
 }
 
-/** True when some flow is stranded in `openFlows` (SPEC 2.4 `NoLingeringAtQuiescence`'s subject). */
+/** True when some flow is stranded in `openFlows` (docs/semantics.md#nolingeringatquiescence). */
 export const hasLingeringFlow = (s: ModelSnapshot): boolean =>
   s.context.flows.some((f) => f !== null && isStranded(f, s.context.layers));
 

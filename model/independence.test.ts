@@ -1,6 +1,6 @@
 /**
- * The model is written independently of the engine (STYLE rule 2): no file of model/ imports the
- * engine's code; the event type is the one thing it shares.
+ * The model is written independently of the engine (docs/style.md#engine-and-model-apart): no file
+ * of model/ imports the engine's code; the event type is the one thing it shares.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

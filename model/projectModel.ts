@@ -1,8 +1,8 @@
 /**
- * The model's observable state, in the shape SPEC 2.4's `EngineMatchesModel` compares: per
- * established flow its table, refCount, whether it ended, `pendingMove`, and per client (one
- * here) the closes and failures its own records contributed in the current session
- * (docs/environment.md, *How a poll ships*, step 5).
+ * The model's observable state, in the shape `EngineMatchesModel` compares
+ * (docs/semantics.md#enginematchesmodel): per established flow its table, refCount, whether it
+ * ended, `pendingMove`, and per client (one here) the closes and failures its own records
+ * contributed in the current session (docs/environment.md, *How a poll ships*, step 5).
  *
  * Leaves out: everything else in the context (associations, callouts, operations in flight,
  * baselines), which the comparison does not look at.

@@ -23,7 +23,10 @@ export interface Highlight {
   readonly step?: number;
   readonly subject?: string;
   readonly detail?: string;
-  /** The *because* of a violation (STYLE rule 22), when one step explains it. */
+  /**
+   * The *because* of a violation (docs/style.md#a-counterexample-prints-as-a-program), when one
+   * step explains it.
+   */
   readonly because?: string;
 }
 
@@ -79,7 +82,7 @@ function pickHighlight(verdicts: readonly Verdict[], name: string | undefined): 
       verdict: 'unjudged',
     };
   }
-  // The earliest break; SPEC order among those that break at the same step.
+  // The earliest break; invariant order among those that break at the same step.
   const safety = verdicts
     .filter((v) => v.verdict === 'violated' && v.step !== undefined)
     .reduce<Verdict | undefined>(

@@ -5,7 +5,7 @@
  */
 import { escapeXml } from './escapeXml.js';
 
-const STYLE = `
+const PAGE_CSS = `
   body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2rem; color: #111; }
   h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2.5rem; } h3 { font-size: 1rem; }
   pre { background: #f6f8fa; padding: .75rem; overflow-x: auto; font-size: 12px; line-height: 1.45; }
@@ -39,7 +39,7 @@ export function htmlPage(title: string, body: string): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
     '<link rel="icon" href="data:,"/>',
     `<title>${escapeXml(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${PAGE_CSS}</style>`,
     '</head>',
     '<body>',
     body.trimEnd(),

@@ -14,7 +14,10 @@ export interface MatrixTableOptions {
   readonly links: ReadonlyMap<string, string>;
 }
 
-/** The name a saved counterexample of this cell has (STYLE rule 21), without `.json`. */
+/**
+ * The name a saved counterexample of this cell has (docs/style.md#file-names-carry-the-meaning),
+ * without `.json`.
+ */
 const cellFileName = (c: Pick<Cell, 'driver' | 'agent' | 'invariant'>): string =>
   `${c.driver}--${c.agent}--${c.invariant}`;
 

@@ -1,6 +1,6 @@
 /**
- * A trace as a numbered program (STYLE rule 22): one event per line with what changed, then the
- * highlighted invariant's verdict. Plain text, aligned in columns.
+ * A trace as a numbered program (docs/style.md#a-counterexample-prints-as-a-program): one event per
+ * line with what changed, then the highlighted invariant's verdict. Plain text, aligned in columns.
  */
 import type { TracePicture } from './TracePicture.js';
 import { verdictLines } from './verdictLine.js';

@@ -1,6 +1,7 @@
 /**
  * The one line every picture prints for the highlighted invariant, in the counterexample form of
- * STYLE rule 22: `✗ RateAtMost100 — backend: 2 failures over 1 closes: rate 200% (after step 12)`.
+ * docs/style.md#a-counterexample-prints-as-a-program:
+ * `✗ RateAtMost100 — backend: 2 failures over 1 closes: rate 200% (after step 12)`.
  */
 import type { Highlight } from './TracePicture.js';
 

@@ -21,7 +21,7 @@ export interface PctSearchOptions extends SearchOptions {
   readonly shrink?: boolean;
 }
 
-/** The first invariant of `candidates` (SPEC order) that `run` violates, if any. */
+/** The first invariant of `candidates` (in invariant order) that `run` violates, if any. */
 const firstBroken = (
   config: EngineConfig,
   run: PctRun,
@@ -31,7 +31,7 @@ const firstBroken = (
 
 /**
  * Runs up to `runs` PCT schedules; on the first violation, shrinks the trace for the invariant it
- * broke (the first in SPEC order when several did).
+ * broke (the first in the order of docs/semantics.md#invariants when several did).
  *
  * @example
  * findCounterexamplePct({ config, seed: 1, runs: 200, depth: 2 }).found //=> true for original × prefix

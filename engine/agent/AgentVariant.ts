@@ -1,6 +1,7 @@
 /**
- * What an agent-side design changes (SPEC 2.3): what a re-reported record keeps of its
- * `TCPFailures` in `updateConnWithStats`, and what the encoder writes to `tcpFailuresByErrCode`.
+ * What an agent-side design changes (docs/semantics.md#agent-designs): what a re-reported record
+ * keeps of its `TCPFailures` in `updateConnWithStats`, and what the encoder writes to
+ * `tcpFailuresByErrCode`.
  *
  * Leaves out: everything the designs share (the closed and active passes, the filter, the
  * baselines), which lives in networkState.ts.

@@ -1,7 +1,8 @@
 /**
- * One connection as the encoder writes it into the payload (`pkg/network/encoding/marshal/format.go`):
- * `lastTcpClosed = Last.TCPClosed`, `tcpFailuresByErrCode` as the design's encoder decides, and
- * the byte deltas. The field names are SPEC 3.2's.
+ * One connection as the encoder writes it into the payload
+ * (`pkg/network/encoding/marshal/format.go`): `lastTcpClosed = Last.TCPClosed`,
+ * `tcpFailuresByErrCode` as the design's encoder decides, and the byte deltas. The field names are
+ * the replay report's (docs/formats.md#replay-report).
  */
 import type { AgentVariant } from './AgentVariant.js';
 import type { ConnectionStats } from './ConnectionStats.js';

@@ -1,6 +1,6 @@
 /**
- * The scenarios of datadog-agent pkg/network/state_test.go (research note §7), restated with
- * records fed straight into the agent's state, without the driver.
+ * The scenarios of datadog-agent pkg/network/state_test.go (docs/semantics.md#upstream-tests),
+ * restated with records fed straight into the agent's state, without the driver.
  */
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStats } from './ConnectionStats.js';

@@ -1,6 +1,7 @@
 /**
- * What a driver-fix design changes: the code of a delete notification (`flowDeleteNotify`) and of
- * a callout's release (`calloutExit`), each written as named atomic steps (SPEC 2.1, 2.2).
+ * What a driver-fix design changes: the code of a delete notification (`flowDeleteNotify`) and of a
+ * callout's release (`calloutExit`), each written as named atomic steps (docs/events.md#steps,
+ * docs/semantics.md#driver-fix-variants).
  *
  * Leaves out: everything else, which every variant shares (establish, traffic, callout entry,
  * the terminal status write, the tables and the poll's reads).

@@ -1,7 +1,7 @@
 /**
  * One flow as the ddnpm driver keeps it (reconstructed: the driver is not public; see
- * shared/research/datadog-semantics.md §5): its reference count, terminal status, the
- * `FLOW_CLOSED` flag, byte counters, and the variant's own fields (`pendingMove`, a spin lock).
+ * docs/semantics.md#driver-rules): its reference count, terminal status, the `FLOW_CLOSED` flag,
+ * byte counters, and the variant's own fields (`pendingMove`, a spin lock).
  *
  * Leaves out: addresses, packets, RTT and every other `PerFlowData` field; a flow's cookie is its
  * number. Fields marked *ghost* are history kept for the invariants, not driver memory.

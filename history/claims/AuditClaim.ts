@@ -1,7 +1,8 @@
 /**
- * The shape of a claim the audit checks on a recorded history (the backend side of SPEC 2.4,
- * judged from payloads alone): a stable name, the statement reports print, and a pure check that
- * returns every violation, each with its minimal witness, and never throws.
+ * The shape of a claim the audit checks on a recorded history (the backend side of
+ * docs/semantics.md#invariants, judged from payloads alone): a stable name, the statement reports
+ * print, and a pure check that returns every violation, each with its minimal witness, and never
+ * throws.
  */
 import type { History, HistoryRecord } from '../History.js';
 import type { Witness } from '../witness.js';

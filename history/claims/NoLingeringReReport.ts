@@ -1,7 +1,7 @@
 /**
  * The lingering signature, absent: a connection that has shipped a close never ships again with
- * failures and no close (what a flow stranded in `openFlows` does under the agent before PR
- * #50823 whenever its bytes move; datadog-semantics.md §3.3).
+ * failures and no close (what a flow stranded in `openFlows` does under the agent before PR #50823
+ * whenever its bytes move; docs/semantics.md#the-bug-poll-by-poll).
  */
 import type { AuditClaim, AuditViolation } from './AuditClaim.js';
 import { byConnection } from './AuditClaim.js';

@@ -1,5 +1,6 @@
 /**
- * The claims `lingering audit` checks, in SPEC 2.4 order, then the lingering signature.
+ * The claims `lingering audit` checks, in the order of docs/semantics.md#invariants, then the
+ * lingering signature.
  */
 import type { AuditClaim } from './AuditClaim.js';
 import { CloseReportedOnce } from './CloseReportedOnce.js';

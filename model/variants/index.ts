@@ -1,12 +1,12 @@
 /**
- * The model's driver-design registry: every file in this folder is a design (SPEC 2.2). A new
- * design is a new file here and nothing else; a test fails when this registry and the engine's
- * name different designs.
+ * The model's driver-design registry: every file in this folder is a design
+ * (docs/semantics.md#driver-fix-variants). A new design is a new file here and nothing else; a test
+ * fails when this registry and the engine's name different designs.
  */
 import { registry } from '../../lib/loadVariants.js';
 import type { DriverModel } from '../driverModel.js';
 
-const SPEC_ORDER = ['original', 'cas-retry', 'deferred-move', 'deferred-move-racy', 'flow-lock'];
+const LISTING_ORDER = ['original', 'cas-retry', 'deferred-move', 'deferred-move-racy', 'flow-lock'];
 
 const isDriverModel = (v: unknown): v is DriverModel =>
   typeof v === 'object' &&
@@ -15,9 +15,9 @@ const isDriverModel = (v: unknown): v is DriverModel =>
   typeof (v as DriverModel).guards === 'object' &&
   typeof (v as DriverModel).actions === 'object';
 
-const variants = await registry(import.meta.url, SPEC_ORDER, isDriverModel);
+const variants = await registry(import.meta.url, LISTING_ORDER, isDriverModel);
 
-/** Every driver design the model knows, in SPEC order. */
+/** Every driver design the model knows, in listing order. */
 export const driverModels: readonly DriverModel[] = variants.all;
 
 /** The names of {@link driverModels}. */

@@ -1,7 +1,7 @@
 /**
- * The agent designs of SPEC 2.3, each called directly (not through the registry): what a
- * re-reported record keeps of its failures, whether the design counts a suppression, and what its
- * encoder writes.
+ * The agent designs of docs/semantics.md#agent-designs, each called directly (not through the
+ * registry): what a re-reported record keeps of its failures, whether the design counts a
+ * suppression, and what its encoder writes.
  */
 import { describe, expect, it } from 'vitest';
 import type { ReReport } from '../AgentVariant.js';
@@ -35,7 +35,7 @@ const shipped = (lastClosed: number, tcpFailures: TCPFailures) =>
   connection({ cookie: cookie(1), last: counters({ tcpClosed: lastClosed }), tcpFailures });
 
 describe('agent designs', () => {
-  it('are named and described as SPEC 2.3 and `lingering variants` show them', () => {
+  it('are named and described as docs/semantics.md and `lingering variants` show them', () => {
     expect([prefix, postfix, encoderGate, failuresDelta].map((v) => [v.name, v.summary])).toEqual([
       ['prefix', 'after #47005, before #50823: failures ship every time the record ships'],
       [

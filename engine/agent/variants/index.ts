@@ -1,11 +1,12 @@
 /**
- * The agent-design registry: every file in this folder is a variant (SPEC 2.3).
+ * The agent-design registry: every file in this folder is a variant
+ * (docs/semantics.md#agent-designs).
  */
 import type { AgentVariant } from '../AgentVariant.js';
 import { registry } from '../../../lib/loadVariants.js';
 
-/** SPEC 2.3's order, used for listings; others follow alphabetically. */
-const SPEC_ORDER = ['prefix', 'postfix', 'encoder-gate', 'failures-delta'];
+/** The documented order, used for listings; others follow alphabetically. */
+const LISTING_ORDER = ['prefix', 'postfix', 'encoder-gate', 'failures-delta'];
 
 const isAgentVariant = (v: unknown): v is AgentVariant =>
   typeof v === 'object' &&
@@ -14,9 +15,9 @@ const isAgentVariant = (v: unknown): v is AgentVariant =>
   typeof (v as AgentVariant).reReport === 'function' &&
   typeof (v as AgentVariant).encodeFailures === 'function';
 
-const variants = await registry(import.meta.url, SPEC_ORDER, isAgentVariant);
+const variants = await registry(import.meta.url, LISTING_ORDER, isAgentVariant);
 
-/** Every agent variant, in SPEC order. */
+/** Every agent variant, in listing order. */
 export const agentVariants: readonly AgentVariant[] = variants.all;
 
 /** The names of {@link agentVariants}. */

@@ -19,7 +19,7 @@ const flow1 = (text: string) => last(text).driver.flows[ONE]!;
 const table = (text: string) => tableOf(last(text).driver, ONE);
 
 describe('cas-retry', () => {
-  it('is described and stepped as SPEC 2.2 says', () => {
+  it('is described and stepped as docs/semantics.md says', () => {
     expect(casRetry.name).toBe('cas-retry');
     expect(casRetry.summary).toBe(
       'notify: CAS(refCount, 2, 2) retried up to 2 more times, move on 2, then decrement; release: plain decrement',

@@ -30,7 +30,7 @@ function after(text: string) {
 }
 
 describe('deferred-move-racy', () => {
-  it('is described and stepped as SPEC 2.2 says', () => {
+  it('is described and stepped as docs/semantics.md says', () => {
     expect(deferredMoveRacy.name).toBe('deferred-move-racy');
     expect(deferredMoveRacy.summary).toBe(
       'as deferred-move, but the release reads pendingMove before its decrement',

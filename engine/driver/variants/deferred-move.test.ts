@@ -28,7 +28,7 @@ function after(text: string) {
 }
 
 describe('deferred-move', () => {
-  it('is described and stepped as SPEC 2.2 says', () => {
+  it('is described and stepped as docs/semantics.md says', () => {
     expect(deferredMove.name).toBe('deferred-move');
     expect(deferredMove.summary).toBe(
       'last notify sets pendingMove, then decrements; any decrement to 1 with pendingMove set moves the flow',

@@ -1,7 +1,7 @@
 /**
- * Deferred move: the last notify sets `pendingMove` before it decrements, and every decrement
- * that leaves only the table's reference moves a pending flow, the callout's release included
- * (repair pattern (ii) of datadog-semantics.md §5.3). No interleaving strands the flow.
+ * Deferred move: the last notify sets `pendingMove` before it decrements, and every decrement that
+ * leaves only the table's reference moves a pending flow, the callout's release included (repair
+ * pattern 2 of docs/semantics.md#repair-patterns). No interleaving strands the flow.
  */
 import type { DriverVariant } from '../DriverVariant.js';
 import { decrementThenMaybeMove, markPending, movePending } from '../deferredMove.js';

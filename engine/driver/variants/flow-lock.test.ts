@@ -29,7 +29,7 @@ function after(text: string) {
 }
 
 describe('flow-lock', () => {
-  it('is described and stepped as SPEC 2.2 says', () => {
+  it('is described and stepped as docs/semantics.md says', () => {
     expect(flowLock.name).toBe('flow-lock');
     expect(flowLock.summary).toBe(
       'a per-flow spin lock around decrement, check and move, in the notify and the release',

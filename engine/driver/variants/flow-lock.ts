@@ -1,9 +1,9 @@
 /**
- * Flow lock: a per-flow spin lock guards the reference count and the move (repair pattern (iv) of
- * datadog-semantics.md §5.3). Under the lock the notify and the release each decrement, and
- * whoever leaves only the table's reference after the last association is gone moves the flow.
- * The closed-table drain also changes the count, so it takes the lock too: without that, the
- * drain can free the flow while the mover still holds the lock inside it.
+ * Flow lock: a per-flow spin lock guards the reference count and the move (repair pattern 4 of
+ * docs/semantics.md#repair-patterns). Under the lock the notify and the release each decrement, and
+ * whoever leaves only the table's reference after the last association is gone moves the flow. The
+ * closed-table drain also changes the count, so it takes the lock too: without that, the drain can
+ * free the flow while the mover still holds the lock inside it.
  */
 import { BLOCKED, done, goto, type DriverVariant, type StepInput } from '../DriverVariant.js';
 import { interlockedDecrement } from '../refCount.js';

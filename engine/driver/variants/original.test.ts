@@ -7,7 +7,7 @@ import { stepNames } from '../DriverVariant.js';
 import { original } from './original.js';
 
 describe('original', () => {
-  it('is described and stepped as SPEC 2.2 says', () => {
+  it('is described and stepped as docs/semantics.md says', () => {
     expect(original.name).toBe('original');
     expect(original.summary).toBe(
       'notify: CAS(refCount, 2, 2), move on 2, then decrement; release: plain decrement',

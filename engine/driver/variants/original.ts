@@ -2,7 +2,8 @@
  * The shipping driver: each delete notification runs `InterlockedCompareExchange(&refCount, 2, 2)`,
  * moves the flow when it saw 2 (the table plus its own association), then decrements. A callout's
  * release is a plain decrement that never re-checks, so a callout spanning the last notify strands
- * the flow in `openFlows` (datadog-semantics.md §5.3, `DecrementRefCountAndMoveFromOpenToClosedTable`).
+ * the flow in `openFlows` (docs/semantics.md#the-race;
+ * `DecrementRefCountAndMoveFromOpenToClosedTable`, flowdata.c, as the agent's comments quote it).
  */
 import { done, goto, type DriverVariant } from '../DriverVariant.js';
 import { interlockedCompareExchange, interlockedDecrement } from '../refCount.js';

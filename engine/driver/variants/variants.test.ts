@@ -1,6 +1,6 @@
 /**
- * Each driver-fix design on the interleavings that matter (SPEC 2.2): the callout spanning the
- * last notify, and the racy release of deferred-move-racy.
+ * Each driver-fix design on the interleavings that matter (docs/semantics.md#driver-fix-variants):
+ * the callout spanning the last notify, and the racy release of deferred-move-racy.
  */
 import { describe, expect, it } from 'vitest';
 import { findAgent } from '../../agent/variants/index.js';
@@ -18,7 +18,7 @@ const tableAfter = (driver: string, text: string) => {
 };
 
 describe('driver variants', () => {
-  it('lists the SPEC 2.2 variants in SPEC order', () => {
+  it('lists the documented variants in listing order', () => {
     expect(driverNames.slice(0, 5)).toEqual([
       'original',
       'cas-retry',
