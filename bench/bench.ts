@@ -16,15 +16,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, int, scriptOptions } from '../cli/args.js';
 import type { SpinFigures } from './spinRun.js';
 import { runSpin, spinInstalled } from './spinRun.js';
 
 const CLI = fileURLToPath(new URL('../bin/lingering.js', import.meta.url));
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const noSpin = args.includes('--no-spin');
-const capArg = args.indexOf('--max-states');
-const cap = capArg >= 0 ? Number(args[capArg + 1]) : 30_000_000;
+const { quick, noSpin, cap } = scriptOptions(
+  'bench',
+  { quick: { type: 'boolean' }, 'no-spin': { type: 'boolean' }, 'max-states': { type: 'string' } },
+  (p) => ({
+    quick: flag(p, 'quick'),
+    noSpin: flag(p, 'no-spin'),
+    cap: int(p, 'max-states', 30_000_000, 1, 2 ** 31 - 1),
+  }),
+);
 
 interface Ours {
   readonly complete: boolean;

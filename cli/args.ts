@@ -25,6 +25,10 @@ export interface Parsed {
   readonly positionals: readonly string[];
 }
 
+/** What a command line may hold: `--seeds, --runs`, or `no options`. */
+const optionNames = (options: OptionSpec): readonly string[] | string =>
+  Object.keys(options).length === 0 ? 'no options' : Object.keys(options).map((o) => `--${o}`);
+
 /** Parses `argv` for a command with these options. */
 export function parse(command: string, argv: readonly string[], options: OptionSpec): Parsed {
   try {
@@ -33,7 +37,7 @@ export function parse(command: string, argv: readonly string[], options: OptionS
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const unknown = /Unknown option '([^']+)'/.exec(msg);
-    const allowed = Object.keys(options).map((o) => `--${o}`);
+    const allowed = optionNames(options);
     if (unknown) throw new UsageError(`${command} option`, `"${unknown[1]}"`, allowed);
     const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(msg);
     if (missing)
@@ -61,7 +65,28 @@ export const flag = (p: Parsed, name: string): boolean => p.values[name] === tru
  */
 export function int(p: Parsed, name: string, fallback: number, min: number, max: number): number {
   const raw = str(p, name);
-  if (raw === undefined) return fallback;
+  return raw === undefined ? fallback : integer(name, raw, min, max);
+}
+
+/**
+ * A comma-separated list of integers, each within `[min, max]`, or `fallback` when absent.
+ *
+ * @example
+ * ints(parsed, 'depth', [2], 1, 10) //=> [2, 3] for --depth 2,3
+ */
+export function ints(
+  p: Parsed,
+  name: string,
+  fallback: readonly number[],
+  min: number,
+  max: number,
+): readonly number[] {
+  const raw = str(p, name);
+  return raw === undefined ? fallback : raw.split(',').map((r) => integer(name, r, min, max));
+}
+
+/** `raw`, the value of `--name`, as an integer within `[min, max]`. */
+function integer(name: string, raw: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(raw.trim()))
     throw new UsageError(`--${name}`, `"${raw}"`, `an integer from ${min} to ${max}`);
   const n = Number(raw);
@@ -80,4 +105,33 @@ export function oneOf(
   const v = str(p, name, fallback);
   if (v !== undefined && !allowed.includes(v)) throw new UsageError(`--${name}`, `"${v}"`, allowed);
   return v;
+}
+
+/**
+ * The options of a script that `npm run` starts (scripts/, bench/), parsed by {@link parse} and
+ * read by `read`: a script takes options only, and a bad command line is one line on standard
+ * error and exit status 2, as `lingering` answers one (cli/main.ts).
+ *
+ * @example
+ * scriptOptions('bench', { quick: { type: 'boolean' } }, (p) => flag(p, 'quick')) //=> true for --quick
+ */
+export function scriptOptions<T>(
+  script: string,
+  options: OptionSpec,
+  read: (p: Parsed) => T,
+  argv: readonly string[] = process.argv.slice(2),
+): T {
+  try {
+    const parsed = parse(script, argv, options);
+    const [stray] = parsed.positionals;
+    if (stray !== undefined)
+      throw new UsageError(`${script} arguments`, `"${stray}"`, optionNames(options));
+    return read(parsed);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    // `pct-report option: …` names the script already; `--seeds: …` does not.
+    const named = e.field.startsWith(script) ? e.message : `${script} ${e.message}`;
+    process.stderr.write(`${named}\n`);
+    process.exit(2);
+  }
 }

@@ -1,10 +1,10 @@
 /**
- * Writes the example histories under `history/fixtures/`: engine runs converted to what the
- * agent's `/network_tracer/connections` endpoint returns, one payload per poll. Run it with
- * `npx tsx history/makeFixtures.ts` after an engine change; a test fails while the committed
- * files differ from what this writes.
+ * The example histories under `history/fixtures/`: engine runs converted to what the agent's
+ * `/network_tracer/connections` endpoint returns, one payload per poll. `npm run
+ * history-fixtures` (scripts/makeFixtures.ts) writes them after an engine change; a test fails
+ * while the committed files differ from what it writes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
@@ -114,11 +114,4 @@ export function fixtureText(f: Fixture): string {
   return f.layout === 'lines'
     ? `${payloads.map((p) => JSON.stringify(p)).join('\n')}\n`
     : `${JSON.stringify(payloads, null, 2)}\n`;
-}
-
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const f of FIXTURES) {
-    writeFileSync(`${FIXTURES_DIR}${f.file}`, fixtureText(f));
-    process.stdout.write(`wrote history/fixtures/${f.file}: ${f.about}\n`);
-  }
 }

@@ -4,11 +4,13 @@
  * `npm run counterexamples`; `render/environmentTable.test.ts` fails while README is behind.
  */
 import { readFileSync } from 'node:fs';
+import { scriptOptions } from '../cli/args.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import { environmentTable, withEnvironmentTable } from '../render/environmentTable.js';
 import { loadCounterexamples } from '../checking/loadCounterexamples.js';
 import { readManifest } from '../checking/manifest.js';
 
+scriptOptions('scripts/environmentTable.ts', {}, () => undefined);
 const README = new URL('../README.md', import.meta.url).pathname;
 const next = withEnvironmentTable(
   readFileSync(README, 'utf8'),

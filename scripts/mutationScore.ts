@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { flag, scriptOptions } from '../cli/args.js';
 
 const EquivalentSchema = z.object({
   format: z.literal('lingering-equivalent-mutants/v1'),
@@ -184,7 +185,7 @@ const THRESHOLD = 90;
 export const MUTATION_REPORT = 'reports/mutation/mutation.json';
 export const STATIC_RETEST = 'reports/mutation/static-retest.json';
 
-const main = (argv: readonly string[]): number => {
+const main = (options: { readonly json: boolean; readonly list: boolean }): number => {
   const report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) as MutationReport;
   const retests = existsSync(STATIC_RETEST)
     ? (JSON.parse(readFileSync(STATIC_RETEST, 'utf8')) as { results: StaticRetest[] }).results
@@ -194,10 +195,10 @@ const main = (argv: readonly string[]): number => {
     parseEquivalentList(readFileSync('stryker-equivalent.json', 'utf8')),
     retests,
   );
-  if (argv.includes('--json')) {
+  if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    if (argv.includes('--list')) {
+    if (options.list) {
       for (const s of result.survivors)
         process.stdout.write(
           `${s.file}:${s.line} ${s.mutator} ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}\n`,
@@ -215,4 +216,10 @@ const main = (argv: readonly string[]): number => {
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = main(
+    scriptOptions(
+      'mutation-score',
+      { json: { type: 'boolean' }, list: { type: 'boolean' } },
+      (p) => ({ json: flag(p, 'json'), list: flag(p, 'list') }),
+    ),
+  );

@@ -5,10 +5,13 @@
  * --replace through to keep the shorter of an existing file and a new find). Run with
  * `npm run counterexamples`.
  */
+import { flag, scriptOptions } from '../cli/args.js';
 import { main } from '../cli/main.js';
 import { readManifest } from '../checking/manifest.js';
 
-const replace = process.argv.includes('--replace') ? ['--replace'] : [];
+const replace = scriptOptions('counterexamples', { replace: { type: 'boolean' } }, (p) =>
+  flag(p, 'replace') ? ['--replace'] : [],
+);
 const manifest = readManifest();
 const isolated = manifest.environments.isolated?.pairs ?? {};
 const production = manifest.environments.production?.pairs ?? {};

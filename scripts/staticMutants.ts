@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { int, scriptOptions } from '../cli/args.js';
 import {
   applyMutant,
   contextOf,
@@ -47,9 +48,11 @@ interface Job {
 }
 
 const root = process.cwd();
-const args = process.argv.slice(2);
-const concurrencyArg = args.indexOf('--concurrency');
-const concurrency = concurrencyArg >= 0 ? Math.max(1, Number(args[concurrencyArg + 1]) || 1) : 1;
+const concurrency = scriptOptions(
+  'scripts/staticMutants.ts',
+  { concurrency: { type: 'string' } },
+  (p) => int(p, 'concurrency', 1, 1, 64),
+);
 
 /** A copy of the working tree (tracked and untracked files, not ignored ones) with node_modules linked. */
 const copyProject = (): string => {

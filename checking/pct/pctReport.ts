@@ -1,11 +1,9 @@
 /**
- * `npm run pct-report`: for every violated cell of the matrix (checking/manifest.json), the runs
- * to the first violation under the uniform generator and under PCT, median over seeds 1..N, as a
- * table. Options: `--seeds N` (20), `--runs CAP` (1000 per seed and scheduler), `--depth D` or
- * `--depth 2,3` (one PCT column per depth; 2), `--json`. A seed that finds nothing within the cap counts as more than the cap.
+ * The runs to the first violation under the uniform generator and under PCT, per violated cell and
+ * seed, and their table: what `npm run pct-report` (scripts/pctReport.ts) prints. A seed that
+ * finds nothing within the cap counts as more than the cap.
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import type { PairVerdicts } from '../manifest.js';
 import { agentVariants } from '../../engine/agent/variants/index.js';
 import { driverVariants } from '../../engine/driver/variants/index.js';
 import type { EngineConfig } from '../../engine/EngineState.js';
@@ -25,11 +23,10 @@ export interface PctReportRow {
   readonly pct: readonly (readonly (number | null)[])[];
 }
 
-/** The violated cells the manifest records, by pair. */
-export function violatedCells(manifestText: string): ReadonlyMap<string, readonly string[]> {
-  const m = JSON.parse(manifestText) as { pairs: Record<string, Record<string, string>> };
+/** The violated cells of one environment's verdicts (checking/manifest.json), by pair. */
+export function violatedCells(pairs: PairVerdicts): ReadonlyMap<string, readonly string[]> {
   return new Map(
-    Object.entries(m.pairs).map(
+    Object.entries(pairs).map(
       ([pair, cells]) =>
         [
           pair,
@@ -113,43 +110,4 @@ export function formatPctReport(
     ),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-if (
-  process.argv[1] !== undefined &&
-  import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')
-) {
-  const { values } = parseArgs({
-    options: {
-      seeds: { type: 'string' },
-      runs: { type: 'string' },
-      depth: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
-  const seeds = Number(values.seeds ?? 20);
-  const runs = Number(values.runs ?? 1000);
-  const depths = String(values.depth ?? '2')
-    .split(',')
-    .map(Number);
-  const cells = violatedCells(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
-  const started = Date.now();
-  const rows = pctReport({
-    seeds,
-    runs,
-    depths,
-    cells,
-    onPair: (pair) => process.stderr.write(`${pair} …\n`),
-  });
-  if (values.json)
-    process.stdout.write(`${JSON.stringify({ seeds, runs, depths, rows }, null, 2)}\n`);
-  else {
-    process.stdout.write(
-      `runs to the first violation, lower median of seeds 1–${seeds} (cap ${runs} runs per seed and scheduler; (k/n) when only k of n seeds found it)\n\n`,
-    );
-    process.stdout.write(formatPctReport(rows, runs, depths));
-    process.stdout.write(
-      `\n${rows.length} violated cells in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
-    );
-  }
 }
