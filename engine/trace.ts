@@ -15,7 +15,7 @@ import { err, ok } from './result.js';
 export const TRACE_FORMAT = 'lingering-trace/v1' as const;
 
 /** Most events a file may hold. */
-export const MAX_EVENTS = 100_000;
+const MAX_EVENTS = 100_000;
 
 /** Most layer associations per flow. */
 export const MAX_LAYERS = 16;
