@@ -27,7 +27,7 @@ const docs = new Map(
     .map((f) => [f, headingsOf(readFileSync(`docs/${f}`, 'utf8'))] as const),
 );
 
-/** Every `docs/X.md#anchor` (or, inside docs/, `X.md#anchor`) a tracked file cites. */
+/** Every `docs/<page>.md#<anchor>` (inside docs/, also `<page>.md#<anchor>`) a tracked file cites. */
 function citations(): { file: string; doc: string; anchor: string }[] {
   const files = execFileSync('git', ['ls-files', '*.ts', '*.md', '*.js', '*.mjs'], {
     encoding: 'utf8',
