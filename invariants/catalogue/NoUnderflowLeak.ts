@@ -26,6 +26,7 @@ export const NoUnderflowLeak = {
     ),
   scope: 'perFlow',
   explain: lingering,
+  // A broken agent that ships a Last larger than its monotonic value.
   witness: {
     driver: 'original',
     agent: 'prefix',

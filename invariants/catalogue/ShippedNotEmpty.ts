@@ -24,6 +24,7 @@ export const ShippedNotEmpty = {
     ),
   scope: 'perFlow',
   explain: lingering,
+  // A broken agent that ships a record with an all-zero Last.
   witness: {
     driver: 'original',
     agent: 'prefix',
