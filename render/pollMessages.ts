@@ -6,11 +6,11 @@
 import { getClient } from '../engine/agent/networkState.js';
 import { pollClient } from '../engine/agent/poll.js';
 import { rate } from '../engine/backend/backend.js';
+import { formatRate } from '../engine/backend/formatRate.js';
 import type { EngineState } from '../engine/EngineState.js';
 import { clientId } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { formatEvent } from '../engine/events.js';
-import { formatRate } from './formatReplay.js';
 import type { Message } from './Message.js';
 import { recordText } from './recordText.js';
 
@@ -38,7 +38,7 @@ function readsText(before: EngineState, event: Poll): string {
     ordered,
   );
   if (event.step === 'readOpen') return open;
-  const held = before.drain?.held.map((r) => r.cookie as number) ?? [];
+  const held = before.drain?.held.map((r) => r.cookie) ?? [];
   const hidden =
     held.length === 0 ? '' : `, flows ${ids(held)} held by the drain: in no table and no buffer`;
   const reads = event.step === 'readClosed' || before.poll !== null ? closed : `${open}, ${closed}`;

@@ -69,7 +69,7 @@ describe('lingering report', () => {
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const r = await run('report', '--out', out, '--runs', '1', '--force', '--json');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).files).toEqual([join(out, 'index.html')]);
+    expect((JSON.parse(r.stdout) as { files: string[] }).files).toEqual([join(out, 'index.html')]);
     expect(readdirSync(out).sort()).toEqual(['index.html', 'notes.txt']);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
   });

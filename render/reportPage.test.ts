@@ -59,9 +59,7 @@ describe('reportPage', () => {
 
   it('shows the matrix as a table: a row per pair, a column per invariant', () => {
     expect(
-      rows.map((r) =>
-        r.children.filter((c) => typeof c !== 'string').map((c) => textOf(c as XmlElement)),
-      ),
+      rows.map((r) => r.children.filter((c) => typeof c !== 'string').map((c) => textOf(c))),
     ).toEqual([
       ['driver', 'agent', 'RateAtMost100', 'NoLingeringAtQuiescence'],
       ['original', 'prefix', '✗7', '✗10'],

@@ -4,7 +4,7 @@
  * Leaves out: nothing the engine does; the replay is the engine's own `step`.
  */
 import { firstStep } from '../engine/driver/DriverVariant.js';
-import type { Flow, OpLocals } from '../engine/driver/flow.js';
+import type { OpLocals } from '../engine/driver/flow.js';
 import type { EngineState } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { step } from '../engine/step.js';
@@ -21,7 +21,7 @@ export interface SubStep {
 const MAX_STEPS = 32;
 
 const localsOf = (state: EngineState, kind: 'notify' | 'exit', flow: number): OpLocals | null =>
-  (state.driver.flows[flow] as Flow | undefined)?.[kind] ?? null;
+  state.driver.flows[flow]?.[kind] ?? null;
 
 const sawOf = (before: OpLocals | null, after: OpLocals | null): number | null =>
   after !== null &&
