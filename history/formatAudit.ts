@@ -3,6 +3,7 @@
  * violation's witness as the records it keeps, one per line (with the flows merged into each,
  * when the history knows them), then a table per connection.
  */
+import { formatRate } from '../engine/backend/formatRate.js';
 import type { AuditReport, ConnectionSummary } from './auditHistory.js';
 import { plural } from './claims/AuditClaim.js';
 import type { HistoryRecord } from './History.js';
@@ -56,7 +57,7 @@ export function formatAudit(report: AuditReport, title: string): string {
   const rates = report.backends
     .map(
       (b) =>
-        `${report.backends.length > 1 ? `client ${b.client}: ` : ''}${plural(b.failures, 'failure')} / ${plural(b.closes, 'close')} = ${b.rate === null ? 'no close yet' : `${Math.round(b.rate * 100)}%`}`,
+        `${report.backends.length > 1 ? `client ${b.client}: ` : ''}${plural(b.failures, 'failure')} / ${plural(b.closes, 'close')} = ${formatRate(b.rate, 'no close yet')}`,
     )
     .join('; ');
   const lines = [

@@ -4,6 +4,7 @@
  * flows into it (docs/environment.md "4-tuple reuse").
  */
 import type { TCPFailures } from '../engine/agent/tcpFailures.js';
+import { formatRate } from '../engine/backend/formatRate.js';
 import type { ReplayReport, ReportRecord } from '../checking/replayReport.js';
 
 /** `{104:1}` or `{}`. */
@@ -11,10 +12,6 @@ export const formatFailures = (f: TCPFailures): string =>
   `{${Object.entries(f)
     .map(([k, v]) => `${k}:${v}`)
     .join(', ')}}`;
-
-/** A rate as a percentage, or `—` while no close has shipped. */
-export const formatRate = (r: number | null): string =>
-  r === null ? '—' : `${Math.round(r * 100)}%`;
 
 /**
  * The record's flow or flows, and its tuple when that says more.

@@ -4,6 +4,7 @@
  * several poll), a dashed red line marks 100%. Bars above 100% are red. Coordinates: one decimal.
  */
 import type { ReportPoll } from '../checking/replayReport.js';
+import { formatRate } from '../engine/backend/formatRate.js';
 import { escapeXml } from './escapeXml.js';
 
 /** What the chart shows. */
@@ -77,17 +78,18 @@ function bars(input: RateChartInput, y: (p: number) => number): string[] {
     }
     if (p.backend.rate === null) {
       out.push(
-        `  <text x="${n(cx)}" y="${n(y(0) - 6)}" text-anchor="middle" font-size="12" fill="#777">—</text>`,
+        `  <text x="${n(cx)}" y="${n(y(0) - 6)}" text-anchor="middle" font-size="12" fill="#777">${formatRate(null)}</text>`,
       );
       return;
     }
     const v = percent(p.backend.rate);
+    const shown = formatRate(p.backend.rate);
     const over = v > 100;
     const top = y(v);
     out.push(
       `  <rect x="${n(cx - barW / 2)}" y="${n(top)}" width="${n(barW)}" height="${n(y(0) - top)}" fill="${over ? '#d7263d' : '#3f7cac'}">` +
-        `<title>poll ${p.poll}${clients > 1 ? ` (client ${p.client ?? 1})` : ''}: ${v}% (${p.backend.failures} failures / ${p.backend.closes} closes)</title></rect>`,
-      `  <text x="${n(cx)}" y="${n(top - 6)}" text-anchor="middle" font-size="13" font-weight="bold" fill="${over ? '#a1162a' : '#234'}">${v}%</text>`,
+        `<title>poll ${p.poll}${clients > 1 ? ` (client ${p.client ?? 1})` : ''}: ${shown} (${p.backend.failures} failures / ${p.backend.closes} closes)</title></rect>`,
+      `  <text x="${n(cx)}" y="${n(top - 6)}" text-anchor="middle" font-size="13" font-weight="bold" fill="${over ? '#a1162a' : '#234'}">${shown}</text>`,
     );
   });
   return out;
@@ -101,12 +103,11 @@ function bars(input: RateChartInput, y: (p: number) => number): string[] {
  * //=> '<svg xmlns="http://www.w3.org/2000/svg" ...>…300%…</svg>\n'
  */
 export function rateChart(input: RateChartInput): string {
-  const rates = input.polls.flatMap((p) =>
-    p.backend.rate === null ? [] : [percent(p.backend.rate)],
-  );
+  const known = input.polls.flatMap((p) => (p.backend.rate === null ? [] : [p.backend.rate]));
+  const rates = known.map(percent);
   const yMax = yMaxOf(rates);
   const y = (p: number): number => TOP + PLOT_H - (p / yMax) * PLOT_H;
-  const label = `${input.title}: ${rates.length === 0 ? 'no rate yet' : rates.map((r) => `${r}%`).join(', ')}`;
+  const label = `${input.title}: ${known.length === 0 ? 'no rate yet' : known.map((r) => formatRate(r)).join(', ')}`;
   const limit = y(100);
   const lines = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(label)}" ${FONT}>`,

@@ -2,6 +2,7 @@
  * The backend's failure rate stays at or below 100%: per client backend, total shipped failures ≤
  * total shipped closes (`RateAtMost100` of docs/semantics.md#rateatmost100, judged on payloads).
  */
+import { formatRate } from '../../engine/backend/formatRate.js';
 import type { AuditClaim, AuditViolation } from './AuditClaim.js';
 import { clientsOf, firstBreak, plural } from './AuditClaim.js';
 import { recordsOf } from '../History.js';
@@ -9,7 +10,7 @@ import { sumWitness } from '../witness.js';
 import { RateAtMost100 as invariant } from '../../invariants/catalogue/RateAtMost100.js';
 
 const percent = (failures: number, closes: number): string =>
-  closes === 0 ? '∞' : `${Math.round((failures / closes) * 100)}%`;
+  formatRate(closes === 0 ? null : failures / closes, '∞');
 
 export const RateAtMost100 = {
   name: invariant.name,

@@ -3,6 +3,7 @@
  * closes (the incident: the rate climbed past 100%).
  */
 import { rate } from '../../engine/backend/backend.js';
+import { formatRate } from '../../engine/backend/formatRate.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
 import { firstOf } from '../explain/Run.js';
 import { reReport } from '../explain/reReport.js';
@@ -19,7 +20,7 @@ export const RateAtMost100 = {
           ? HOLDS
           : fails(
               state.config.clients > 1 ? `backend of client ${client + 1}` : 'backend',
-              `${b.failures} failures over ${b.closes} closes: rate ${b.closes === 0 ? '∞' : `${Math.round((rate(b) ?? 0) * 100)}%`}`,
+              `${b.failures} failures over ${b.closes} closes: rate ${formatRate(rate(b), '∞')}`,
             ),
       ),
     ),
