@@ -3,7 +3,7 @@
  * invariant on the same pair within the bounds the found trace used (its flows, callout entries,
  * polls and traffic events per flow, its grouping of flows by tuple) and in the environment it
  * needs (docs/environment.md: a trace with a drain, client churn, a table order or a shared tuple
- * needs production), from the exhaustive explorer. Safety invariants are judged on the trace's own
+ * needs production), from the exhaustive explorer (explorer/shortestViolation.ts). Safety invariants are judged on the trace's own
  * events, quiescence ones after closing out any prefix, as `check` judges.
  */
 import type { EngineConfig } from '../engine/EngineState.js';
@@ -11,7 +11,7 @@ import type { Environment } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
 import { flowOf } from '../engine/events.js';
 import type { ExploreBounds } from '../explorer/bounds.js';
-import { explore } from '../explorer/bfs.js';
+import { shortestViolation } from '../explorer/shortestViolation.js';
 import type { Invariant } from '../invariants/Invariant.js';
 
 /** States the search may store before it gives up (the minimum is then "not computed"). */
@@ -101,20 +101,15 @@ export function shortestCounterexample(
   environment?: Environment,
 ): readonly Event[] | null {
   const needed = environmentOfTrace(found);
-  const bounds = boundsOfTrace(found, config.layers);
-  const result = explore(
+  const shortest = shortestViolation(
     {
       driver: config.driver,
       agent: config.agent,
       environment: needed === 'production' ? needed : (environment ?? needed),
-      bounds,
     },
-    {
-      invariants: [invariant],
-      stopWhenFound: invariant.name,
-      quiescence: 'everyState',
-      maxStates: MAX_STATES,
-    },
+    invariant,
+    boundsOfTrace(found, config.layers),
+    { quiescence: 'everyState', maxStates: MAX_STATES },
   );
-  return result.violations[0]?.events ?? null;
+  return shortest?.events ?? null;
 }

@@ -1,6 +1,6 @@
 /**
  * The shortest trace that violates one invariant, for other commands (`lingering check` compares
- * fast-check's shrunk length with it). Safety invariants are judged on the trace's own events;
+ * fast-check's shrunk length with it, through checking/shortestCounterexample.ts). Safety invariants are judged on the trace's own events;
  * quiescence ones, by default, after closing out the trace at any point (as `judge` does), so the
  * answer is the shortest prefix whose close-out fails, the measure `check` uses.
  *
@@ -13,6 +13,7 @@ import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import type { Environment } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
 import { findInvariant } from '../invariants/index.js';
+import type { Invariant } from '../invariants/Invariant.js';
 import type { ExploreBounds } from './bounds.js';
 import { DEFAULT_BOUNDS } from './bounds.js';
 import type { QuiescenceMode } from './bfs.js';
@@ -22,11 +23,13 @@ import { explore } from './bfs.js';
 export interface ShortestOptions {
   /** Where quiescence invariants are judged. @defaultValue 'everyState' */
   readonly quiescence?: QuiescenceMode;
+  /** Give up (null) once this many distinct states are stored. @defaultValue no limit */
+  readonly maxStates?: number;
 }
 
 /**
- * A shortest event list after which `invariantName` is violated, or null when none exists within
- * the bounds.
+ * A shortest event list after which `invariant` (or the engine invariant of that name) is
+ * violated, or null when none exists within the bounds or the search stopped at `maxStates` first.
  *
  * @example
  * shortestViolation({ driver: original, agent: prefix }, 'RateAtMost100', { flows: 1, layers: 1 })?.events.length //=> 7
@@ -38,19 +41,21 @@ export function shortestViolation(
     /** @defaultValue 'production' */
     readonly environment?: Environment;
   },
-  invariantName: string,
+  invariantOrName: Invariant | string,
   bounds: Partial<ExploreBounds> = {},
   options: ShortestOptions = {},
 ): { readonly events: readonly Event[] } | null {
-  const invariant = findInvariant(invariantName);
+  const invariant =
+    typeof invariantOrName === 'string' ? findInvariant(invariantOrName) : invariantOrName;
   if (invariant === undefined)
-    throw new RangeError(`shortestViolation: no invariant ${invariantName}`);
+    throw new RangeError(`shortestViolation: no invariant ${String(invariantOrName)}`);
   const result = explore(
     { ...config, bounds: { ...DEFAULT_BOUNDS, ...bounds } },
     {
       invariants: [invariant],
-      stopWhenFound: invariantName,
+      stopWhenFound: invariant.name,
       quiescence: options.quiescence ?? 'everyState',
+      ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     },
   );
   const v = result.violations[0];
