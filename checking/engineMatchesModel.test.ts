@@ -80,8 +80,8 @@ describe(`EngineMatchesModel (seed ${SEED})`, () => {
       expect(describeDivergence(r as Exclude<MatchResult, { ok: true }>)).toBe(
         [
           'EngineMatchesModel fails at step 3, calloutExit(1).decrement',
-          '  engine: flow 1: open, refCount 6, not ended, pendingMove false, shipped 0 closes/0 failures',
-          '  model:  flow 1: open, refCount 5, not ended, pendingMove false, shipped 0 closes/0 failures',
+          '  engine: flow 1: open, refCount 6, not ended, shipped 0 closes/0 failures',
+          '  model:  flow 1: open, refCount 5, not ended, shipped 0 closes/0 failures',
         ].join('\n'),
       );
     });

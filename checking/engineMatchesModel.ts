@@ -130,7 +130,10 @@ const side = (p: Projection | ModelProjection | Refusal): string[] =>
     : p.map(
         (f) =>
           `flow ${f.flow}: ${f.table}, refCount ${f.refCount}, ${f.ended ? 'ended' : 'not ended'}, ` +
-          `pendingMove ${f.pendingMove}, shipped ${f.shipped.map((s) => `${s.closes} closes/${s.failures} failures`).join(', ')}`,
+          Object.entries(f.memory)
+            .map(([k, v]) => `${k} ${v}, `)
+            .join('') +
+          `shipped ${f.shipped.map((s) => `${s.closes} closes/${s.failures} failures`).join(', ')}`,
       );
 
 /**

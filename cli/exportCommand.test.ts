@@ -146,7 +146,7 @@ describe('lingering export --format itf', () => {
           const mine = flows.get(BigInt(f.id));
           expect(mine?.refCount).toBe(BigInt(f.refCount));
           expect(mine?.table).toBe(tableOf(engine.driver, f.id));
-          expect(mine?.pendingMove).toBe(f.pendingMove);
+          expect(mine?.pendingMove).toBe(f.memory.pendingMove ?? false);
         }
         expect(flows.size).toBe(engine.driver.flows.filter((x) => x !== undefined).length);
         const backend = (d.backend as Map<bigint, Record<string, Decoded>>).get(1n);

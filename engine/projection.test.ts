@@ -1,6 +1,6 @@
 /**
  * The engine's observable state as `EngineMatchesModel` compares it: per flow its table, refCount,
- * end, pendingMove, and what each client's backend received for it.
+ * end, its design's memory, and what each client's backend received for it.
  */
 import { describe, expect, it } from 'vitest';
 import { seqStates } from './seq.js';
@@ -38,7 +38,7 @@ describe('project', () => {
         table: 'open',
         refCount: 5,
         ended: false,
-        pendingMove: false,
+        memory: {},
         shipped: [{ closes: 0, failures: 0 }],
       },
     ]);
@@ -56,7 +56,7 @@ describe('project', () => {
         table: 'open',
         refCount: 5,
         ended: false,
-        pendingMove: false,
+        memory: {},
         shipped: [
           { closes: 0, failures: 0 },
           { closes: 0, failures: 0 },
@@ -67,7 +67,7 @@ describe('project', () => {
         table: 'none',
         refCount: 0,
         ended: true,
-        pendingMove: false,
+        memory: {},
         shipped: [
           { closes: 1, failures: 1 },
           { closes: 0, failures: 0 },
@@ -83,7 +83,7 @@ describe('project', () => {
         table: 'open',
         refCount: 2,
         ended: true,
-        pendingMove: true,
+        memory: { pendingMove: true },
         shipped: [{ closes: 0, failures: 0 }],
       },
     ]);

@@ -15,6 +15,8 @@ import type { ConnectionTotals } from '../engine/backend/backend.js';
 import type { Flow, OpLocals } from '../engine/driver/flow.js';
 import type { StatCounters } from '../engine/agent/statCounters.js';
 import { COUNTER_FIELDS } from '../engine/agent/statCounters.js';
+import type { FlowMemory } from '../lib/FlowMemory.js';
+import { memoryFields } from '../lib/FlowMemory.js';
 
 /** One flow of a group: what belongs to it alone. */
 export interface MemberState {
@@ -121,8 +123,7 @@ const FLOW_FIELDS = [
   'sentBytes',
   'notifies',
   'callouts',
-  'pendingMove',
-  'locked',
+  'memory',
   'freed',
   'notify',
   'exit',
@@ -169,9 +170,18 @@ const countersText = (c: StatCounters): string =>
 const failuresText = (f: Readonly<Record<string, number>>): string => stableJson(f);
 const localsText = (l: OpLocals | null): string =>
   l === null ? '-' : `(${fields(l, LOCALS_FIELDS, 'OpLocals', (_k, v) => JSON.stringify(v))})`;
+// The design's memory, field by field in name order (a design's flows all have the same fields).
+const memoryText = (m: FlowMemory): string =>
+  memoryFields(m)
+    .map((k) => JSON.stringify(m[k]))
+    .join(',');
 const flowText = (f: Flow): string =>
   fields(f, FLOW_FIELDS, 'Flow', (k, v) =>
-    k === 'notify' || k === 'exit' ? localsText(v as OpLocals | null) : JSON.stringify(v),
+    k === 'notify' || k === 'exit'
+      ? localsText(v as OpLocals | null)
+      : k === 'memory'
+        ? memoryText(v as FlowMemory)
+        : JSON.stringify(v),
   );
 const recordText = (c: ConnectionStats): string =>
   fields(c, RECORD_FIELDS, 'ConnectionStats', (k, v) =>

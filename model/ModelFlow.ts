@@ -1,12 +1,14 @@
 /**
  * One flow as the model sees it: the driver's bookkeeping (table, `refCount`, terminal status,
- * `FLOW_CLOSED`, associations, callouts, the operations part-way through), its 4-tuple, and the
- * agent's view of its connection (client 1: its baseline, whether bytes moved since its last read,
- * what shipped in the current session).
+ * `FLOW_CLOSED`, associations, callouts, the operations part-way through, the design's own
+ * memory), its 4-tuple, and the agent's view of its connection (client 1: its baseline, whether
+ * bytes moved since its last read, what shipped in the current session).
  *
  * Leaves out: byte counts (only "any bytes yet" and "bytes moved since the agent's last `openFlows`
  * read of the flow"), addresses (the tuple is one integer), packets, and every client but one.
  */
+import type { FlowMemory } from '../lib/FlowMemory.js';
+import { NO_MEMORY } from '../lib/FlowMemory.js';
 
 /** Which table holds the flow (`none` once a poll drained it from `closedFlows`). */
 export type Table = 'open' | 'closed' | 'none';
@@ -20,7 +22,7 @@ export interface OpInFlight {
   readonly step: string;
   /** Compare-exchange attempts made after the first (cas-retry). */
   readonly attempt: number;
-  /** A flag the operation read earlier (deferred-move-racy reads `pendingMove`). */
+  /** A flag the operation read earlier (deferred-move-racy reads its `pendingMove`). */
   readonly flag: boolean;
 }
 
@@ -52,9 +54,8 @@ export interface ModelFlow {
   readonly notifies: number;
   /** Callouts holding a reference whose release has not begun. */
   readonly callouts: number;
-  readonly pendingMove: boolean;
-  /** flow-lock: the per-flow spin lock is held. */
-  readonly locked: boolean;
+  /** The design's own per-flow memory (`DriverModelSpec.memory`, lib/FlowMemory.ts). */
+  readonly memory: FlowMemory;
   readonly notify: OpInFlight | null;
   readonly exit: OpInFlight | null;
   /** Bytes moved since the agent last read the flow from `openFlows`. */
@@ -67,12 +68,17 @@ export interface ModelFlow {
 }
 
 /**
- * A flow just established with tuple `tuple`: in `openFlows` with `refCount = 1 + L`.
+ * A flow just established with tuple `tuple`: in `openFlows` with `refCount = 1 + L`, its
+ * design's memory at its initial values.
  *
  * @example
  * newFlow(4, 1).refCount //=> 5
  */
-export const newFlow = (layers: number, tuple: number): ModelFlow => ({
+export const newFlow = (
+  layers: number,
+  tuple: number,
+  memory: FlowMemory = NO_MEMORY,
+): ModelFlow => ({
   tuple,
   table: 'open',
   refCount: 1 + layers,
@@ -80,8 +86,7 @@ export const newFlow = (layers: number, tuple: number): ModelFlow => ({
   flowClosed: false,
   notifies: 0,
   callouts: 0,
-  pendingMove: false,
-  locked: false,
+  memory,
   notify: null,
   exit: null,
   moved: false,

@@ -4,13 +4,16 @@
  * `flowMachine.provide()` takes. The rules every design shares live here: a notification begins
  * only after the end and at most `L` times, a release only while a callout holds a reference, one
  * of each part-way through per flow, steps in program order, an event without `step` runs the
- * whole operation.
+ * whole operation, and an establish starts the flow with the design's memory.
  *
  * Leaves out: the classify work of a callout (only its reference is modelled).
  */
 import type { ParameterizedObject } from 'xstate';
 import { assign } from 'xstate';
 import type { Event } from '../engine/events.js';
+import type { FlowMemory } from '../lib/FlowMemory.js';
+import { NO_MEMORY } from '../lib/FlowMemory.js';
+import { establishWith } from './flowSetup.js';
 import type { ModelContext } from './ModelContext.js';
 import { flowAt, flowNamed, replaceFlow } from './ModelContext.js';
 import type { ModelFlow, OpInFlight } from './ModelFlow.js';
@@ -39,6 +42,11 @@ export interface DriverModelSpec {
   readonly flowDeleteNotify: Program;
   readonly calloutExit: Program;
   /**
+   * The design's own per-flow memory, each field at its initial value: every flow starts with it
+   * and the steps read and write it (`f.memory.pendingMove`). Default: none.
+   */
+  readonly memory?: FlowMemory;
+  /**
    * True while a closed-table read (the poll's `readClosed`, the drain's `read`) must wait for this
    * flow (a design whose lock guards every change of the count makes the read, which drops the
    * table's reference, take it too).
@@ -63,6 +71,7 @@ export interface DriverModel {
     readonly isDrainUnblocked: (args: Args) => boolean;
   };
   readonly actions: {
+    readonly establishFlow: ModelAction;
     readonly runNotifyStep: ModelAction;
     readonly runExitStep: ModelAction;
   };
@@ -159,6 +168,7 @@ export function driverModel(spec: DriverModelSpec): DriverModel {
         ),
     },
     actions: {
+      establishFlow: assignModel(establishWith(spec.memory ?? NO_MEMORY)),
       runNotifyStep: assignModel(update(notify)),
       runExitStep: assignModel(update(exit)),
     },

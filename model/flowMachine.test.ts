@@ -71,7 +71,7 @@ describe('flowMachine', () => {
       'e1 ce1 r1 fd1*3 cx1.readPending fd1.markPending fd1.decrement cx1.decrement',
     );
     expect(regionState(s, 1)).toBe('lingering');
-    expect(s.context.flows[0]?.pendingMove).toBe(true);
+    expect(s.context.flows[0]?.memory.pendingMove).toBe(true);
   });
 
   it('refuses malformed events and leaves the snapshot as it was', () => {

@@ -7,6 +7,8 @@
  */
 import { assertEvent, assign, setup } from 'xstate';
 import type { Event } from '../engine/events.js';
+import type { FlowMemory } from '../lib/FlowMemory.js';
+import { NO_MEMORY } from '../lib/FlowMemory.js';
 import { expireClient, startSession } from './clientChurn.js';
 import { drainAll, drainRead, drainStore, heldIndex } from './closedFlowsDrain.js';
 import type { ModelContext, ModelInput } from './ModelContext.js';
@@ -35,6 +37,18 @@ const drainFlow = (e: Event) => (e.type === 'drain' ? e.flow : undefined);
 /** The client an event names: a poll without `client` is client 1's (the only one). */
 const clientOf = (e: Event) =>
   e.type === 'poll' ? (e.client ?? 1) : 'client' in e ? e.client : undefined;
+
+/**
+ * An establish: flow `event.flow` into `openFlows`, with the driver design's memory at its
+ * initial values.
+ */
+export const establishWith =
+  (memory: FlowMemory) =>
+  ({ context: c, event }: Args): Partial<ModelContext> => {
+    assertEvent(event, 'establish');
+    const f = newFlow(c.layers, tupleOf(event), memory);
+    return { flows: withFlow(c, event.flow, f), openOrder: [...c.openOrder, event.flow] };
+  };
 
 /** The machine's vocabulary: every guard and action by name, so `provide()` can swap any. */
 export const flowSetup = setup({
@@ -72,11 +86,8 @@ export const flowSetup = setup({
     isClientRegistered: ({ context }) => context.client !== null,
   },
   actions: {
-    establishFlow: assign(({ context: c, event }) => {
-      assertEvent(event, 'establish');
-      const f = newFlow(c.layers, tupleOf(event));
-      return { flows: withFlow(c, event.flow, f), openOrder: [...c.openOrder, event.flow] };
-    }),
+    // Provided by a driver design, with its memory.
+    establishFlow: assign(establishWith(NO_MEMORY)),
     moveBytes: assign(({ context: c, event: e }) =>
       update(c, e, (f) => (isTracked(f) ? { ...f, moved: true, hasBytes: true } : f)),
     ),

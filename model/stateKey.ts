@@ -9,6 +9,8 @@
  * of a tuple); in the isolated environment, whether a flow has bytes (it orders only the records
  * of one tuple in the closed buffer).
  */
+import type { FlowMemory } from '../lib/FlowMemory.js';
+import { memoryFields } from '../lib/FlowMemory.js';
 import type { ModelEnvironment } from './enabledEvents.js';
 import type { FlowRecord } from './FlowRecord.js';
 import type { Renumbering } from './flowSymmetry.js';
@@ -23,6 +25,12 @@ interface KeyOptions {
   readonly live: boolean;
   readonly production: boolean;
 }
+
+/** The design's memory, field by field in name order (every flow of a design has the same fields). */
+const memoryPart = (m: FlowMemory) =>
+  memoryFields(m)
+    .map((k) => +(m[k] as boolean | number))
+    .join(',');
 
 const op = (o: OpInFlight | null) => (o === null ? '-' : `${o.step}/${o.attempt}/${+o.flag}`);
 
@@ -45,8 +53,7 @@ function flowPart(c: ModelContext, f: ModelFlow, k: number, o: KeyOptions): stri
     +f.flowClosed,
     f.notifies,
     f.callouts,
-    +f.pendingMove,
-    +f.locked,
+    memoryPart(f.memory),
     op(f.notify),
     op(f.exit),
     +(f.moved && o.live),

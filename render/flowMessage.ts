@@ -4,6 +4,8 @@
  * in, and for an establish its tuple when it is not the flow's own or is still in use
  * (docs/environment.md, "4-tuple reuse"). Leaves out: the agent's side.
  */
+import type { DriverVariant } from '../engine/driver/DriverVariant.js';
+import { memoryChangeText } from '../engine/driver/DriverVariant.js';
 import type { Flow } from '../engine/driver/flow.js';
 import { isEnded } from '../engine/driver/flow.js';
 import type { TableName } from '../engine/driver/tables.js';
@@ -15,7 +17,7 @@ import type { Message } from './Message.js';
 import { subSteps } from './subSteps.js';
 
 /** How the pictures name a table. */
-export const TABLE_WORDS: Readonly<Record<TableName, string>> = {
+const TABLE_WORDS: Readonly<Record<TableName, string>> = {
   open: 'openFlows',
   closed: 'closedFlows',
   both: 'both tables',
@@ -31,20 +33,22 @@ function tableRemark(before: EngineState, after: EngineState, flow: Flow): strin
   return is === 'none' ? 'in no table' : `still in ${TABLE_WORDS[is]}`;
 }
 
-/** The variant's own fields when the step changed them: `pendingMove set`, `lock taken`. */
-function flagRemarks(was: Flow | undefined, flow: Flow): string[] {
-  const out: string[] = [];
-  if (was !== undefined && was.pendingMove !== flow.pendingMove)
-    out.push(flow.pendingMove ? 'pendingMove set' : 'pendingMove cleared');
-  if (was !== undefined && was.locked !== flow.locked)
-    out.push(flow.locked ? 'lock taken' : 'lock released');
-  return out;
+/**
+ * The design's memory fields the step changed, in the design's words (`pendingMove set`, `lock
+ * taken`: DriverVariant.describeMemory).
+ */
+function memoryRemarks(variant: DriverVariant, was: Flow | undefined, flow: Flow): string[] {
+  if (was === undefined) return [];
+  const words = variant.describeMemory ?? memoryChangeText;
+  return Object.entries(flow.memory)
+    .filter(([k, v]) => was.memory[k] !== v)
+    .map(([k, v]) => words(k, v));
 }
 
 /** `refCount 2, still in openFlows` (and `freed` when the count reached 0). */
-export function refCountText(before: EngineState, after: EngineState, flow: Flow): string {
+function refCountText(before: EngineState, after: EngineState, flow: Flow): string {
   const remark = tableRemark(before, after, flow);
-  const flags = flagRemarks(before.driver.flows[flow.id], flow);
+  const flags = memoryRemarks(after.config.driver, before.driver.flows[flow.id], flow);
   return [`refCount ${flow.refCount}`, ...flags, flow.freed ? 'freed' : '', remark]
     .filter((s) => s !== '')
     .join(', ');
@@ -65,7 +69,7 @@ function trailText(
  * An establish: the flow, its refCount, and its tuple when it is not its own number or another
  * flow had it: `tuple 1, reused from flow 1, still in openFlows`.
  */
-export function establishText(before: EngineState, flow: Flow): string {
+function establishText(before: EngineState, flow: Flow): string {
   const head = `flow ${flow.id} open, refCount ${flow.refCount}`;
   const others = allFlows(before.driver).filter((f) => f.tuple === flow.tuple && f.id !== flow.id);
   if (others.length === 0) return flow.tuple === flow.id ? head : `${head}, tuple ${flow.tuple}`;

@@ -65,6 +65,14 @@ describe('programListing', () => {
     );
   });
 
+  it("says flow-lock's lock in the design's own words", () => {
+    const listing = programListing(
+      inlinePicture(seq('e1 r1 fd1.acquire fd1.update fd1.release'), { driver: 'flow-lock' }),
+    );
+    expect(listing).toContain('acquire → next update · refCount 5, lock taken, still in openFlows');
+    expect(listing).toContain('release · refCount 4, lock released, still in openFlows');
+  });
+
   it('ends with a green verdict when the invariant holds', () => {
     expect(programListing(prPicture({ agent: 'postfix', invariant: 'RateAtMost100' }))).toMatch(
       /\n✓ RateAtMost100 holds on this trace\n$/,

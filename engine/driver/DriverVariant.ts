@@ -6,6 +6,7 @@
  * Leaves out: everything else, which every variant shares (establish, traffic, callout entry,
  * the terminal status write, the tables and the poll's reads).
  */
+import type { FlowMemory } from '../../lib/FlowMemory.js';
 import type { FlowId } from '../events.js';
 import type { Flow, OpLocals } from './flow.js';
 import type { DriverState } from './tables.js';
@@ -42,11 +43,28 @@ export interface DriverVariant {
   readonly flowDeleteNotify: Operation;
   readonly calloutExit: Operation;
   /**
+   * The design's own per-flow memory, each field at its initial value: every flow starts with it
+   * and the steps read and write it (`flow.memory.pendingMove`). Default: none.
+   */
+  readonly memory?: FlowMemory;
+  /**
+   * How a trace reads a step's change of memory field `field` to `value` (flow-lock: `lock
+   * taken`). Default {@link memoryChangeText}.
+   */
+  readonly describeMemory?: (field: string, value: boolean | number) => string;
+  /**
    * True while the poll's closed-table read must wait before it drops this flow's table reference
    * (a design whose lock guards every change of the count makes the drain take the lock too).
    */
   readonly closedReadWaits?: (flow: Flow) => boolean;
 }
+
+/**
+ * A memory field's change as a trace reads it: `pendingMove set`, `pendingMove cleared`, or a
+ * counter's new value (`retries 2`).
+ */
+export const memoryChangeText = (field: string, value: boolean | number): string =>
+  typeof value === 'number' ? `${field} ${value}` : `${field} ${value ? 'set' : 'cleared'}`;
 
 /** Continues with step `next`. */
 export const goto = (driver: DriverState, next: string, locals?: StepDone['locals']): StepDone => ({

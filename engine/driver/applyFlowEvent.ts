@@ -138,7 +138,7 @@ export function applyFlowEvent(
         `tuple ${tuple} belongs to flow ${holder.id}, which has not ended (two live connections cannot share a 4-tuple)`,
       );
     }
-    const d = putFlow(driver, newFlow(e.flow, driver.layers, tuple));
+    const d = putFlow(driver, newFlow(e.flow, driver.layers, tuple, variant.memory));
     return ok({ ...d, openFlows: [...d.openFlows, e.flow] });
   }
   if (flow === undefined) return err(`flow ${e.flow} was never established`);

@@ -16,7 +16,7 @@ const LOCALS = { step: 'x', seen: 0, flag: false, attempt: 0 };
 
 /** A step's input on flow 1, built from `fields` over a fresh flow, in openFlows. */
 function input(fields: Partial<Flow>): StepInput {
-  const flow = { ...newFlow(ONE, 4), ...fields };
+  const flow = { ...newFlow(ONE, 4, ONE, { pendingMove: false }), ...fields };
   const driver: DriverState = { ...putFlow(emptyDriver(4), flow), openFlows: [ONE] };
   return { driver, id: ONE, flow, locals: LOCALS };
 }
@@ -28,7 +28,7 @@ const outcome = (o: ReturnType<typeof markPending>) => {
     next: o.next,
     locals: o.locals,
     refCount: f.refCount,
-    pendingMove: f.pendingMove,
+    pendingMove: f.memory.pendingMove,
     open: o.driver.openFlows,
     closed: o.driver.closedFlows,
     touched: f.accessesAfterFree,
@@ -77,7 +77,7 @@ describe('decrementThenMaybeMove', () => {
 
 describe('movePending', () => {
   it('clears the mark and moves the flow in one step', () => {
-    expect(outcome(movePending(input({ pendingMove: true, refCount: 1 })))).toMatchObject({
+    expect(outcome(movePending(input({ memory: { pendingMove: true }, refCount: 1 })))).toMatchObject({
       next: null,
       pendingMove: false,
       open: [],
@@ -86,12 +86,12 @@ describe('movePending', () => {
   });
 
   it('moves nothing when no move is pending, and only reads the flag', () => {
-    expect(outcome(movePending(input({ pendingMove: false, refCount: 1 })))).toMatchObject({
+    expect(outcome(movePending(input({ memory: { pendingMove: false }, refCount: 1 })))).toMatchObject({
       next: null,
       open: [1],
       closed: [],
       touched: 0,
     });
-    expect(outcome(movePending(input({ pendingMove: false, freed: true }))).touched).toBe(1);
+    expect(outcome(movePending(input({ memory: { pendingMove: false }, freed: true }))).touched).toBe(1);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The steps the deferred-move designs share: the last notify asks for a move (`pendingMove`), and
- * whichever decrement leaves only the table's reference carries it out.
+ * The steps the deferred-move designs share: the last notify asks for a move (`pendingMove`, the
+ * memory each of them declares), and whichever decrement leaves only the table's reference
+ * carries it out.
  *
  * Leaves out: how the driver knows a notify is the last one; the association count (`notifies`)
  * stands for the per-layer bookkeeping a real driver would keep.
  */
+import { withMemory } from '../../lib/FlowMemory.js';
 import { done, goto, type StepInput, type StepOutcome } from './DriverVariant.js';
 import { interlockedDecrement } from './refCount.js';
 import { moveToClosedTable, updateFlow } from './tables.js';
@@ -13,7 +15,7 @@ import { moveToClosedTable, updateFlow } from './tables.js';
 export const markPending = ({ driver, id, flow }: StepInput): StepOutcome =>
   goto(
     flow.notifies === driver.layers
-      ? updateFlow(driver, id, (f) => ({ ...f, pendingMove: true }))
+      ? updateFlow(driver, id, (f) => withMemory(f, 'pendingMove', true))
       : updateFlow(driver, id, (f) => f),
     'decrement',
   );
@@ -36,9 +38,9 @@ export const decrementThenMaybeMove = (
  */
 export const movePending = ({ driver, id, flow }: StepInput): StepOutcome =>
   done(
-    flow.pendingMove
+    flow.memory.pendingMove === true
       ? moveToClosedTable(
-          updateFlow(driver, id, (f) => ({ ...f, pendingMove: false })),
+          updateFlow(driver, id, (f) => withMemory(f, 'pendingMove', false)),
           id,
         )
       : updateFlow(driver, id, (f) => f),

@@ -1,11 +1,13 @@
 /**
  * One flow as the ddnpm driver keeps it (reconstructed: the driver is not public; see
  * docs/semantics.md#driver-rules): its reference count, terminal status, the `FLOW_CLOSED` flag,
- * byte counters, and the variant's own fields (`pendingMove`, a spin lock).
+ * byte counters, and the memory its design declares (lib/FlowMemory.ts).
  *
  * Leaves out: addresses, packets, RTT and every other `PerFlowData` field; a flow's cookie is its
  * number. Fields marked *ghost* are history kept for the invariants, not driver memory.
  */
+import type { FlowMemory } from '../../lib/FlowMemory.js';
+import { NO_MEMORY } from '../../lib/FlowMemory.js';
 import type { FlowId } from '../events.js';
 
 /** `connectionStatus`: established, or a terminal status written in place at the end. */
@@ -20,7 +22,7 @@ export interface OpLocals {
   readonly step: string;
   /** The value an interlocked instruction returned (compare-exchange or decrement). */
   readonly seen: number;
-  /** A flag the operation read earlier (for example `pendingMove` before a decrement). */
+  /** A flag the operation read earlier (for example a memory flag before a decrement). */
   readonly flag: boolean;
   /** How many times the step has been retried. */
   readonly attempt: number;
@@ -44,10 +46,8 @@ export interface Flow {
   readonly notifies: number;
   /** Callouts holding a transient reference whose release has not begun. */
   readonly callouts: number;
-  /** deferred-move: the last notify asks the last releaser to move the flow. */
-  readonly pendingMove: boolean;
-  /** flow-lock: the per-flow spin lock is held. */
-  readonly locked: boolean;
+  /** The design's own per-flow memory (`DriverVariant.memory`). */
+  readonly memory: FlowMemory;
   /** The flow's memory was released (its refCount reached 0). */
   readonly freed: boolean;
   /** A delete notification part-way through its steps. */
@@ -67,12 +67,17 @@ export const isEnded = (flow: Flow): boolean => flow.status !== 'established';
 
 /**
  * A freshly established flow: `refCount = 1 + L` (the table plus one per layer association), its
- * tuple its own number unless given.
+ * tuple its own number unless given, its design's memory at its initial values.
  *
  * @example
  * newFlow(flowId(1), 4).refCount //=> 5
  */
-export function newFlow(id: FlowId, layers: number, tuple: number = id): Flow {
+export function newFlow(
+  id: FlowId,
+  layers: number,
+  tuple: number = id,
+  memory: FlowMemory = NO_MEMORY,
+): Flow {
   return {
     id,
     tuple,
@@ -82,8 +87,7 @@ export function newFlow(id: FlowId, layers: number, tuple: number = id): Flow {
     sentBytes: 0,
     notifies: 0,
     callouts: 0,
-    pendingMove: false,
-    locked: false,
+    memory,
     freed: false,
     notify: null,
     exit: null,

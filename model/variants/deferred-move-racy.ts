@@ -5,6 +5,7 @@
  *
  * Leaves out: the same as deferred-move; only the release differs.
  */
+import { withMemory } from '../../lib/FlowMemory.js';
 import type { ModelFlow, OpInFlight } from '../ModelFlow.js';
 import { done, driverModel, next } from '../driverModel.js';
 import { moveToClosedTable, releaseReference } from '../ModelFlow.js';
@@ -15,19 +16,20 @@ const decrementThenMaybeMove = (f: ModelFlow, mayMove: boolean) => {
 };
 
 const movePending = (f: ModelFlow) =>
-  done(f.pendingMove ? moveToClosedTable({ ...f, pendingMove: false }) : f);
+  done(f.memory.pendingMove === true ? moveToClosedTable(withMemory(f, 'pendingMove', false)) : f);
 
 export default driverModel({
   name: 'deferred-move-racy',
   summary: 'as deferred-move, but the release reads pendingMove before its decrement',
+  memory: { pendingMove: false },
   flowDeleteNotify: {
     markPending: (f, _op, layers) =>
-      next(f.notifies === layers ? { ...f, pendingMove: true } : f, 'decrement'),
+      next(f.notifies === layers ? withMemory(f, 'pendingMove', true) : f, 'decrement'),
     decrement: (f) => decrementThenMaybeMove(f, true),
     move: movePending,
   },
   calloutExit: {
-    readPending: (f) => next(f, 'decrement', { flag: f.pendingMove }),
+    readPending: (f) => next(f, 'decrement', { flag: f.memory.pendingMove === true }),
     decrement: (f, op: OpInFlight) => decrementThenMaybeMove(f, op.flag),
     move: movePending,
   },

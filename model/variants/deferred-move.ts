@@ -5,6 +5,7 @@
  *
  * Leaves out: the table lock around the move (the move step is atomic).
  */
+import { withMemory } from '../../lib/FlowMemory.js';
 import type { ModelFlow } from '../ModelFlow.js';
 import { done, driverModel, next } from '../driverModel.js';
 import { moveToClosedTable, releaseReference } from '../ModelFlow.js';
@@ -15,14 +16,15 @@ const decrementThenMaybeMove = (f: ModelFlow) => {
 };
 
 const movePending = (f: ModelFlow) =>
-  done(f.pendingMove ? moveToClosedTable({ ...f, pendingMove: false }) : f);
+  done(f.memory.pendingMove === true ? moveToClosedTable(withMemory(f, 'pendingMove', false)) : f);
 
 export default driverModel({
   name: 'deferred-move',
   summary: 'last notify sets pendingMove; a decrement to 1 with the move pending moves the flow',
+  memory: { pendingMove: false },
   flowDeleteNotify: {
     markPending: (f, _op, layers) =>
-      next(f.notifies === layers ? { ...f, pendingMove: true } : f, 'decrement'),
+      next(f.notifies === layers ? withMemory(f, 'pendingMove', true) : f, 'decrement'),
     decrement: decrementThenMaybeMove,
     move: movePending,
   },

@@ -6,23 +6,26 @@
  *
  * Leaves out: spinning itself (a blocked acquire is simply not a possible next event).
  */
+import { withMemory } from '../../lib/FlowMemory.js';
 import type { ModelFlow } from '../ModelFlow.js';
 import { BLOCKED, done, driverModel, next } from '../driverModel.js';
 import { moveToClosedTable, releaseReference } from '../ModelFlow.js';
 
-const acquire = (f: ModelFlow) => (f.locked ? BLOCKED : next({ ...f, locked: true }, 'update'));
+const acquire = (f: ModelFlow) =>
+  f.memory.locked === true ? BLOCKED : next(withMemory(f, 'locked', true), 'update');
 
 const update = (f: ModelFlow) => {
   const g = releaseReference(f);
   return next(g.refCount === 1 && g.table === 'open' ? moveToClosedTable(g) : g, 'release');
 };
 
-const release = (f: ModelFlow) => done({ ...f, locked: false });
+const release = (f: ModelFlow) => done(withMemory(f, 'locked', false));
 
 export default driverModel({
   name: 'flow-lock',
   summary: 'a per-flow spin lock around decrement, check and move, in the notify and the release',
+  memory: { locked: false },
   flowDeleteNotify: { acquire, update, release },
   calloutExit: { acquire, update, release },
-  drainWaits: (f) => f.locked,
+  drainWaits: (f) => f.memory.locked === true,
 });

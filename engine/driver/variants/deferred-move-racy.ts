@@ -11,6 +11,7 @@ import { updateFlow } from '../tables.js';
 export const deferredMoveRacy = {
   name: 'deferred-move-racy',
   summary: 'as deferred-move, but the release reads pendingMove before its decrement',
+  memory: { pendingMove: false },
   flowDeleteNotify: {
     markPending,
     decrement: (input) => decrementThenMaybeMove(input, true),
@@ -21,7 +22,7 @@ export const deferredMoveRacy = {
       goto(
         updateFlow(driver, id, (f) => f),
         'decrement',
-        { flag: flow.pendingMove },
+        { flag: flow.memory.pendingMove === true },
       ),
     decrement: (input) => decrementThenMaybeMove(input, input.locals.flag),
     move: movePending,

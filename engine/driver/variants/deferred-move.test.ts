@@ -21,7 +21,7 @@ function after(text: string) {
   return {
     table: tableOf(d, ONE),
     refCount: f.refCount,
-    pendingMove: f.pendingMove,
+    pendingMove: f.memory.pendingMove,
     notify: f.notify,
     exit: f.exit,
   };

@@ -10,6 +10,7 @@ export const deferredMove = {
   name: 'deferred-move',
   summary:
     'last notify sets pendingMove, then decrements; any decrement to 1 with pendingMove set moves the flow',
+  memory: { pendingMove: false },
   flowDeleteNotify: {
     markPending,
     decrement: (input) => decrementThenMaybeMove(input, true),

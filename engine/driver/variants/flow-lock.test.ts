@@ -22,7 +22,7 @@ function after(text: string) {
   return {
     table: tableOf(d, ONE),
     refCount: f.refCount,
-    locked: f.locked,
+    locked: f.memory.locked,
     notify: f.notify,
     exit: f.exit,
   };
@@ -42,8 +42,8 @@ describe('flow-lock', () => {
 
   it('makes the closed-table read wait exactly while the lock is held', () => {
     expect([
-      flowLock.closedReadWaits({ ...newFlow(ONE, 4), locked: true }),
-      flowLock.closedReadWaits(newFlow(ONE, 4)),
+      flowLock.closedReadWaits(newFlow(ONE, 4, ONE, { locked: true })),
+      flowLock.closedReadWaits(newFlow(ONE, 4, ONE, flowLock.memory)),
     ]).toEqual([true, false]);
   });
 
@@ -90,7 +90,7 @@ describe('flow-lock', () => {
 
   it('moves nothing in an update that leaves a count of 1 before the last notify has begun', () => {
     // The move needs both: only the table's reference left and all L associations' notifies begun.
-    const flow = { ...newFlow(ONE, 4), refCount: 2, notifies: 3, locked: true };
+    const flow = { ...newFlow(ONE, 4, ONE, { locked: true }), refCount: 2, notifies: 3 };
     const driver = { ...putFlow(emptyDriver(4), flow), openFlows: [ONE] };
     const out = flowLock.flowDeleteNotify.update({
       driver,

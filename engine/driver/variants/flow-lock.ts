@@ -8,12 +8,13 @@
 import { BLOCKED, done, goto, type DriverVariant, type StepInput } from '../DriverVariant.js';
 import { interlockedDecrement } from '../refCount.js';
 import { moveToClosedTable, updateFlow } from '../tables.js';
+import { withMemory } from '../../../lib/FlowMemory.js';
 
 const acquire = ({ driver, id, flow }: StepInput) =>
-  flow.locked
+  flow.memory.locked === true
     ? BLOCKED
     : goto(
-        updateFlow(driver, id, (f) => ({ ...f, locked: true })),
+        updateFlow(driver, id, (f) => withMemory(f, 'locked', true)),
         'update',
       );
 
@@ -28,14 +29,16 @@ const update = ({ driver, id }: StepInput) => {
 };
 
 const release = ({ driver, id }: StepInput) =>
-  done(updateFlow(driver, id, (f) => ({ ...f, locked: false })));
+  done(updateFlow(driver, id, (f) => withMemory(f, 'locked', false)));
 
 export const flowLock = {
   name: 'flow-lock',
   summary: 'a per-flow spin lock around decrement, check and move, in the notify and the release',
+  memory: { locked: false },
+  describeMemory: (_field, held) => (held ? 'lock taken' : 'lock released'),
   flowDeleteNotify: { acquire, update, release },
   calloutExit: { acquire, update, release },
-  closedReadWaits: (flow) => flow.locked,
+  closedReadWaits: (flow) => flow.memory.locked === true,
 } satisfies DriverVariant;
 
 export default flowLock;
