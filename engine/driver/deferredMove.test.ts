@@ -77,7 +77,9 @@ describe('decrementThenMaybeMove', () => {
 
 describe('movePending', () => {
   it('clears the mark and moves the flow in one step', () => {
-    expect(outcome(movePending(input({ memory: { pendingMove: true }, refCount: 1 })))).toMatchObject({
+    expect(
+      outcome(movePending(input({ memory: { pendingMove: true }, refCount: 1 }))),
+    ).toMatchObject({
       next: null,
       pendingMove: false,
       open: [],
@@ -86,12 +88,16 @@ describe('movePending', () => {
   });
 
   it('moves nothing when no move is pending, and only reads the flag', () => {
-    expect(outcome(movePending(input({ memory: { pendingMove: false }, refCount: 1 })))).toMatchObject({
+    expect(
+      outcome(movePending(input({ memory: { pendingMove: false }, refCount: 1 }))),
+    ).toMatchObject({
       next: null,
       open: [1],
       closed: [],
       touched: 0,
     });
-    expect(outcome(movePending(input({ memory: { pendingMove: false }, freed: true }))).touched).toBe(1);
+    expect(
+      outcome(movePending(input({ memory: { pendingMove: false }, freed: true }))).touched,
+    ).toBe(1);
   });
 });
