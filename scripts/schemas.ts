@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { scriptOptions } from '../cli/args.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import { TRACE_FORMAT, TraceDocumentSchema } from '../engine/trace.js';
 import { AgentPayloadSchema } from '../history/AgentPayload.js';
@@ -65,5 +66,6 @@ export function schemaText(f: SchemaFile): string {
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  scriptOptions('schemas', {}, () => undefined);
   for (const f of SCHEMA_FILES) atomicWrite(SCHEMAS_DIR + f.file, schemaText(f));
 }
