@@ -41,6 +41,21 @@ describe(`EngineMatchesModel (seed ${SEED})`, () => {
     expect([...agentModelNames].sort()).toEqual([...agentNames].sort());
   });
 
+  // Every design of the registries, so that a new design file is checked with no edit here.
+  test.each(driverNames)(
+    '%s runs generated step-level sequences in step with the model',
+    (name) => {
+      const c = config(findDriver(name) as DriverVariant, findAgent('postfix') as AgentVariant);
+      fc.assert(
+        fc.property(eventSequence({ ...c, flows: 2 }), (events) => {
+          const r = engineMatchesModel(c, events);
+          expect(r.ok, mismatchReport(r, events)).toBe(true);
+        }),
+        { seed: SEED, numRuns: 30 },
+      );
+    },
+  );
+
   test('replays the PR 50823 trace (whole operations, no steps) in step with the model', () => {
     const events = seq('e1 t1 ce1 r1 fd1*4 cx1 p t1 p t1 p');
     for (const agent of agentVariants) {
