@@ -21,9 +21,11 @@ describe('determinism', () => {
 
   it('prints identical check JSON twice for the same seed', async () => {
     const argv = ['check', '--driver', 'original', '--agent', 'prefix', '--seed', '5', '--json'];
+    // Exit 1 (a violation) rejects; the error carries the code and the output.
+    const failed = (e: { code: number; stdout: string }) => e;
     const [a, b] = await Promise.all([
-      lingering(...argv).catch((e) => e),
-      lingering(...argv).catch((e) => e),
+      lingering(...argv).then((r) => ({ code: 0, stdout: r.stdout }), failed),
+      lingering(...argv).then((r) => ({ code: 0, stdout: r.stdout }), failed),
     ]);
     expect(a.code).toBe(1);
     expect(a.stdout).toBe(b.stdout);

@@ -19,7 +19,11 @@ describe('lingering model', () => {
   it('reports the PR race as the shortest path to a lingering flow (original, --json)', async () => {
     const r = await model('--driver', 'original', '--flows', '1', '--json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out);
+    const report = JSON.parse(r.out) as {
+      states: number;
+      transitions: number;
+      lingeringPath: unknown[];
+    };
     expect(report).toMatchObject({
       driver: 'original',
       agent: 'prefix',
@@ -83,17 +87,19 @@ describe('lingering model', () => {
     const r = await model('--format', 'stately');
     expect(r.out).toBe(toStatelyCode(flowMachine));
     const body = r.out.replace(/^import[^\n]*\n\nexport const machine = /, 'return ');
-    const copy = new Function('createMachine', body)(
-      xstate.createMachine,
-    ) as xstate.AnyStateMachine;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the generated code as Stately Studio would
+    const build = new Function('createMachine', body) as (
+      create: typeof xstate.createMachine,
+    ) => xstate.AnyStateMachine;
+    const copy = build(xstate.createMachine);
     const shape = (m: xstate.AnyStateMachine) => {
       const rows: string[] = [];
       const walk = (n: xstate.AnyStateNode) => {
         for (const [e, ts] of n.transitions)
           for (const t of ts)
-            rows.push(`${n.id} ${e} ${(t.target ?? []).map((x: xstate.AnyStateNode) => x.id)}`);
+            rows.push(`${n.id} ${e} ${(t.target ?? []).map((x) => x.id).join(',')}`);
         for (const t of n.always ?? [])
-          rows.push(`${n.id} always ${(t.target ?? []).map((x: xstate.AnyStateNode) => x.id)}`);
+          rows.push(`${n.id} always ${(t.target ?? []).map((x) => x.id).join(',')}`);
         for (const c of Object.values(n.states) as xstate.AnyStateNode[]) walk(c);
       };
       walk(m.root);

@@ -21,6 +21,7 @@ import { MATRIX_BOUNDS } from '../matrix.js';
 import { seq } from '../../engine/seq.js';
 import { findCounterexamplePct } from './findCounterexamplePct.js';
 import { pctBound } from './pctBound.js';
+import type { PctFigures } from './pctFigures.js';
 import { pctRun } from './pctRun.js';
 import { median } from './pctReport.js';
 import { prng, seedOf } from './prng.js';
@@ -170,7 +171,7 @@ describe('lingering check --scheduler pct', () => {
       '--json',
     );
     expect(r.status).toBe(1);
-    const out = JSON.parse(r.stdout);
+    const out = JSON.parse(r.stdout) as PctFigures & { tried: number; path: string };
     expect(out.scheduler).toBe('pct');
     expect(out.depth).toBe(2);
     expect(out.runsToFirstViolation.pct).toBe(out.tried);
@@ -184,7 +185,7 @@ describe('lingering check --scheduler pct', () => {
     const out = JSON.parse(
       (await run('check', '--driver', 'original', '--agent', 'prefix', '--runs', '20', '--json'))
         .stdout,
-    );
+    ) as Partial<PctFigures> & { path: string };
     expect(out.scheduler).toBeUndefined();
     expect(out.path).not.toMatch(/^pct/);
   });
