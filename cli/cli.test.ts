@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { agentNames } from '../engine/agent/variants/index.js';
-import { driverNames } from '../engine/driver/variants/index.js';
+import type { DriverVariant } from '../engine/driver/DriverVariant.js';
+import { stepNames } from '../engine/driver/DriverVariant.js';
+import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import { invariantNames } from '../invariants/index.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
@@ -14,6 +16,15 @@ interface ReplayJson {
     readonly backend: { readonly rate: number };
     readonly telemetry: { readonly windows_lingering_flows: number };
   }[];
+}
+
+/** What `variants --json` lists, as far as these tests read it. */
+interface VariantsJson {
+  readonly drivers: readonly {
+    readonly name: string;
+    readonly operations: Readonly<Record<string, readonly string[]>>;
+  }[];
+  readonly agents: readonly { readonly name: string }[];
 }
 
 /** What `matrix --json` reports, as far as these tests read it. */
@@ -68,6 +79,25 @@ describe('lingering replay', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('lingering variants', () => {
+  it("lists every design of the registries, in their order, with each driver operation's steps", async () => {
+    const r = await run('variants', '--json');
+    const data = JSON.parse(r.stdout) as VariantsJson;
+    expect([r.status, data.drivers.map((d) => d.name), data.agents.map((a) => a.name)]).toEqual([
+      0,
+      driverNames,
+      agentNames,
+    ]);
+    for (const d of data.drivers) {
+      const v = findDriver(d.name) as DriverVariant;
+      expect(d.operations).toEqual({
+        flowDeleteNotify: stepNames(v.flowDeleteNotify),
+        calloutExit: stepNames(v.calloutExit),
+      });
+    }
   });
 });
 
