@@ -108,7 +108,7 @@ function tupleFor(state: EngineState, id: FlowId, pick: number): { tuple?: numbe
   ]
     .filter((t) => t !== id)
     .sort((a, b) => a - b);
-  return pick === 0 || free.length === 0 ? {} : { tuple: free[(pick - 1) % free.length] as number };
+  return pick === 0 || free.length === 0 ? {} : { tuple: free[(pick - 1) % free.length] };
 }
 
 /** The environment's own events: the drain's next step, a client's expiry or registration. */

@@ -9,7 +9,7 @@
  * Leaves out: weights (each next event is chosen uniformly among those the model accepts).
  */
 import fc from 'fast-check';
-import type { Event, FlowId } from '../engine/events.js';
+import type { Event } from '../engine/events.js';
 import { isFlowEvent } from '../engine/events.js';
 import type { ExploreBounds } from '../model/enabledEvents.js';
 import { enabledEvents } from '../model/enabledEvents.js';
@@ -56,9 +56,7 @@ export function walkTargets(x: Exploration): WalkTarget[] {
 }
 
 const onFlow = (e: Event, flow: number): Event =>
-  isFlowEvent(e) || (e.type === 'drain' && e.flow !== undefined)
-    ? ({ ...e, flow: flow as FlowId } as Event)
-    : e;
+  isFlowEvent(e) || (e.type === 'drain' && e.flow !== undefined) ? ({ ...e, flow } as Event) : e;
 
 /**
  * The events of a plan in `model` (whose flows may outnumber the exploration's one).
