@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { int, scriptOptions } from '../cli/args.js';
 import {
   applyMutant,
@@ -98,7 +99,7 @@ const vitest = (dir: string): Promise<{ status: number | null; out: string }> =>
 const firstFailure = (out: string): string =>
   out
     .split('\n')
-    .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim())
+    .map((l) => stripVTControlCharacters(l).trim())
     .find((l) => /^(FAIL|×|Error)/.test(l))
     ?.slice(0, 160) ?? 'the suite failed';
 
@@ -140,7 +141,7 @@ const main = async (): Promise<void> => {
   );
   // With no survivor there is nothing to copy the project for.
   const dirs = Array.from({ length: Math.min(concurrency, jobs.length) }, copyProject);
-  const results: RetestResult[] = new Array(jobs.length);
+  const results: RetestResult[] = new Array<RetestResult>(jobs.length);
   let next = 0;
   let finished = 0;
   const cleanup = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
