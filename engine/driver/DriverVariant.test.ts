@@ -3,7 +3,7 @@
  * operation lists.
  */
 import { describe, expect, it } from 'vitest';
-import { BLOCKED, done, firstStep, goto, stepNames } from './DriverVariant.js';
+import { BLOCKED, done, firstStep, goto, memoryChangeText, stepNames } from './DriverVariant.js';
 import { emptyDriver } from './tables.js';
 
 const d = emptyDriver(4);
@@ -33,5 +33,15 @@ describe('step names', () => {
 
   it('gives an empty name for an operation without steps', () => {
     expect([stepNames({}), firstStep({})]).toEqual([[], '']);
+  });
+});
+
+describe('memory changes', () => {
+  it('reads a flag set or cleared, and a counter by its value', () => {
+    expect([
+      memoryChangeText('pendingMove', true),
+      memoryChangeText('pendingMove', false),
+      memoryChangeText('retries', 2),
+    ]).toEqual(['pendingMove set', 'pendingMove cleared', 'retries 2']);
   });
 });
