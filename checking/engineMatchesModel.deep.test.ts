@@ -1,7 +1,7 @@
 /**
  * `EngineMatchesModel` in depth (npm run test:deep; CI runs it beside npm test): per driver
  * design, every shortest path and transition of the bounded one-flow graph with the production
- * events, small two-flow graphs, 1,250 `eventSequence` runs (5 agents × 1–2 flows × 125),
+ * events, small two-flow graphs, 250 `eventSequence` runs per agent design (1–2 flows × 125),
  * graph-seeded walks and the transition coverage they reach; and a broken engine that the graph
  * replay catches at its shortest path. The quick checks and fast-check's catch of the broken
  * engine: engineMatchesModel.test.ts; every matrix run also judges the claim.
@@ -32,7 +32,7 @@ const LAYERS = 4;
  * churn): the coverage universe and the seeds of the walks.
  */
 const GRAPH = { callouts: 2, polls: 2, environment: 'production' } as const;
-/** Runs per agent × flow count: 5 × 2 × 125 = 1,250 per driver, in the production environment. */
+/** Runs per agent × flow count (2 × 125 per agent and driver), in the production environment. */
 const RUNS = 125;
 /** Random walks per flow count, after one example per transition and flow. */
 const WALKS = 100;
