@@ -81,7 +81,7 @@ function pollStep(state: EngineState, e: Extract<Event, { type: 'poll' }>, label
 
 function drainStep(state: EngineState, e: Extract<Event, { type: 'drain' }>, label: string): Step {
   const fail = (why: string) => err(new StepError(label, why));
-  const held = state.drain?.held.map((r) => r.cookie as number) ?? [];
+  const held: readonly number[] = state.drain?.held.map((r) => r.cookie) ?? [];
   const canRead = (): string | null =>
     state.drain !== null
       ? `the drain holds records not yet stored (flows ${held.join(', ')}; next step: store)`

@@ -186,7 +186,7 @@ function deliver(
   const suppressions: Suppression[] = delta.processed
     .filter((p) => p.suppressed)
     .map((p) => ({
-      flow: p.conn.cookie as number,
+      flow: p.conn.cookie,
       stranded: isStranded(state.driver, p.conn.cookie),
     }));
   return {

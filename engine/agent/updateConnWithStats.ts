@@ -51,7 +51,9 @@ export function updateConnWithStats(
     };
   }
   let monotonic: StatCounters = c.monotonic;
-  let { delta, underflow } = subCounters(monotonic, baseline.counters);
+  const sub = subCounters(monotonic, baseline.counters);
+  const { underflow } = sub;
+  let { delta } = sub;
   if (underflow) {
     monotonic = maxCounters(monotonic, baseline.counters);
     delta = subCounters(monotonic, baseline.counters).delta;
