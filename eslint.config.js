@@ -15,6 +15,13 @@ export default defineConfig(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    rules: {
+      // On purpose: a key a rest pattern leaves out, a parameter named `_` that only gives a type.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_' },
+      ],
+    },
   },
   {
     // Plain JavaScript outside tsconfig.json (this file, bin/, .ci/): no type information.

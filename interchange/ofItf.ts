@@ -20,7 +20,7 @@ export const ItfValueSchema: z.ZodType<ItfValue> = z.lazy(() =>
     z.strictObject({ '#unserializable': z.string() }),
     z.record(z.string().regex(/^[^#]/, 'a field name not starting with #'), ItfValueSchema),
   ]),
-) as z.ZodType<ItfValue>;
+);
 
 /** An ITF trace: `#meta`, `vars`, `states` (each with `#meta.index` equal to its position). */
 export const ItfTraceSchema = z

@@ -133,7 +133,7 @@ function itfState(
     shipped:
       completedPoll && state.lastPoll !== null ? state.lastPoll.records.map(shippedValue) : [],
     telemetry: Object.fromEntries(
-      Object.entries(state.agent.telemetry).map(([k, v]) => [k, bigint(v)]),
+      Object.entries<number>({ ...state.agent.telemetry }).map(([k, v]) => [k, bigint(v)]),
     ),
   };
 }

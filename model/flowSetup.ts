@@ -52,6 +52,8 @@ export const establishWith =
 
 /** The machine's vocabulary: every guard and action by name, so `provide()` can swap any. */
 export const flowSetup = setup({
+  // xstate infers the machine's context, events and input from these casts (its documented idiom).
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   types: { context: {} as ModelContext, events: {} as Event, input: {} as ModelInput },
   guards: {
     isForFlow: ({ event }, p: FlowParams) => flowNamed(event) === p.flow,

@@ -21,7 +21,7 @@ function guardNames(g: unknown): string[] {
     const inner = (g as { guards?: unknown[] }).guards;
     return inner === undefined ? [g.name] : inner.flatMap(guardNames);
   }
-  if (typeof g === 'object' && 'type' in g) return [String((g as { type: unknown }).type)];
+  if (typeof g === 'object' && 'type' in g) return [String(g.type)];
   return [];
 }
 

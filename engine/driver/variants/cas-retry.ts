@@ -11,7 +11,7 @@ import type { StepInput } from '../DriverVariant.js';
 /** Compare-exchange attempts after the first one. */
 export const CAS_RETRIES = 2;
 
-const check = ({ driver, id, locals }: StepInput, attempt: number) => {
+const check = ({ driver, id }: StepInput, attempt: number) => {
   const { driver: after, value } = interlockedCompareExchange(driver, id, 2, 2);
   if (value === 2) return goto(after, 'move', { seen: value, attempt });
   return goto(after, attempt < CAS_RETRIES ? 'retry' : 'decrement', { seen: value, attempt });
