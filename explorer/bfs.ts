@@ -9,7 +9,6 @@
  * Leaves out: liveness, and several workers (one thread; `--shard` splits the work across
  * processes instead).
  */
-import type { EngineState } from '../engine/EngineState.js';
 import type { Environment } from '../engine/environment.js';
 import type { Event } from '../engine/events.js';
 import type { Invariant } from '../invariants/Invariant.js';
@@ -18,7 +17,7 @@ import type { ExploreConfig } from './bounds.js';
 import { environmentOf } from './bounds.js';
 import { fingerprint, sortLocals } from './canonicalise.js';
 import { keyWords, readKey, writeKey } from './encodeState.js';
-import { isPerFlow, SHARED_READS, WHOLE_STATE_READS } from './invariantScope.js';
+import { SHARED_READS, WHOLE_STATE_READS } from './invariantScope.js';
 import { stableJson } from './LocalState.js';
 import type { PollClose } from './LocalTables.js';
 import { LocalTables } from './LocalTables.js';
@@ -241,7 +240,7 @@ export function explore(config: ExploreConfig, options: ExploreOptions = {}): Ex
   const tmp = new Int32Array(N);
   const scratch = new Uint32Array(W);
   const closes: (PollClose | null)[] = new Array<PollClose | null>(N).fill(null);
-  const alts: (readonly number[] | readonly PollClose[])[] = new Array(N).fill([]);
+  const alts = new Array<readonly number[] | readonly PollClose[]>(N).fill([]);
   const pick = new Int32Array(N);
   let moveSlot = new Int32Array(64);
   let moveIdx = new Int32Array(64);

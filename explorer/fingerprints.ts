@@ -109,7 +109,8 @@ export function readFingerprints(path: string): FingerprintFile {
   } catch {
     throw new Error(`${path}: the header is not JSON`);
   }
-  if (header.format !== FINGERPRINTS_FORMAT)
+  // Read from a file: any string may be there, whatever the type says.
+  if ((header.format as string) !== FINGERPRINTS_FORMAT)
     throw new Error(`${path}: not a ${FINGERPRINTS_FORMAT} file`);
   const body = bytes.subarray(nl + 1);
   if (body.length !== header.count * 4 * FP_WORDS) {

@@ -56,7 +56,7 @@ export function quiescenceTrace(
   events: readonly Event[],
 ): Event[] {
   if (fails(tables, invariant, events)) return [...events];
-  let maps: Map<number, number>[] = [new Map()];
+  let maps: Map<number, number>[] = [new Map<number, number>()];
   for (const { flows } of tables.places) {
     const perms = permutations([...flows]);
     maps = maps.flatMap((m) =>

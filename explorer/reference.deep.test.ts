@@ -10,7 +10,6 @@ import type { AgentVariant } from '../engine/agent/AgentVariant.js';
 import { agentVariants, findAgent } from '../engine/agent/variants/index.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import { driverVariants, findDriver } from '../engine/driver/variants/index.js';
-import type { Environment } from '../engine/environment.js';
 import { hideAllFailures, silentPostfix } from '../checking/fixtures/brokenAgents.js';
 import {
   doubleRelease,
@@ -35,7 +34,7 @@ const isolated = (driver: DriverVariant, agent: AgentVariant, bounds = one): Exp
   driver,
   agent,
   bounds,
-  environment: 'isolated' as Environment,
+  environment: 'isolated',
 });
 const pairs: [DriverVariant, AgentVariant][] = [
   ...driverVariants.map((d) => [d, findAgent('prefix')!] as [DriverVariant, AgentVariant]),

@@ -3,13 +3,16 @@
  * verdicts (split by end profile, or by the first wide level when there are more shards than
  * profiles), and their fingerprint files read back as written.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAgent } from '../engine/agent/variants/index.js';
 import { findDriver } from '../engine/driver/variants/index.js';
 import { explore } from './bfs.js';
 import type { ExploreConfig } from './bounds.js';
 import type { FingerprintFile } from './fingerprints.js';
-import { fingerprintBytes, headerOf } from './fingerprints.js';
+import { fingerprintBytes, headerOf, readFingerprints } from './fingerprints.js';
 import { mergeFingerprints } from './merge.js';
 
 const config: ExploreConfig = {
@@ -74,11 +77,7 @@ describe('shards', () => {
     expect(merged.header).toMatchObject({ environment: 'production', bounds: { tuples: 2 } });
   });
 
-  it('writes a file that reads back to the same header and fingerprints', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const { readFingerprints } = await import('./fingerprints.js');
+  it('writes a file that reads back to the same header and fingerprints', () => {
     const r = explore(config, { shard: { index: 1, count: 2 }, fingerprints: true });
     const file = join(mkdtempSync(join(tmpdir(), 'lingering-fp-')), 'shard-1.fp');
     writeFileSync(file, fingerprintBytes(r));

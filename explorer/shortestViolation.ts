@@ -48,7 +48,7 @@ export function shortestViolation(
   const invariant =
     typeof invariantOrName === 'string' ? findInvariant(invariantOrName) : invariantOrName;
   if (invariant === undefined)
-    throw new RangeError(`shortestViolation: no invariant ${String(invariantOrName)}`);
+    throw new RangeError(`shortestViolation: no invariant ${invariantOrName as string}`);
   const result = explore(
     { ...config, bounds: { ...DEFAULT_BOUNDS, ...bounds } },
     {
