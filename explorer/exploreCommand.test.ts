@@ -13,6 +13,38 @@ import { findAgent } from '../engine/agent/variants/index.js';
 import { findDriver } from '../engine/driver/variants/index.js';
 import { explore } from './bfs.js';
 
+/** A violation as `explore --json` and `merge --json` print it. */
+interface ViolationJson {
+  readonly invariant: string;
+  readonly depth: number;
+  readonly events: readonly unknown[];
+}
+
+/** What `explore --json` and `merge --json` print, as far as these tests read it. */
+interface ExploreJson {
+  readonly [figure: string]: unknown;
+  readonly violations: readonly ViolationJson[];
+  readonly generated: number;
+  readonly distinctStates: number;
+  readonly depth: number;
+  readonly tuples: number;
+  readonly complete: boolean;
+  readonly queueLeft: number;
+  readonly allShards?: boolean;
+  readonly repeated?: number;
+  readonly storedStates?: number;
+}
+
+/** A saved trace's events, and `replay --json`'s verdicts. */
+interface TraceJson {
+  readonly events: readonly unknown[];
+}
+interface ReplayJson {
+  readonly invariants: readonly { readonly name: string }[];
+}
+
+const parse = (text: string): ExploreJson => JSON.parse(text) as ExploreJson;
+
 async function run(...argv: string[]) {
   const b = bufferIo();
   const status = await main(argv, b.io);
@@ -60,20 +92,18 @@ describe('lingering explore', () => {
       '--out',
       file,
     );
-    const report = JSON.parse(r.stdout);
+    const report = parse(r.stdout);
     const replay = await run('replay', file, '--json');
     // Assert
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
-    const rate = report.violations.find(
-      (v: { invariant: string }) => v.invariant === 'RateAtMost100',
-    );
-    expect(rate.depth).toBe(7);
+    const rate = report.violations.find((v) => v.invariant === 'RateAtMost100');
+    expect(rate?.depth).toBe(7);
     expect(report).toMatchObject({ complete: true, queueLeft: 0, written: [file] });
     for (const k of ['generated', 'distinctStates', 'depth', 'statesPerSecond', 'wallMs'])
       expect(report[k]).toBeGreaterThan(0);
     expect(report.symmetryReduction).toEqual({ enabled: true, flowOrdersPerState: 2 });
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as TraceJson;
     expect(saved).toMatchObject({
       format: 'lingering-trace/v1',
       driver: 'original',
@@ -82,9 +112,9 @@ describe('lingering explore', () => {
       violated: 'RateAtMost100',
       expect: 'violates',
     });
-    expect(saved.events).toEqual(rate.events);
-    const verdict = JSON.parse(replay.stdout).invariants.find(
-      (i: { name: string }) => i.name === 'RateAtMost100',
+    expect(saved.events).toEqual(rate?.events);
+    const verdict = (JSON.parse(replay.stdout) as ReplayJson).invariants.find(
+      (i) => i.name === 'RateAtMost100',
     );
     expect(verdict).toMatchObject({ verdict: 'violated', step: 7 });
   });
@@ -119,9 +149,7 @@ describe('lingering explore', () => {
   it('writes every violation as <driver>--<agent>--<Invariant>.json with --out-dir', async () => {
     const d = dir();
     const r = await run('explore', ...small, '--out-dir', d, '--json');
-    const names = JSON.parse(r.stdout).violations.map(
-      (v: { invariant: string }) => `original--prefix--${v.invariant}.json`,
-    );
+    const names = parse(r.stdout).violations.map((v) => `original--prefix--${v.invariant}.json`);
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(existsSync(join(d, n))).toBe(true);
   });
@@ -191,15 +219,16 @@ describe('lingering explore in production', () => {
       '--out',
       file,
     );
-    const report = JSON.parse(r.stdout);
+    const report = parse(r.stdout);
     expect(report).toMatchObject({ environment: 'production', tuples: 1, bounds: { tuples: 1 } });
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as TraceJson;
     expect(saved.events).toContainEqual({ type: 'establish', flow: 2, tuple: 1 });
     expect(saved.events).toContainEqual({ type: 'poll', step: 'readOpen', order: [2, 1] });
-    const replay = JSON.parse((await run('replay', file, '--json')).stdout);
-    expect(
-      replay.invariants.find((i: { name: string }) => i.name === 'NoGenuineFailureSuppressed'),
-    ).toMatchObject({ verdict: 'violated', step: 5 });
+    const replay = JSON.parse((await run('replay', file, '--json')).stdout) as ReplayJson;
+    expect(replay.invariants.find((i) => i.name === 'NoGenuineFailureSuppressed')).toMatchObject({
+      verdict: 'violated',
+      step: 5,
+    });
     const text = await run('explore', ...tiny, ...bounds, '--tuples', '1');
     expect(text.stdout).toMatch(/^environment: production/m);
     expect(text.stdout).toMatch(/N=2 flows \(dealt to 1 tuple in turn\)/);
@@ -207,7 +236,7 @@ describe('lingering explore in production', () => {
 
   it('gives the same counts with --tuples equal to the flows as without', async () => {
     const counts = async (...extra: string[]) => {
-      const j = JSON.parse((await run('explore', ...tiny, ...bounds, ...extra, '--json')).stdout);
+      const j = parse((await run('explore', ...tiny, ...bounds, ...extra, '--json')).stdout);
       return [j.generated, j.distinctStates, j.tuples];
     };
     expect(await counts('--tuples', '2')).toEqual(await counts());
@@ -218,27 +247,21 @@ describe('lingering merge', () => {
   it('unions --shard 1/2 and --shard 2/2 into the unsplit counts and verdicts', async () => {
     // Arrange
     const d = dir();
-    const whole = JSON.parse((await run('explore', ...small, '--json')).stdout);
+    const whole = parse((await run('explore', ...small, '--json')).stdout);
     // Act
     for (const i of [1, 2])
       await run('explore', ...small, '--shard', `${i}/2`, '--fingerprints', join(d, `s${i}.fp`));
     const m = await run('merge', join(d, 's1.fp'), join(d, 's2.fp'), '--json');
-    const merged = JSON.parse(m.stdout);
+    const merged = parse(m.stdout);
     // Assert
     expect(m.status).toBe(1);
     expect(merged.distinctStates).toBe(whole.distinctStates);
     expect(merged.depth).toBe(whole.depth);
-    expect(
-      merged.violations.map(
-        (v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`,
-      ),
-    ).toEqual(
-      whole.violations.map(
-        (v: { invariant: string; depth: number }) => `${v.invariant} ${v.depth}`,
-      ),
+    expect(merged.violations.map((v) => `${v.invariant} ${v.depth}`)).toEqual(
+      whole.violations.map((v) => `${v.invariant} ${v.depth}`),
     );
     expect(merged.allShards).toBe(true);
-    expect(merged.repeated).toBe(merged.storedStates - merged.distinctStates);
+    expect(merged.repeated).toBe((merged.storedStates ?? 0) - merged.distinctStates);
   });
 
   it('exits 2 with one line for a missing or foreign file', async () => {
@@ -276,12 +299,10 @@ describe('progress', () => {
 describe('lingering explore --stop', () => {
   it('stops at the first violation, with a shortest trace, and leaves states on the queue', async () => {
     const r = await run('explore', ...small, '--stop', '--invariant', 'RateAtMost100', '--json');
-    const report = JSON.parse(r.stdout);
+    const report = parse(r.stdout);
     expect(r.status).toBe(1);
     expect(report.complete).toBe(false);
     expect(report.queueLeft).toBeGreaterThan(0);
-    expect(
-      report.violations.find((v: { invariant: string }) => v.invariant === 'RateAtMost100')?.depth,
-    ).toBe(7);
+    expect(report.violations.find((v) => v.invariant === 'RateAtMost100')?.depth).toBe(7);
   });
 });
