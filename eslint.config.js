@@ -1,5 +1,6 @@
-// Lint gate (`npm run lint`): @eslint/js and typescript-eslint's type-aware recommended rules over
-// every file tsconfig.json includes, plus the size limits the code base keeps to.
+// Lint gate (`npm run lint`, docs/style.md#formatting): @eslint/js and typescript-eslint's
+// type-aware recommended rules over every file tsconfig.json includes, plus the size limits the
+// code base keeps to.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
