@@ -4,7 +4,7 @@
  * broken fixture lives in checking/fixtures/ (above this folder), and invariants/teeth.test.ts
  * resolves the names.
  */
-import type { EngineState } from '../engine/EngineState.js';
+import type { EngineState, ShippedRecord } from '../engine/EngineState.js';
 
 /** A driver and an agent, by name, and optionally a trace of their own. */
 export interface Pair {
@@ -26,3 +26,17 @@ export interface Witness extends Pair {
    */
   readonly inject?: (state: EngineState) => EngineState;
 }
+
+/**
+ * A witness's injected fault in the last poll's shipped records: each record replaced by
+ * `broken(record)`; a state with no poll is left as it is.
+ *
+ * @example
+ * breakShippedRecords((r) => ({ ...r, last: counters() })) // every record ships an all-zero Last
+ */
+export const breakShippedRecords =
+  (broken: (r: ShippedRecord) => ShippedRecord) =>
+  (s: EngineState): EngineState =>
+    s.lastPoll === null
+      ? s
+      : { ...s, lastPoll: { ...s.lastPoll, records: s.lastPoll.records.map(broken) } };

@@ -6,6 +6,7 @@
 import { COUNTER_FIELDS, counters } from '../../engine/agent/statCounters.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
 import { lingering } from '../explain/lingering.js';
+import { breakShippedRecords } from '../Witness.js';
 
 export const NoUnderflowLeak = {
   name: 'NoUnderflowLeak',
@@ -31,19 +32,7 @@ export const NoUnderflowLeak = {
     driver: 'original',
     agent: 'prefix',
     trace: 'e1 t1 p t1',
-    inject: (s) =>
-      s.lastPoll === null
-        ? s
-        : {
-            ...s,
-            lastPoll: {
-              ...s.lastPoll,
-              records: s.lastPoll.records.map((r) => ({
-                ...r,
-                last: counters({ sentBytes: 2 ** 40 }),
-              })),
-            },
-          },
+    inject: breakShippedRecords((r) => ({ ...r, last: counters({ sentBytes: 2 ** 40 }) })),
   },
 } satisfies Invariant;
 

@@ -6,6 +6,7 @@
 import { counters, isZero } from '../../engine/agent/statCounters.js';
 import { firstFailure, fails, HOLDS, type Invariant } from '../Invariant.js';
 import { lingering } from '../explain/lingering.js';
+import { breakShippedRecords } from '../Witness.js';
 
 export const ShippedNotEmpty = {
   name: 'ShippedNotEmpty',
@@ -29,16 +30,7 @@ export const ShippedNotEmpty = {
     driver: 'original',
     agent: 'prefix',
     trace: 'e1 t1 p t1',
-    inject: (s) =>
-      s.lastPoll === null
-        ? s
-        : {
-            ...s,
-            lastPoll: {
-              ...s.lastPoll,
-              records: s.lastPoll.records.map((r) => ({ ...r, last: counters() })),
-            },
-          },
+    inject: breakShippedRecords((r) => ({ ...r, last: counters() })),
   },
 } satisfies Invariant;
 
