@@ -3,7 +3,7 @@
  * (temporary file, then rename), never silently over another file. A second find of the same cell
  * keeps the existing file unless asked to `replace`, and then keeps the shorter trace.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import type { Trace } from '../engine/trace.js';
@@ -48,11 +48,10 @@ export function saveCounterexample(
   options: { readonly replace: boolean },
 ): SaveOutcome {
   const file = join(dir, counterexampleName(trace));
-  const write = () => atomicWrite(file, serializeTrace(trace));
-  if (!existsSync(file)) {
-    write();
+  // An exclusive create: of two concurrent saves of one target exactly one writes the file, and
+  // the other finds it and keeps it (lib/atomicWrite.ts).
+  if (atomicWrite(file, serializeTrace(trace), { noClobber: true }))
     return { action: 'written', file };
-  }
   const existing = eventCount(file);
   if (!options.replace)
     return {
@@ -68,6 +67,6 @@ export function saveCounterexample(
       existing,
       reason: `the existing trace is not longer (${existing} events)`,
     };
-  write();
+  atomicWrite(file, serializeTrace(trace));
   return { action: 'replaced', file, existing };
 }

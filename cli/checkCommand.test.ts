@@ -121,4 +121,30 @@ describe('lingering check', () => {
     for (const f of left)
       expect((): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'))).not.toThrow();
   });
+
+  it('saves once of two concurrent --save runs on one target; the other reports the file it found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingering-race-'));
+    const once = (seed: string) =>
+      new Promise<string>((resolve) => {
+        const child = spawn('node', [
+          'bin/lingering.js',
+          ...CHECK,
+          '--seed',
+          seed,
+          '--save',
+          '--out',
+          dir,
+        ]);
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', () => resolve(out));
+      });
+    const outs = await Promise.all([once('7'), once('8')]);
+    const saved = outs.filter((o) => /^saved /m.test(o));
+    const kept = outs.filter((o) => /^kept .*the file exists/m.test(o));
+    expect([saved.length, kept.length]).toEqual([1, 1]);
+    expect(readdirSync(dir)).toEqual(['original--prefix--RateAtMost100.json']);
+    const file = join(dir, 'original--prefix--RateAtMost100.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ violated: 'RateAtMost100' });
+  });
 });
