@@ -5,8 +5,7 @@
  * minimal witness, then a summary per connection. Exit 1 when a claim is violated, 0 when none,
  * 2 on bad input.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { TraceError } from '../engine/errors/TraceError.js';
+import { readInputFile } from '../engine/readInputFile.js';
 import { auditHistory, hasViolation } from '../history/auditHistory.js';
 import { formatAudit } from '../history/formatAudit.js';
 import { ACCEPTED, parseHistory } from '../history/parseHistory.js';
@@ -16,21 +15,8 @@ import type { Io } from './io.js';
 /** Largest history file accepted, in bytes. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-function readHistoryFile(path: string): string {
-  try {
-    if (statSync(path).size > MAX_BYTES)
-      throw new TraceError(path, 'a file over 64 MiB', 'a history file up to 64 MiB');
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof TraceError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new TraceError(
-      path,
-      code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`,
-      ACCEPTED,
-    );
-  }
-}
+const readHistoryFile = (path: string): string =>
+  readInputFile(path, { maxBytes: MAX_BYTES, what: 'a history file', accepted: ACCEPTED });
 
 /** Runs `audit`; returns the exit status. */
 export function auditCommand(argv: readonly string[], io: Io): number {

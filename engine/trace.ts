@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { TraceError } from './errors/TraceError.js';
 import type { Event, FlowId } from './events.js';
 import { EVENT_TYPES, eventToJson, MAX_CLIENT, MAX_FLOW } from './events.js';
+import { jsonDepth, MAX_JSON_DEPTH } from './jsonDepth.js';
 import type { Result } from './result.js';
 import { err, ok } from './result.js';
 
@@ -207,6 +208,14 @@ function checkName(
  * //=> ok: { ..., layers: 4, events: [] }
  */
 export function parseTrace(text: string, names: TraceNames): Result<Trace, TraceError> {
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    return err(
+      new TraceError(
+        'file',
+        `JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+        `at most ${MAX_JSON_DEPTH} levels of arrays and objects`,
+      ),
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);

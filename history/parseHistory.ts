@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { TraceError } from '../engine/errors/TraceError.js';
+import { jsonDepth, MAX_JSON_DEPTH } from '../engine/jsonDepth.js';
 import type { AgentPayload } from './AgentPayload.js';
 import { AgentPayloadSchema, connectionKey, connectionLabel } from './AgentPayload.js';
 import type { History, HistoryPoll, HistoryRecord } from './History.js';
@@ -84,6 +85,12 @@ function classify(value: unknown): 'payload' | 'report' | null {
 
 /** Parses one file's text (named `file` in messages). */
 function parseFile(file: string, text: string): Parsed {
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new TraceError(
+      file,
+      `JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      `at most ${MAX_JSON_DEPTH} levels of arrays and objects`,
+    );
   let json: unknown;
   let whole = true;
   try {
