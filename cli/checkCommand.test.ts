@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,5 +146,19 @@ describe('lingering check', () => {
     expect(readdirSync(dir)).toEqual(['original--prefix--RateAtMost100.json']);
     const file = join(dir, 'original--prefix--RateAtMost100.json');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ violated: 'RateAtMost100' });
+  });
+
+  it.each([
+    ['a missing directory', (d: string) => join(d, 'missing')],
+    ['a file', (d: string) => join(d, 'file')],
+  ])('refuses --save --out naming %s with one line, creating nothing', async (_what, out) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingering-out-'));
+    writeFileSync(join(dir, 'file'), '');
+    const r = await run(...CHECK, '--save', '--out', out(dir));
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      `lingering: --out: got "${out(dir)}"; allowed: an existing directory this user may write into\n`,
+    );
+    expect(readdirSync(dir)).toEqual(['file']);
   });
 });

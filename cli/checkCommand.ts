@@ -21,9 +21,9 @@ import { findInvariant, invariants } from '../invariants/index.js';
 import { shortestCounterexample } from '../checking/shortestCounterexample.js';
 import type { SaveOutcome } from '../checking/saveCounterexample.js';
 import { saveCounterexample } from '../checking/saveCounterexample.js';
-import { existsSync } from 'node:fs';
 import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
+import { isWritableDirectory } from '../lib/isWritableDirectory.js';
 import type { OptionSpec } from './args.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
@@ -145,8 +145,8 @@ function counterexampleTrace(r: CheckRequest, search: Found, events: readonly Ev
 
 /** Saves the trace when `--save` asks for it, into an existing `--out` directory. */
 function saveIfAsked(r: CheckRequest, trace: Trace): SaveOutcome | null {
-  if (r.save && !existsSync(r.dir))
-    throw new UsageError('--out', `"${r.dir}"`, 'an existing directory');
+  if (r.save && !isWritableDirectory(r.dir))
+    throw new UsageError('--out', `"${r.dir}"`, 'an existing directory this user may write into');
   return r.save ? saveCounterexample(trace, r.dir, { replace: r.replace }) : null;
 }
 
