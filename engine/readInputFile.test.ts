@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,11 +30,13 @@ describe('readInputFile', () => {
     );
   });
 
-  it('names a cap in whole MiB in MiB', () => {
-    const file = join(dir, 'mib.txt');
-    writeFileSync(file, '12');
-    expect(message(() => readInputFile(file, { ...limits, maxBytes: 1 }))).not.toContain('MiB');
-    expect(readInputFile(file, { ...limits, maxBytes: 1024 * 1024 })).toBe('12');
+  it('names a cap of whole MiB in MiB, from fstat alone (a sparse file is not read)', () => {
+    const file = join(dir, 'sparse.txt');
+    writeFileSync(file, '');
+    truncateSync(file, 1024 * 1024 + 1);
+    expect(message(() => readInputFile(file, { ...limits, maxBytes: 1024 * 1024 }))).toBe(
+      `${file}: got a file over 1 MiB; allowed: a test file up to 1 MiB`,
+    );
   });
 
   it('refuses a directory and a device without reading', () => {
