@@ -27,11 +27,13 @@ import { DEFAULT_BOUNDS } from '../explorer/bounds.js';
 import { fingerprintBytes } from '../explorer/fingerprints.js';
 import { exploreJson, formatExplore } from '../explorer/formatExplore.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
+import { isWritableDirectory } from '../lib/isWritableDirectory.js';
 import { counterexampleName } from '../checking/saveCounterexample.js';
 import { invariantNames } from '../invariants/index.js';
 import type { Parsed } from './args.js';
 import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
+import { progressReporter } from './progress.js';
 
 /** Options of `explore`. */
 export const EXPLORE_OPTIONS = {
@@ -57,6 +59,7 @@ export const EXPLORE_OPTIONS = {
   ample: { type: 'boolean' },
   'no-minimise': { type: 'boolean' },
   'quiescence-every-state': { type: 'boolean' },
+  quiet: { type: 'boolean' },
 } as const;
 
 /**
@@ -160,8 +163,12 @@ function exploreOutputsOf(p: Parsed): ExploreOutputs {
   const fingerprints = str(p, 'fingerprints');
   if (out !== undefined) refuseExisting('--out', out);
   if (fingerprints !== undefined) refuseExisting('--fingerprints', fingerprints);
-  if (outDir !== undefined && !existsSync(outDir))
-    throw new UsageError('--out-dir', `"${outDir}"`, 'an existing directory');
+  if (outDir !== undefined && !isWritableDirectory(outDir))
+    throw new UsageError(
+      '--out-dir',
+      `"${outDir}"`,
+      'an existing directory this user may write into',
+    );
   return { out, outDir, fingerprints };
 }
 
@@ -191,9 +198,9 @@ function exploreOptionsOf(
   };
 }
 
-/** One progress line, rewritten in place on a terminal's standard error. */
+/** One progress line (cli/progress.ts writes it). */
 const progressLine = (s: Progress): string =>
-  `\rexplore: ${s.distinct.toLocaleString('en-US')} states, ${s.queue.toLocaleString('en-US')} on queue, depth ${s.depth}, ${Math.round((s.distinct * 1000) / Math.max(1, s.elapsedMs)).toLocaleString('en-US')} states/s `;
+  `explore: ${s.distinct.toLocaleString('en-US')} states, ${s.queue.toLocaleString('en-US')} on queue, depth ${s.depth}, ${Math.round((s.distinct * 1000) / Math.max(1, s.elapsedMs)).toLocaleString('en-US')} states/s `;
 
 /** Writes the requested files; returns those written, in order. */
 function writeOutputs(
@@ -244,13 +251,13 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   const wanted = oneOf(p, 'invariant', invariantNames);
   const outputs = exploreOutputsOf(p);
   const json = flag(p, 'json');
-  const progress = io.errIsTty && !json;
+  const progress = progressReporter(io, { json, quiet: flag(p, 'quiet') });
 
   const result = explore(config, {
     ...exploreOptionsOf(p, wanted, maxStates, shard, outputs),
-    ...(progress ? { onProgress: (s: Progress) => io.err(progressLine(s)) } : {}),
+    ...(flag(p, 'quiet') ? {} : { onProgress: (s: Progress) => progress.report(progressLine(s)) }),
   });
-  if (progress) io.err(`\r${' '.repeat(79)}\r`);
+  progress.end();
   const written = writeOutputs(result, wanted, outputs, io);
 
   if (json) io.out(`${JSON.stringify({ ...exploreJson(result), written }, null, 2)}\n`);

@@ -16,6 +16,7 @@ import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { flag, int, oneOf, parse } from './args.js';
 import type { Io } from './io.js';
+import { progressReporter } from './progress.js';
 
 /** Default seed: the same output every time unless asked otherwise. */
 export const DEFAULT_SEED = 1;
@@ -96,27 +97,27 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
     seed: { type: 'string' },
     json: { type: 'boolean' },
     'update-manifest': { type: 'boolean' },
+    quiet: { type: 'boolean' },
   });
   const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
   const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
-  const progress = io.errIsTty && !flag(p, 'json');
+  const progress = progressReporter(io, { json: flag(p, 'json'), quiet: flag(p, 'quiet') });
   const run = (env: Environment) =>
     runMatrix({
       environment: env,
       seed,
       runs,
       extra: matrixExtras,
-      onPair: (driver, agent, i, total) => {
-        if (progress) io.err(`\rmatrix (${env}): ${i}/${total} ${driver} × ${agent}`.padEnd(70));
-      },
+      onPair: (driver, agent, i, total) =>
+        progress.report(`matrix (${env}): ${i}/${total} ${driver} × ${agent}`),
     });
   const m = run(environment);
-  if (progress) io.err('\r'.padEnd(71) + '\r');
+  progress.end();
   io.out(flag(p, 'json') ? `${JSON.stringify(matrixJson(m), null, 2)}\n` : formatMatrix(m));
   if (flag(p, 'update-manifest')) {
     const others = ENVIRONMENTS.filter((e) => e !== environment).map(run);
-    if (progress) io.err('\r'.padEnd(71) + '\r');
+    progress.end();
     updateManifest([m, ...others], io);
   }
   return 0;

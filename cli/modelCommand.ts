@@ -18,6 +18,7 @@ import { toStatelyCode } from '../model/toStatelyCode.js';
 import { driverModelNames } from '../model/variants/index.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
+import { progressReporter } from './progress.js';
 
 /** Options of `model`. */
 export const MODEL_OPTIONS = {
@@ -29,6 +30,7 @@ export const MODEL_OPTIONS = {
   polls: { type: 'string' },
   format: { type: 'string' },
   json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
 } as const;
 
 const FORMATS = ['text', 'json', 'mermaid', 'stately'] as const;
@@ -168,20 +170,16 @@ export function modelCommand(argv: readonly string[], io: Io): number {
     io.out(format === 'mermaid' ? toMermaid(machine) : toStatelyCode(machine));
     return 0;
   }
+  const json = flag(p, 'json') || format === 'json';
+  const progress = progressReporter(io, { json, quiet: flag(p, 'quiet') });
   const started = Date.now();
   const x = exploreModel(
     { driver, agent, flows, layers },
-    {
-      callouts,
-      polls,
-      onProgress: (states) => {
-        if (io.errIsTty && Date.now() - started > 2000) io.err(`\rexploring: ${n(states)} states`);
-      },
-    },
+    { callouts, polls, onProgress: (states) => progress.report(`exploring: ${n(states)} states`) },
   );
   const ms = Date.now() - started;
-  if (io.errIsTty && ms > 2000) io.err('\n');
+  progress.end();
   const report = modelReport(x, agent);
-  io.out(flag(p, 'json') || format === 'json' ? toJson(report) : formatText(x, report, ms));
+  io.out(json ? toJson(report) : formatText(x, report, ms));
   return 0;
 }

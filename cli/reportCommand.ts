@@ -20,6 +20,7 @@ import { entryId, reportPage } from '../render/reportPage.js';
 import { traceSection } from '../render/traceSection.js';
 import { flag, InputError, int, oneOf, parse, str } from './args.js';
 import type { Io } from './io.js';
+import { progressReporter } from './progress.js';
 import { loadTrace } from '../checking/loadTrace.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
 import { pictureOf } from './renderCommand.js';
@@ -41,6 +42,7 @@ export const REPORT_OPTIONS = {
   environment: { type: 'string' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
 } as const;
 
 /** How the output directory stands: whether `report` may write there, and must mark it. */
@@ -103,9 +105,8 @@ export function reportCommand(argv: readonly string[], io: Io): number {
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
   const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
   const dir = prepareOutDir(out, flag(p, 'force'));
-  const progress = (text: string) => {
-    if (io.errIsTty) io.err(`\r${text}`.padEnd(70));
-  };
+  const reporter = progressReporter(io, { json: flag(p, 'json'), quiet: flag(p, 'quiet') });
+  const progress = reporter.report;
   const matrix = runMatrix({
     environment,
     seed,
@@ -119,7 +120,7 @@ export function reportCommand(argv: readonly string[], io: Io): number {
     progress(`report: drawing ${i + 1}/${names.length} ${name}`);
     return entryOf(name);
   });
-  if (io.errIsTty) io.err('\r'.padEnd(71) + '\r');
+  reporter.end();
   for (const e of entries)
     if (e.html === null) io.err(`lingering: report: ${e.file} not drawn: ${e.problem ?? ''}\n`);
   const statements = new Map([...invariants, ...matrixExtras].map((i) => [i.name, i.statement]));

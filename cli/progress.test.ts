@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Io } from './io.js';
+import { bufferIo } from './io.js';
+import { main } from './main.js';
+import { progressReporter } from './progress.js';
+
+/** A clock the test moves by hand. */
+function fakeClock() {
+  let t = 1_000;
+  return { now: () => t, advance: (ms: number) => void (t += ms) };
+}
+
+/** Buffers, on a terminal or not. */
+function buffers(errIsTty: boolean) {
+  const b = bufferIo();
+  const io: Io = { ...b.io, errIsTty };
+  return { io, stderr: b.stderr, stdout: b.stdout };
+}
+
+describe('progressReporter off a terminal', () => {
+  it('writes nothing before 10 s, then one progress: line per 10 s', () => {
+    const b = buffers(false);
+    const clock = fakeClock();
+    const p = progressReporter(b.io, { now: clock.now, intervalMs: 10_000 });
+    p.report('explore: 1 states');
+    clock.advance(9_999);
+    p.report('explore: 2 states');
+    expect(b.stderr()).toBe('');
+    clock.advance(1);
+    p.report('explore: 3 states');
+    clock.advance(5_000);
+    p.report('explore: 4 states');
+    clock.advance(5_000);
+    p.report('explore: 5 states');
+    p.end();
+    expect(b.stderr()).toBe('progress: explore: 3 states\nprogress: explore: 5 states\n');
+    expect(b.stdout()).toBe('');
+  });
+
+  it('writes plain lines with --json even on a terminal', () => {
+    const b = buffers(true);
+    const clock = fakeClock();
+    const p = progressReporter(b.io, { json: true, now: clock.now, intervalMs: 10_000 });
+    clock.advance(10_000);
+    p.report('matrix (production): 3/40 original × prefix');
+    expect(b.stderr()).toBe('progress: matrix (production): 3/40 original × prefix\n');
+  });
+});
+
+describe('progressReporter on a terminal', () => {
+  it('rewrites one line with \\r at once and clears it at the end', () => {
+    const b = buffers(true);
+    const p = progressReporter(b.io, { now: fakeClock().now });
+    p.report('exploring: 1,000 states');
+    p.report('exploring: 2,000 states');
+    p.end();
+    const lines = b.stderr().split('\r');
+    expect(lines[1]?.trimEnd()).toBe('exploring: 1,000 states');
+    expect(lines[2]?.trimEnd()).toBe('exploring: 2,000 states');
+    expect(b.stderr().endsWith(`\r${' '.repeat(79)}\r`)).toBe(true);
+    expect(b.stderr()).not.toContain('\n');
+  });
+
+  it('clears nothing when nothing was shown', () => {
+    const b = buffers(true);
+    progressReporter(b.io).end();
+    expect(b.stderr()).toBe('');
+  });
+});
+
+describe('--quiet', () => {
+  it.each([true, false])('prints nothing (terminal: %s)', (errIsTty) => {
+    const b = buffers(errIsTty);
+    const clock = fakeClock();
+    const p = progressReporter(b.io, { quiet: true, now: clock.now, intervalMs: 0 });
+    clock.advance(60_000);
+    p.report('explore: 1 states');
+    p.end();
+    expect(b.stderr()).toBe('');
+  });
+});
+
+describe('progress of a command', () => {
+  async function run(progressMs: number, ...argv: string[]) {
+    const b = bufferIo(progressMs);
+    const status = await main(argv, b.io);
+    return { status, stdout: b.stdout(), stderr: b.stderr() };
+  }
+
+  it('model --json writes progress: lines on stderr, stdout unchanged; --quiet none', async () => {
+    const plain = await run(Infinity, 'model', '--json');
+    const loud = await run(0, 'model', '--json');
+    const quiet = await run(0, 'model', '--json', '--quiet');
+    expect(plain.stderr).toBe('');
+    expect(loud.stderr).toMatch(/^progress: exploring: 1,000 states\n/);
+    expect(loud.stdout).toBe(plain.stdout);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(plain.stdout);
+    expect(JSON.parse(loud.stdout)).toMatchObject({ driver: 'original', agent: 'prefix' });
+  });
+});
