@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.matrixCommand,
     ),
     summary:
-      'matrix [--runs N] [--seed S] [--json]: every driver × agent pair against every invariant (the default)',
+      'matrix [--runs N] [--seed S] [--json] [--quiet]: every driver × agent pair against every invariant (the default)',
   },
   replay: {
     run: lazy(
@@ -47,7 +47,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.modelCommand,
     ),
     summary:
-      'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json]: explore the xstate model',
+      'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json] [--quiet]: explore the xstate model',
   },
   render: {
     run: lazy(
@@ -63,7 +63,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.reportCommand,
     ),
     summary:
-      'report [--out DIR] [--runs N] [--seed S] [--force] [--json]: write an HTML page with the matrix and every counterexample',
+      'report [--out DIR] [--runs N] [--seed S] [--force] [--json] [--quiet]: write an HTML page with the matrix and every counterexample',
   },
   audit: {
     run: lazy(
@@ -87,7 +87,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.exploreCommand,
     ),
     summary:
-      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
+      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json] [--quiet]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
   },
   merge: {
     run: lazy(
