@@ -159,7 +159,8 @@ export function runMatrix(options: MatrixOptions): Matrix {
       options.onPair?.(driver.name, agent.name, ++index, total);
       const config: EngineConfig = { driver, agent, layers, clients: 1 };
       const arb = matrixRuns(config, environment);
-      // One pass over the runs: which invariants break first in which run, which scenarios occur.
+      // One pass over the runs: which claims (invariants and extras) break first in which run, which
+      // scenarios occur; a claim that never breaks needs no second pass.
       const firstFailure = new Map<string, number>();
       const hits: number[] = [];
       let runIndex = 0;
