@@ -58,6 +58,7 @@ export const EXPLORE_OPTIONS = {
   'no-por': { type: 'boolean' },
   ample: { type: 'boolean' },
   'no-minimise': { type: 'boolean' },
+  'no-restart': { type: 'boolean' },
   'quiescence-every-state': { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
@@ -185,6 +186,7 @@ function exploreOptionsOf(
     por: !flag(p, 'no-por'),
     ample: flag(p, 'ample'),
     minimise: !flag(p, 'no-minimise'),
+    restart: !flag(p, 'no-restart'),
     quiescence: flag(p, 'quiescence-every-state') ? 'everyState' : 'final',
     // --stop: at the first violation (of --invariant when given), as TLC and SPIN do.
     ...(flag(p, 'stop')

@@ -1,0 +1,119 @@
+/**
+ * One breadth-first search of the explorer's model (ExplorerModel.ts) by the checker
+ * (checker/breadthFirst.ts), with the invariants, reductions and limits of `options`, turned into
+ * an `ExploreResult`: each violated invariant's shortest path of keys becomes engine events
+ * (traceOf.ts), renumbered for a quiescence invariant (quiescenceTrace.ts).
+ *
+ * Leaves out: searching again once invariants are violated (bfs.ts `explore` does).
+ */
+import { invariants as ALL_INVARIANTS } from '../invariants/index.js';
+import type { ExploreOptions, ExploreResult, Violation } from './bfs.js';
+import type { ExploreConfig } from './bounds.js';
+import { breadthFirst } from './checker/breadthFirst.js';
+import type { Found, SearchLimits } from './checker/SearchModel.js';
+import { ExplorerModel } from './ExplorerModel.js';
+import { LocalTables } from './LocalTables.js';
+import { minimiseLocals } from './minimiseLocals.js';
+import { quiescenceTrace } from './quiescenceTrace.js';
+import { splitHooks } from './shardHooks.js';
+import { eventsTo } from './traceOf.js';
+import { normalTuples } from './tupleGroups.js';
+
+/** The checker's limits from the explorer's options. */
+function limitsOf(options: ExploreOptions, stopWhen: number): SearchLimits {
+  return {
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(options.stopAtFirst === true ? { stopAtFirst: true } : {}),
+    ...(stopWhen >= 0 ? { stopWhen } : {}),
+    ...(options.stopAfterLevel === true ? { stopAfterLevel: true } : {}),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  };
+}
+
+/** Violated invariants in the order given, each with the events of its shortest path. */
+function violationsOf(
+  model: ExplorerModel,
+  found: ReadonlyMap<number, Found>,
+  path: (f: Found) => Uint32Array[],
+): Violation[] {
+  const violations: Violation[] = [];
+  const { tables, invariants } = model;
+  const wide = tables.places.some((p) => p.flows.length > 1);
+  invariants.forEach((invariant, k) => {
+    const f = found.get(k);
+    if (f === undefined) return;
+    let events = eventsTo(tables, path(f), model.options.symmetry, wide);
+    if (invariant.when === 'quiescence') events = quiescenceTrace(tables, invariant, events);
+    violations.push({ invariant, depth: events.length, events });
+  });
+  return violations;
+}
+
+/**
+ * Searches once.
+ *
+ * @example
+ * searchOnce(config, { stopAfterLevel: true }).violations.map((v) => v.depth) //=> [6]
+ */
+export function searchOnce(config: ExploreConfig, options: ExploreOptions): ExploreResult {
+  const symmetry = options.symmetry ?? true;
+  const quiescence = options.quiescence ?? 'final';
+  const ample = options.ample === true;
+  const por = !ample && (options.por ?? true);
+  const invariants = options.invariants ?? ALL_INVARIANTS;
+  const tables = new LocalTables(config, invariants, symmetry);
+  const n = tables.places.length;
+  // With one group the search visits each local state once anyway: merging them costs more than
+  // it saves, so it is done from two groups on, for the groups of one flow (the verdicts are the
+  // same either way).
+  const singles = tables.places.some((p) => p.flows.length === 1);
+  const minimise = (options.minimise ?? n > 1) && singles;
+  const classes = minimise ? minimiseLocals(tables) : null;
+  const found = new Map<number, Found>();
+  const keep = options.fingerprints === true || options.shard !== undefined;
+  const split = keep ? splitHooks(tables, config.bounds.flows, options.shard, symmetry) : null;
+  const model = new ExplorerModel(
+    tables,
+    invariants,
+    { symmetry, por, ample, quiescence, ...(split ? { keepSleepAt: split.keepSleepAt } : {}) },
+    found,
+  );
+  const stopWhen =
+    options.stopWhenFound === undefined
+      ? -1
+      : invariants.findIndex((i) => i.name === options.stopWhenFound);
+  const outcome = breadthFirst(model, limitsOf(options, stopWhen), split?.hooks ?? {}, found);
+  const { wallMs } = outcome;
+  const perSecond = (x: number) => (wallMs > 0 ? Math.round((x * 1000) / wallMs) : 0);
+  const shard = split?.report();
+  return {
+    config,
+    environment: tables.environment,
+    tuples: normalTuples(config).tuples as number,
+    symmetry,
+    por,
+    minimise,
+    quiescence,
+    generated: outcome.generated,
+    distinctStates: outcome.distinct,
+    queueLeft: outcome.queueLeft,
+    depth: outcome.depth,
+    finalStates: outcome.finalStates,
+    complete: outcome.complete,
+    wallMs,
+    statesPerSecond: perSecond(outcome.distinct),
+    generatedPerSecond: perSecond(outcome.generated),
+    sleptMoves: model.slept,
+    ample,
+    statesExpandedAlone: model.ampleStates,
+    localStates: classes?.locals ?? tables.localCount + tables.groups.count,
+    localClasses: classes?.classes ?? tables.localCount + tables.groups.count,
+    bytes: outcome.bytes + (split?.bytes() ?? 0),
+    violations: violationsOf(model, found, outcome.path),
+    ...(shard === undefined ? {} : { shard }),
+    ...(options.fingerprints === true && split !== null
+      ? { fingerprints: split.fingerprints(outcome.distinct) }
+      : {}),
+  };
+}
