@@ -10,9 +10,9 @@
  * (docs/environment.md), the world SPIN's model describes.
  *
  * Leaves out: timing assertions (this prints; nothing fails on a slow machine).
- * Options: --quick (N ≤ 3, workers 1 and 2 at N = 3), --max-states M (default 30,000,000 per
- * run; a quarter of it at N ≥ 5), --max-seconds S (default 240 per explorer or pan run),
- * --no-spin.
+ * Options: --quick (N ≤ 3 at L = 1, N = 2 at L = 4 and in the reductions, workers 1 and 2 at
+ * N = 3: about a minute), --max-states M (default 30,000,000 per run; a quarter of it at N ≥ 5),
+ * --max-seconds S (default 240 per explorer or pan run), --no-spin.
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { flag, int, scriptOptions } from '../cli/args.js';

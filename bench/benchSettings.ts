@@ -8,13 +8,13 @@ import type { SpinCell } from './spinRun.js';
 
 /** The bench's settings and its SPIN runner. */
 export interface Bench {
-  /** --quick: N ≤ 3, a short workers section, no N = 5 section. */
+  /** --quick: N ≤ 3 (N = 2 at L = 4 and in the reductions), short workers, no N = 5 section. */
   readonly quick: boolean;
   /** --max-states: the explorer's cap per run at N ≤ 4. */
   readonly cap: number;
   /** --max-seconds: the wall-clock limit of every explorer and pan run. */
   readonly maxSeconds: number;
-  /** The flow counts of the explorer-against-SPIN table. */
+  /** The flow counts of the explorer-against-SPIN table at L = 1 (bench/vsSpin.ts). */
   readonly flows: readonly number[];
   /** SPIN on the model with -DN=flows and these defines, memoised (bench/spinRun.ts). */
   readonly spin: (flows: number, defines: string) => SpinCell;
@@ -41,3 +41,7 @@ export const pairName = (p: { readonly driver: string; readonly agent: string })
  */
 export const capFor = (b: Bench, flows: number): number =>
   flows >= 5 ? Math.ceil(b.cap / 4) : b.cap;
+
+/** The flow counts at `layers`: with --quick, L = 4 stops at N = 2 (its N = 3 takes minutes). */
+export const flowsAt = (b: Bench, layers: number): readonly number[] =>
+  b.quick && layers > 1 ? b.flows.filter((f) => f <= 2) : b.flows;

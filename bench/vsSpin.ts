@@ -8,7 +8,7 @@
  * Leaves out: the first-violation runs (bench/firstViolation.ts) and the other sections.
  */
 import type { Bench, Pair } from './benchSettings.js';
-import { capFor, pairName, PAIRS } from './benchSettings.js';
+import { capFor, flowsAt, pairName, PAIRS } from './benchSettings.js';
 import type { Ours, Run } from './explorerRun.js';
 import { explore } from './explorerRun.js';
 import type { SpinCell, SpinFigures } from './spinRun.js';
@@ -102,7 +102,7 @@ export function vsSpin(b: Bench): readonly VsSpinRow[] {
   const lines = [HEADER];
   for (const layers of [1, 4]) {
     const last = new Map<Pair, OursCell>();
-    for (const flows of b.flows) {
+    for (const flows of flowsAt(b, layers)) {
       for (const pair of PAIRS) {
         const ours = oursFor(b, pair, flows, layers, last.get(pair));
         last.set(pair, ours);
