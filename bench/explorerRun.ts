@@ -21,6 +21,13 @@ export interface Ours {
   readonly wallMs: number;
   readonly statesPerSecond: number;
   readonly violations: readonly { invariant: string; depth: number }[];
+  /** Threads that searched (absent: an explorer without workers, one). */
+  readonly workers?: number;
+  /**
+   * A violating design is searched again without the invariants it violated, until every verdict
+   * is known: each search, the last one's counts being the result's (absent or empty: one search).
+   */
+  readonly searches?: readonly { readonly distinctStates: number; readonly wallMs: number }[];
 }
 
 /** Why a run gave no figures. */

@@ -35,7 +35,9 @@ export function shards(b: Bench): void {
   try {
     for (const p of [PAIRS[2], PAIRS[0]]) {
       const request = { driver: p.driver, agent: p.agent, flows: 3, layers: 1, cap: b.cap };
-      const whole = figures(explore(request, b.maxSeconds), `${pairName(p)} N=3`);
+      // Shards search once, judging every invariant: so must the unsplit search they are held to.
+      const unsplit = { ...request, extra: ['--no-restart'] };
+      const whole = figures(explore(unsplit, b.maxSeconds), `${pairName(p)} N=3`);
       for (const count of [2, 4]) {
         const files = Array.from({ length: count }, (_, i) =>
           join(dir, `${p.driver}-${count}-${i + 1}.fp`),

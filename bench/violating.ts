@@ -1,7 +1,8 @@
 /**
  * "Violating designs to the end": the explorer no longer stops at a violation, so for each
  * original × prefix row of the table against SPIN it prints how many invariants the search found
- * violated, each with its shortest depth, and whether the search covered every state.
+ * violated, each with its shortest depth, in how many searches (each again without the invariants
+ * violated before: explorer/bfs.ts), and whether the search covered every state.
  *
  * Leaves out: the traces themselves (`lingering explore --out-dir` writes them).
  */
@@ -17,7 +18,13 @@ function line(r: VsSpinRow, maxSeconds: number): string {
   if (f === null) return `${head} ${failed(r.ours, maxSeconds)}`;
   const which = f.violations.map((v) => `${v.invariant} (${v.depth})`).join(', ');
   const complete = f.complete ? 'yes' : `no (cap, ${n(f.distinctStates)} states)`;
-  return `${head} ${f.violations.length} invariants violated, complete ${complete}${which === '' ? '' : `: ${which}`}`;
+  const searches = f.searches ?? [];
+  const stored = searches.reduce((a, x) => a + x.distinctStates, 0);
+  const how =
+    searches.length < 2
+      ? 'in one search'
+      : `in ${searches.length} searches storing ${n(stored)} states`;
+  return `${head} ${f.violations.length} invariants violated ${how}, complete ${complete}${which === '' ? '' : `: ${which}`}`;
 }
 
 /** Prints the section from the rows of bench/vsSpin.ts. */

@@ -27,7 +27,7 @@ export interface VsSpinRow {
 }
 
 const HEADER = [
-  ...['pair', 'L', 'N', 'distinct', 'generated', 'depth', 'violated', 'complete'],
+  ...['pair', 'L', 'N', 'distinct', 'generated', 'depth', 'violated', 'complete', 'workers'],
   ...['search s', 'process s', 'distinct/s'],
   ...['SPIN states', 'SPIN pan s', 'SPIN wall s', 'SPIN states/s'],
   ...['peak MB ours', 'peak MB pan', 'wall ours/SPIN', 'rate ours/SPIN'],
@@ -37,12 +37,12 @@ const HEADER = [
 export const failed = (r: Run<unknown>, maxSeconds: number): string =>
   r.failure === 'timeout' ? `timeout (${maxSeconds} s)` : (r.failure ?? 'failed');
 
-/** The eight explorer cells after pair, L and N. */
+/** The nine explorer cells after pair, L and N. */
 function oursCells(c: OursCell, maxSeconds: number): string[] {
-  if ('skipped' in c) return [`skipped (${c.skipped})`, ...Array<string>(7).fill(NONE)];
+  if ('skipped' in c) return [`skipped (${c.skipped})`, ...Array<string>(8).fill(NONE)];
   const r = c.figures;
   if (r === null) {
-    const rest = [NONE, NONE, NONE, NONE, NONE, s(c.processSeconds), NONE];
+    const rest = [NONE, NONE, NONE, NONE, NONE, NONE, s(c.processSeconds), NONE];
     return [failed(c, maxSeconds), ...rest];
   }
   return [
@@ -51,6 +51,7 @@ function oursCells(c: OursCell, maxSeconds: number): string[] {
     String(r.depth),
     String(r.violations.length),
     r.complete ? 'yes' : 'no (cap)',
+    String(r.workers ?? 1),
     s(r.wallMs / 1000),
     s(c.processSeconds),
     n(r.statesPerSecond),
