@@ -36,9 +36,40 @@ export function successorSleep(
 ): number {
   const taken = moveSlot[k] as number;
   const takenLocal = cur[taken] as number;
-  let copies = 0;
-  if (symmetry) for (let j = 0; j < n; j++) if (cur[j] === takenLocal) copies++;
-  // Where each group's moves begin in the new state's move list.
+  // Counted and laid out only once a move can stay asleep (often none can).
+  let copies = -1;
+  let laidOut = false;
+  let mask = 0;
+  for (let q = 0; q < nMoves; q++) {
+    if (q === k || (q > k && (q >= 32 || ((sleep >>> q) & 1) === 0))) continue;
+    const slot = moveSlot[q] as number;
+    const local = cur[slot] as number;
+    // Same flow as the move taken: dependent, it wakes up. Under symmetry a move of a local
+    // state that several flows share stays asleep: it stands for another flow's move.
+    if (symmetry) {
+      if (local === takenLocal) {
+        if (copies < 0) {
+          copies = 0;
+          for (let j = 0; j < n; j++) if (cur[j] === takenLocal) copies++;
+        }
+        if (copies === 1) continue;
+      }
+    } else if (slot === taken) continue;
+    let j = slot;
+    if (symmetry) for (j = 0; j < n && next[j] !== local; j++);
+    if (j >= n) continue;
+    if (!laidOut) {
+      layOut(tables, next, n, symmetry);
+      laidOut = true;
+    }
+    const bit = (offsets[j] as number) + (moveIdx[q] as number);
+    if (bit < 32) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+/** Where each group's moves begin in the move list of the state with locals `next`. */
+function layOut(tables: LocalTables, next: Int32Array, n: number, symmetry: boolean): void {
   let acc = 0;
   for (let j = 0; j < n; j++) {
     if (symmetry && j > 0 && next[j] === next[j - 1]) {
@@ -48,21 +79,6 @@ export function successorSleep(
     offsets[j] = acc;
     acc += tables.moveCount(next[j] as number);
   }
-  let mask = 0;
-  for (let q = 0; q < nMoves; q++) {
-    if (q === k || (q > k && (q >= 32 || ((sleep >>> q) & 1) === 0))) continue;
-    const slot = moveSlot[q] as number;
-    const local = cur[slot] as number;
-    // Same flow as the move taken: dependent, it wakes up. Under symmetry a move of a local
-    // state that several flows share stays asleep: it stands for another flow's move.
-    if (symmetry ? local === takenLocal && copies === 1 : slot === taken) continue;
-    let j = slot;
-    if (symmetry) for (j = 0; j < n && next[j] !== local; j++);
-    if (j >= n) continue;
-    const bit = (offsets[j] as number) + (moveIdx[q] as number);
-    if (bit < 32) mask |= 1 << bit;
-  }
-  return mask;
 }
 
 const offsets = new Int32Array(64);
