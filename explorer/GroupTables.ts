@@ -5,64 +5,25 @@
  * churn act on each member apart and are composed from the members' memoised steps
  * (LocalTables.ts) and the coupling's order rules; the poll's `readClosed`, where the aggregator
  * merges the tuple's records, and the close-out are run by the engine on the whole group, once per
- * group state.
+ * group state. The rows of each size are GroupStore.ts, the couplings CouplingTable.ts and the
+ * composed `readClosed` GroupCloses.ts.
  *
  * Leaves out: minimisation (only groups of one flow are merged: minimiseLocals.ts).
  */
 import { hashText } from './canonicalise.js';
-import type { Coupling, Counts } from './Coupling.js';
-import {
-  afterMove,
-  countsOf,
-  couplingKey,
-  join,
-  renameCoupling,
-  split,
-  zeroAsNone,
-} from './Coupling.js';
-import { IntMemo } from './IntMemo.js';
+import { couplingKey, join, renameCoupling, split } from './Coupling.js';
+import { CouplingTable } from './CouplingTable.js';
+import type { DrainRead } from './DrainRead.js';
+import { GroupCloses } from './GroupCloses.js';
+import { GroupStore, SIZE_STRIDE } from './GroupStore.js';
 import { IntPool } from './IntPool.js';
-import { Interned } from './Interned.js';
-import type { DrainRead, LocalTables, PollClose } from './LocalTables.js';
+import type { LocalTables } from './LocalTables.js';
 import type { LocalState } from './LocalState.js';
-import { pollStub, unstub } from './pollStub.js';
+import type { PollClose } from './PollClose.js';
 import { permutations } from './tableOrders.js';
-import { VisitedSet } from './VisitedSet.js';
 
 /** The number of the first group of several flows (below it: local states of one flow). */
 export const GROUP_BASE = 0x40000000;
-/** Group numbers of each size: `GROUP_BASE + size · SIZE_STRIDE + index`. */
-const SIZE_STRIDE = 1 << 26;
-
-/** The groups of one size: their rows (members, then coupling) and their memoised steps. */
-class Store {
-  readonly rows: VisitedSet;
-  readonly movesAt = new IntMemo();
-  readonly movesCount = new IntMemo();
-  readonly open = new IntMemo();
-  readonly drainNext = new IntMemo();
-  readonly drainFlags = new IntMemo();
-  readonly churn = new IntMemo();
-  readonly safety = new IntMemo();
-  /** Where its `readClosed` results start in the pool (-2: the read waits), and how many. */
-  readonly closeAt = new IntMemo();
-  readonly closeCount = new IntMemo();
-  constructor(readonly size: number) {
-    this.rows = new VisitedSet(size + 1);
-  }
-}
-
-/** A `readClosed` result of a group of stubs: its members and coupling (numbers), counters, verdicts. */
-interface StubResult {
-  readonly members: readonly number[];
-  readonly coupling: number;
-  readonly delta: number;
-  readonly violations: number;
-}
-
-/** The poll reads records of this member: captured from `openFlows`, in `closedFlows` or buffered. */
-const readsRecords = (s: LocalState): boolean =>
-  s.captured.length > 0 || s.closed.length > 0 || s.buffer.length > 0;
 
 /**
  * Interned groups of several flows and their composed steps.
@@ -71,26 +32,25 @@ const readsRecords = (s: LocalState): boolean =>
  * const g = new GroupTables(tables, true); g.moveCount(g.fromLocal(absentGroup(2, true))) //=> 1 (establish, either member)
  */
 export class GroupTables {
-  private readonly stores = new Map<number, Store>();
-  private readonly couplings = new Interned<Coupling>(couplingKey);
-  private readonly renamed = new Map<string, number>();
-  private readonly after = new Map<number, number>();
-  private readonly counts = new Map<number, Counts>();
+  private readonly stores = new Map<number, GroupStore>();
+  private readonly couplings: CouplingTable;
+  /** The `readClosed` results when `lastPoll` is not read (kept in `closePool`). */
+  private readonly closers: GroupCloses;
   private readonly movePool = new IntPool();
   private readonly closePool = new IntPool();
   private readonly moreOpen = new Map<number, readonly number[]>();
   private readonly closes = new Map<number, readonly PollClose[] | null>();
   private readonly quiet = new Map<number, number>();
   private readonly hashes = new Map<number, readonly [number, number]>();
-  private readonly stubs = new Map<string, readonly StubResult[] | null>();
-  private readonly stubMemo = new IntMemo();
-  private readonly unstubMemo = new Map<number, number>();
   private readonly row = new Uint32Array(16);
 
   constructor(
     private readonly tables: LocalTables,
     private readonly symmetry: boolean,
-  ) {}
+  ) {
+    this.couplings = new CouplingTable(tables);
+    this.closers = new GroupCloses(tables, this, this.couplings);
+  }
 
   /** How many group states have been met. */
   get count(): number {
@@ -99,16 +59,16 @@ export class GroupTables {
     return n;
   }
 
-  private store(size: number): Store {
+  private store(size: number): GroupStore {
     let s = this.stores.get(size);
     if (s === undefined) {
-      s = new Store(size);
+      s = new GroupStore(size);
       this.stores.set(size, s);
     }
     return s;
   }
 
-  private locate(id: number): { store: Store; index: number } {
+  private locate(id: number): { store: GroupStore; index: number } {
     const off = id - GROUP_BASE;
     return { store: this.store(Math.floor(off / SIZE_STRIDE)), index: off % SIZE_STRIDE };
   }
@@ -128,17 +88,6 @@ export class GroupTables {
     return { members, c: keys[index * w + store.size] as number };
   }
 
-  private rename(c: number, perm: readonly number[]): number {
-    if (perm.every((p, j) => p === j)) return c;
-    const key = `${c}:${perm.join(',')}`;
-    let out = this.renamed.get(key);
-    if (out === undefined) {
-      out = this.couplings.intern(renameCoupling(this.couplings.get(c), perm));
-      this.renamed.set(key, out);
-    }
-    return out;
-  }
-
   /**
    * The number of the group of `members` and coupling `c`; under symmetry with its members in
    * canonical order (by number, equal members in the order of least coupling number: A6).
@@ -154,10 +103,10 @@ export class GroupTables {
       const ties = byNumber.some(
         (j, k) => k > 0 && members[j] === members[byNumber[k - 1] as number],
       );
-      if (ties) [perm, coupling] = this.leastCoupling(byNumber, members, c);
+      if (ties) [perm, coupling] = this.couplings.leastCoupling(byNumber, members, c);
       else {
         byNumber.forEach((old, pos) => (perm[old] = pos));
-        coupling = this.rename(c, perm);
+        coupling = this.couplings.rename(c, perm);
       }
     }
     const store = this.store(m);
@@ -166,31 +115,6 @@ export class GroupTables {
     row[m] = coupling;
     const r = store.rows.add(row.subarray(0, m + 1), -1);
     return GROUP_BASE + m * SIZE_STRIDE + (r >= 0 ? r : -r - 1);
-  }
-
-  /** Among the renamings that sort the members (`byNumber`: old indices in order), the least coupling. */
-  private leastCoupling(
-    byNumber: readonly number[],
-    members: readonly number[],
-    c: number,
-  ): [number[], number] {
-    const runs: number[][] = [];
-    for (const j of byNumber) {
-      const last = runs[runs.length - 1];
-      if (last !== undefined && members[last[0] as number] === members[j]) last.push(j);
-      else runs.push([j]);
-    }
-    let orders: number[][] = [[]];
-    for (const run of runs)
-      orders = orders.flatMap((o) => permutations(run).map((p) => [...o, ...p]));
-    let best: [number[], number] | null = null;
-    for (const order of orders) {
-      const perm = new Array<number>(order.length);
-      order.forEach((old, pos) => (perm[old] = pos));
-      const cc = this.rename(c, perm);
-      if (best === null || cc < best[1]) best = [perm, cc];
-    }
-    return best as [number[], number];
   }
 
   /** The group state of a whole group share (normalised). */
@@ -211,34 +135,6 @@ export class GroupTables {
     );
   }
 
-  private countsOf(member: number): Counts {
-    let k = this.counts.get(member);
-    if (k === undefined) {
-      k = countsOf(this.tables.local(member));
-      this.counts.set(member, k);
-    }
-    return k;
-  }
-
-  /** The coupling after member `j` went from local state `from` to `to` (memoised by the change). */
-  private moved(c: number, j: number, from: number, to: number): number {
-    const a = this.countsOf(from);
-    const b = this.countsOf(to);
-    const d = (x: number, y: number) => Math.max(-3, Math.min(3, y - x)) + 3;
-    const code =
-      d(a.open, b.open) +
-      7 *
-        (d(a.closed, b.closed) +
-          7 * (d(a.held, b.held) + 7 * (d(a.full, b.full) + 7 * (a.buffer === b.buffer ? 0 : 1))));
-    const key = (c * 8 + j) * 4802 + code;
-    let out = this.after.get(key);
-    if (out === undefined) {
-      out = this.couplings.intern(afterMove(this.couplings.get(c), j, a, b));
-      this.after.set(key, out);
-    }
-    return out;
-  }
-
   /** How many own steps group state `id` has (each member's; an establish only while no other member is live). */
   moveCount(id: number): number {
     const { store, index } = this.locate(id);
@@ -253,7 +149,7 @@ export class GroupTables {
     return this.movePool.get(store.movesAt.get(index) + m);
   }
 
-  private computeMoves(id: number, store: Store, index: number): number {
+  private computeMoves(id: number, store: GroupStore, index: number): number {
     const { members, c } = this.parts(id);
     const live = members.map(
       (m) => this.tables.local(m).members[0]?.flow?.status === 'established',
@@ -265,7 +161,7 @@ export class GroupTables {
         if (move.event.type === 'establish' && live.some((l, k) => l && k !== j)) continue;
         const next = members.slice();
         next[j] = move.next;
-        const to = this.make(next, this.moved(c, j, x, move.next));
+        const to = this.make(next, this.couplings.moved(c, j, x, move.next));
         if (!out.includes(to)) out.push(to);
       }
     });
@@ -312,11 +208,7 @@ export class GroupTables {
     let at = store.closeAt.get(index);
     if (at === -1) {
       const { members, c } = this.parts(id);
-      const active = members.flatMap((m, j) => (readsRecords(this.tables.local(m)) ? [j] : []));
-      const out =
-        active.length > 1
-          ? this.stubbedClose(members, c)
-          : this.composedClose(members, this.couplings.get(c), active[0]);
+      const out = this.closers.of(members, c);
       at =
         out === null
           ? -2
@@ -332,126 +224,6 @@ export class GroupTables {
       out.push({ next: p.get(i), delta: p.get(i + 1), violations: p.get(i + 2), lastPoll: null });
     }
     return out;
-  }
-
-  /**
-   * `readClosed` of a group with two members the read takes records from, run by the engine on the
-   * group with each member's state the read does not look at in one form (pollStub.ts), memoised
-   * by that, and put back after; the members' driver-state verdicts are the group's own
-   * (`safety`), the rest the run's.
-   */
-  private stubbedClose(members: readonly number[], c: number): readonly PollClose[] | null {
-    const stubs = members.map((m) => this.stubOf(m));
-    const key = `${stubs.join(',')}#${c}`;
-    let results = this.stubs.get(key);
-    if (results === undefined) {
-      results = this.stubResults(stubs, c);
-      this.stubs.set(key, results);
-    }
-    if (results === null) return null;
-    const seen = new Set<string>();
-    const out: PollClose[] = [];
-    for (const r of results) {
-      const row = r.members.map((x, j) => this.unstubbed(x, members[j] as number));
-      const next = this.make(row, r.coupling);
-      const close = {
-        next,
-        delta: r.delta,
-        violations: r.violations | this.safety(next),
-        lastPoll: null,
-      };
-      const k = `${close.next},${close.delta},${close.violations}`;
-      if (!seen.has(k)) out.push(close);
-      seen.add(k);
-    }
-    return out;
-  }
-
-  /** The member's share with what the read does not look at in one form (memoised). */
-  private stubOf(member: number): number {
-    let s = this.stubMemo.get(member);
-    if (s < 0) {
-      s = this.tables.internRaw(pollStub(this.tables.local(member), this.tables.engine.layers));
-      this.stubMemo.set(member, s);
-    }
-    return s;
-  }
-
-  /** Member `after` of a stub's result, with `before`'s own state put back. */
-  private unstubbed(after: number, before: number): number {
-    const key = after * SIZE_STRIDE + before;
-    let out = this.unstubMemo.get(key);
-    if (out === undefined) {
-      out = this.tables.internRaw(unstub(this.tables.local(after), this.tables.local(before)));
-      this.unstubMemo.set(key, out);
-    }
-    return out;
-  }
-
-  /** The engine's `readClosed` of the group of `stubs` and coupling `c`, as rows. */
-  private stubResults(stubs: readonly number[], c: number): readonly StubResult[] | null {
-    const view = join(
-      stubs.map((m) => this.tables.local(m)),
-      this.couplings.get(c),
-    );
-    const results = this.tables.closeResultsOf(view);
-    if (results === null) return null;
-    return results.map((r) => {
-      const parts = split(r.after);
-      return {
-        members: parts.members.map((m) => this.tables.internRaw(m)),
-        coupling: this.couplings.intern(parts.coupling),
-        delta: r.delta,
-        violations: r.violations,
-      };
-    });
-  }
-
-  /**
-   * `readClosed` when at most member `j` has records to read: the poll reads nothing of the
-   * others, whose own share it only leaves (their baselines go, as `GetDelta` keeps baselines for
-   * active cookies only), so each is stepped alone, and member `j` alone with the tuple's totals.
-   */
-  private composedClose(
-    members: readonly number[],
-    c: Coupling,
-    j: number | undefined,
-  ): readonly PollClose[] | null {
-    // The others' verdicts are their own driver state's (the read shipped nothing of them).
-    let others = 0;
-    const base = members.map((m, k) => {
-      if (k === j) return m;
-      const x = this.tables.memberClose(m)?.[0];
-      if (x === undefined || x.delta !== 0)
-        throw new Error('explorer: a poll read nothing of a flow, yet it waited or shipped');
-      others |= x.violations;
-      return x.next;
-    });
-    const cleared: Coupling = { ...c, closed: [], full: [], captured: [] };
-    if (j === undefined)
-      return [
-        {
-          next: this.make(base, this.couplings.intern(cleared)),
-          delta: 0,
-          violations: others,
-          lastPoll: null,
-        },
-      ];
-    const own = this.tables.local(members[j] as number);
-    const results = this.tables.memberClose(this.tables.internRaw({ ...own, totals: c.totals }));
-    if (results === null) return null;
-    return results.map((r) => {
-      const after = this.tables.local(r.next);
-      const row = base.slice();
-      row[j] = this.tables.internRaw({ ...after, totals: null });
-      const coupling = this.couplings.intern({ ...cleared, totals: zeroAsNone(after.totals) });
-      return {
-        next: this.make(row, coupling),
-        delta: r.delta,
-        violations: r.violations | others,
-        lastPoll: null,
-      };
-    });
   }
 
   /** The drain's read: each member's, the held records in the closed table's order. */

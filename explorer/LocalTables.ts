@@ -4,7 +4,8 @@
  * `step()` on a state holding that group alone, then reused for every state the group is part of.
  * The steps that act on every group at once (the poll's half-steps, the drain's read, client
  * expiry and registration) are stepped the same way, one group at a time; the poll's effect on
- * the shared counters is returned beside.
+ * the shared counters is returned beside. The stepping itself is LocalSteps.ts; this file keeps
+ * the tables.
  *
  * Leaves out: nothing of the engine: each entry is one `step()` call on a whole (single-group)
  * engine state. That a group's own step leaves the shared part alone is checked on every entry;
@@ -12,67 +13,34 @@
  */
 import type { Environment, EnvironmentFeatures } from '../engine/environment.js';
 import { environmentFeatures } from '../engine/environment.js';
-import { ZERO_TELEMETRY } from '../engine/agent/AgentTelemetry.js';
-import { isEmpty } from '../engine/agent/ConnectionStats.js';
-import type { EngineConfig, EngineState, PollResult } from '../engine/EngineState.js';
+import type { EngineConfig } from '../engine/EngineState.js';
 import type { Event, FlowId } from '../engine/events.js';
-import { step } from '../engine/step.js';
 import type { Invariant } from '../invariants/Invariant.js';
-import type { Budget, ExploreBounds, ExploreConfig } from './bounds.js';
+import type { ExploreConfig } from './bounds.js';
 import { engineConfigOf, environmentOf } from './bounds.js';
 import { hashText } from './canonicalise.js';
-import { renameMembers } from './renameMembers.js';
-import { closedOut } from './closedOut.js';
-import { flowCandidates, spend } from './enabledEvents.js';
+import { distinctCloses } from './distinctCloses.js';
+import type { DrainRead } from './DrainRead.js';
 import { GROUP_BASE, GroupTables } from './GroupTables.js';
 import { Interned } from './Interned.js';
 import { isPerFlow, WHOLE_STATE_READS } from './invariantScope.js';
+import type { CloseResult } from './LocalSteps.js';
+import { LocalSteps } from './LocalSteps.js';
 import type { LocalState } from './LocalState.js';
-import { absentGroup, localKey, stableJson } from './LocalState.js';
+import { absentGroup, localKey } from './LocalState.js';
+import type { PollClose } from './PollClose.js';
 import type { GroupPlace } from './projectState.js';
-import { assembleState, projectGroup } from './projectState.js';
 import { SharedTables } from './SharedTables.js';
-import { permutations, tableOrders } from './tableOrders.js';
 import { tupleGroups, tupleOfFlow } from './tupleGroups.js';
+
+export type { DrainRead } from './DrainRead.js';
+export type { PollClose } from './PollClose.js';
 
 /** One enabled event of a group (written for its members as flows 1, 2, …) and where it leads. */
 export interface LocalMove {
   readonly event: Event;
   readonly next: number;
 }
-
-/** The poll's `readClosed` for one group (one of its orders). */
-export interface PollClose {
-  readonly next: number;
-  /** Added to the shared counters (SharedTables `delta`; 0 adds nothing). */
-  readonly delta: number;
-  /** Per-flow invariants violated once the poll has shipped (bit k: `invariants[k]`). */
-  readonly violations: number;
-  /** The single-group `lastPoll`, for judging whole states. */
-  readonly lastPoll: PollResult | null;
-}
-
-/** A `readClosed` result with the group share it leads to, before interning. */
-export interface CloseResult extends Omit<PollClose, 'next'> {
-  readonly after: LocalState;
-}
-
-/** What the drain's read means for one group. */
-export interface DrainRead {
-  /** The group has a flow in `closedFlows` (the read may fire). */
-  readonly closed: boolean;
-  /** The drain holds records of the group (no read until they are stored). */
-  readonly holds: boolean;
-  /** A closed flow's lock is held: the read waits. */
-  readonly waits: boolean;
-  /** The group after the read (itself when it had nothing closed). */
-  readonly next: number;
-}
-
-const single = (size: number): GroupPlace => ({
-  flows: Array.from({ length: size }, (_, j) => (j + 1) as FlowId),
-  tuple: 1,
-});
 
 /**
  * Interned group shares with their memoised steps and verdicts.
@@ -96,7 +64,8 @@ export class LocalTables {
   /** Groups of several flows (their numbers start at GROUP_BASE). */
   readonly groups: GroupTables;
   private readonly hashes: [number, number][] = [];
-  private readonly totalsMemo = new Map<string, number>();
+  /** The engine's steps of a share stepped alone, interned as they are. */
+  private readonly steps: LocalSteps;
   private canonOf: Int32Array | null = null;
   private readonly memo = {
     moves: [] as (readonly LocalMove[] | undefined)[],
@@ -128,6 +97,7 @@ export class LocalTables {
       (inv) => !isPerFlow(inv) && WHOLE_STATE_READS[inv.name] === undefined,
     );
     this.shared = new SharedTables(invariants);
+    this.steps = new LocalSteps(this, (s) => this.internAsIs(s));
     this.groups = new GroupTables(this, symmetry);
     this.places = tupleGroups(config).map((flows) => ({
       flows: flows as FlowId[],
@@ -184,34 +154,6 @@ export class LocalTables {
   /** The number of flows in group share `i`. */
   size(i: number): number {
     return i >= GROUP_BASE ? this.groups.size(i) : 1;
-  }
-
-  /** A whole engine state holding only the group in local state `s`, its members flows 1, 2, …. */
-  single(s: LocalState): EngineState {
-    return assembleState(this.engine, [{ local: s, place: single(s.members.length) }], {
-      polls: 0,
-      polling: s.polling,
-      registered: s.registered,
-      telemetry: ZERO_TELEMETRY,
-      reReports: 0,
-    });
-  }
-
-  /** The bounds of a group of `size` flows stepped alone: one tuple, the same budgets. */
-  private singleBounds(size: number): ExploreBounds {
-    return {
-      ...this.config.bounds,
-      flows: size,
-      tuples: 1,
-      tupleOf: new Array<number>(size).fill(1),
-    };
-  }
-
-  /** The share of `state` (a single-group state like `from`'s), interned as it is. */
-  private project(state: EngineState, from: LocalState, budgetOf = budgetOfLocal(from)): number {
-    return this.internAsIs(
-      projectGroup(state, single(from.members.length), budgetOf, this.config.bounds),
-    );
   }
 
   /** Local state `i`'s representative: itself, or after {@link useClasses} its class's. */
@@ -306,11 +248,7 @@ export class LocalTables {
   memberChurn(i: number): number {
     let next = this.memo.churn[i];
     if (next === undefined) {
-      const s = this.local(i);
-      const event: Event = s.registered
-        ? { type: 'clientExpire', client: 1 }
-        : { type: 'clientRegister', client: 1 };
-      next = this.project(this.stepShared(s, event), s);
+      next = this.steps.churn(this.local(i));
       this.memo.churn[i] = next;
     }
     return next;
@@ -350,23 +288,7 @@ export class LocalTables {
   private rawMoves(i: number): readonly LocalMove[] {
     const memo = this.memo.moves[i];
     if (memo !== undefined) return memo;
-    const s = this.local(i);
-    const state = this.single(s);
-    const budget = budgetOfLocal(s);
-    const bounds = this.singleBounds(s.members.length);
-    const candidates: Event[] = [];
-    for (let j = 1; j <= s.members.length; j++)
-      candidates.push(...flowCandidates(state, j as FlowId, budget, bounds, this.environment));
-    if (this.features.asyncDrain)
-      for (const j of new Set(s.held.map((e) => e.member)))
-        candidates.push({ type: 'drain', step: 'store', flow: (j + 1) as FlowId });
-    const out: LocalMove[] = [];
-    for (const event of candidates) {
-      const r = step(state, event);
-      if (!r.ok) continue;
-      checkOwn(state, r.value, event);
-      out.push({ event, next: this.project(r.value, s, spend(budget, event)) });
-    }
+    const out = this.steps.moves(this.local(i));
     this.memo.moves[i] = out;
     return out;
   }
@@ -374,32 +296,9 @@ export class LocalTables {
   private rawOpen(i: number): readonly number[] {
     const memo = this.memo.open[i];
     if (memo !== undefined) return memo;
-    const s = this.local(i);
-    const state = this.single(s);
-    const out = new Set<number>();
-    for (const order of this.orders(state.driver.openFlows)) {
-      const e: Event = {
-        type: 'poll',
-        step: 'readOpen',
-        ...(order === undefined ? {} : { order }),
-      };
-      out.add(this.project(this.stepShared(s, e, state), s));
-    }
-    const list = [...out];
+    const list = this.steps.open(this.local(i));
     this.memo.open[i] = list;
     return list;
-  }
-
-  private orders(table: readonly FlowId[]): (readonly FlowId[] | undefined)[] {
-    return this.features.anyOrder ? tableOrders(table, () => 1) : [undefined];
-  }
-
-  /** `step()` of an event every group takes part in; it must be accepted and add no counter. */
-  private stepShared(s: LocalState, e: Event, state = this.single(s)): EngineState {
-    const r = step(state, e);
-    if (!r.ok) throw new Error(`explorer: ${e.type} refused: ${r.error.message}`);
-    if (e.type !== 'poll' || e.step !== 'readClosed') checkOwn(state, r.value, e, true);
-    return r.value;
   }
 
   private rawClose(i: number): readonly PollClose[] | null {
@@ -413,67 +312,18 @@ export class LocalTables {
 
   /** The `readClosed` of group share `s`, one result per order; null while it waits. */
   closesOf(s: LocalState): readonly PollClose[] | null {
-    const results = this.closeResultsOf(s);
-    if (results === null) return null;
-    const out = results.map((r) => ({ ...r, next: this.internAsIs(r.after) }));
-    return distinctCloses(
-      out.map(({ after: _after, ...c }) => c),
-      this.readsLastPoll,
-    );
+    return this.steps.closesOf(s);
   }
 
   /** The `readClosed` of group share `s` as the shares it leads to (not interned), one per order. */
   closeResultsOf(s: LocalState): CloseResult[] | null {
-    const state = this.single(s);
-    const out: CloseResult[] = [];
-    for (const order of this.orders(state.driver.closedFlows)) {
-      const c = this.closeWith(s, order);
-      // A closed flow's lock is held: the read waits, in any order.
-      if (c === null) return null;
-      // A4: the order of one tuple's empty closed records is never read.
-      const swapped = emptiesReversed(s);
-      if (swapped !== null && !sameClose(c, this.closeWith(swapped, order)))
-        throw new Error(
-          'explorer: the order of empty closed records changed a poll (abstraction.ts A4)',
-        );
-      out.push(c);
-    }
-    return out;
-  }
-
-  private closeWith(s: LocalState, order: readonly FlowId[] | undefined): CloseResult | null {
-    const e: Event = {
-      type: 'poll',
-      step: 'readClosed',
-      ...(order === undefined ? {} : { order }),
-    };
-    const r = step(this.single(s), e);
-    if (!r.ok) return null;
-    const after = r.value;
-    return {
-      after: projectGroup(after, single(s.members.length), budgetOfLocal(s), this.config.bounds),
-      delta: this.shared.delta({
-        telemetry: after.agent.telemetry,
-        reReports: after.reReportsWithFailures,
-      }),
-      violations: this.judge(after, 'everyStep'),
-      lastPoll: after.lastPoll,
-    };
+    return this.steps.closeResultsOf(s);
   }
 
   private rawDrain(i: number): DrainRead {
     let d = this.memo.drain[i];
     if (d === undefined) {
-      const s = this.local(i);
-      const closed = s.closed.length > 0;
-      const holds = s.held.length > 0;
-      d = { closed, holds, waits: false, next: i };
-      if (this.features.asyncDrain && closed && !holds) {
-        const state = this.single(s);
-        const r = step(state, { type: 'drain', step: 'read' });
-        if (r.ok) checkOwn(state, r.value, { type: 'drain', step: 'read' }, true);
-        d = r.ok ? { ...d, next: this.project(r.value, s) } : { ...d, waits: true };
-      }
+      d = this.steps.drain(this.local(i), i);
       this.memo.drain[i] = d;
     }
     return d;
@@ -484,7 +334,7 @@ export class LocalTables {
     if (i >= GROUP_BASE) return this.groups.safety(i);
     let v = this.memo.safety[i];
     if (v === undefined) {
-      v = this.judge(this.single(this.local(i)), 'everyStep');
+      v = this.steps.safety(this.local(i));
       this.memo.safety[i] = v;
     }
     return v;
@@ -506,46 +356,12 @@ export class LocalTables {
 
   /** {@link quiescence} of group share `s`. */
   quiescenceOf(s: LocalState): number {
-    const m = s.members.length;
-    const numberings = this.symmetry
-      ? permutations(Array.from({ length: m }, (_, j) => j))
-      : [null];
-    let bits = 0;
-    for (const perm of numberings) {
-      const named = perm === null ? s : renameMembers(s, perm);
-      const verdict = this.closedOutVerdict(named);
-      const swapped = emptiesReversed(named);
-      if (swapped !== null && this.closedOutVerdict(swapped) !== verdict)
-        throw new Error(
-          'explorer: the order of empty closed records changed a close-out (abstraction.ts A4)',
-        );
-      bits |= verdict;
-    }
-    return bits;
+    return this.steps.quiescenceOf(s);
   }
 
   /** Per-flow safety invariants violated by a tuple's backend totals alone. */
   totalsSafety(totals: LocalState['totals']): number {
-    if (totals === null) return 0;
-    const key = `${totals.closes},${totals.failures}`;
-    let v = this.totalsMemo.get(key);
-    if (v === undefined) {
-      v = this.judge(this.single({ ...absentGroup(1, true), totals }), 'everyStep');
-      this.totalsMemo.set(key, v);
-    }
-    return v;
-  }
-
-  private closedOutVerdict(s: LocalState): number {
-    return this.judge(closedOut(this.engine, this.single(s)), 'quiescence');
-  }
-
-  private judge(state: EngineState, when: Invariant['when']): number {
-    let bits = 0;
-    this.invariants.forEach((inv, k) => {
-      if (isPerFlow(inv) && inv.when === when && !inv.check(state).ok) bits |= 1 << k;
-    });
-    return bits;
+    return this.steps.totalsSafety(totals);
   }
 
   /**
@@ -572,52 +388,6 @@ export class LocalTables {
     }
     return out;
   }
-}
-
-/** Each member's budget, as the engine's per-flow arrays for flows 1, 2, …. */
-function budgetOfLocal(s: LocalState): Budget {
-  return {
-    entered: [0, ...s.members.map((m) => m.entered)],
-    traffic: [0, ...s.members.map((m) => m.traffic)],
-  };
-}
-
-/** A group's own step changes nothing shared; a shared one adds no counter. */
-function checkOwn(before: EngineState, after: EngineState, e: Event, shared = false): void {
-  const same =
-    after.agent.telemetry === before.agent.telemetry &&
-    after.reReportsWithFailures === before.reReportsWithFailures &&
-    after.polls === before.polls &&
-    (shared ||
-      (after.poll === before.poll && after.agent.clients.length === before.agent.clients.length));
-  if (!same) throw new Error(`explorer: ${e.type} changed more than its group's share`);
-}
-
-/** The share with its empty closed records in the other order, or null with fewer than two. */
-function emptiesReversed(s: LocalState): LocalState | null {
-  const full = s.buffer.filter((e) => !isEmpty(e.record));
-  const empties = s.buffer.filter((e) => isEmpty(e.record));
-  return empties.length < 2 ? null : { ...s, buffer: [...full, ...empties.reverse()] };
-}
-
-function sameClose(a: CloseResult, b: CloseResult | null): boolean {
-  return (
-    b !== null &&
-    localKey(a.after) === localKey(b.after) &&
-    a.delta === b.delta &&
-    a.violations === b.violations
-  );
-}
-
-/** The results told apart by next state, counters, verdicts and (when read) lastPoll. */
-function distinctCloses(cs: readonly PollClose[], readsLastPoll: boolean): PollClose[] {
-  const seen = new Set<string>();
-  return cs.filter((c) => {
-    const k = stableJson([c.next, c.delta, c.violations, readsLastPoll ? c.lastPoll : null]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 function only<T>(xs: readonly T[]): T {
