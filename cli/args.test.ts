@@ -37,7 +37,7 @@ describe('scriptOptions', () => {
     const stray = run('foo');
     expect(stray.status).toBe(2);
     expect(stray.stderr).toBe(
-      'bench arguments: got "foo"; allowed: --quick, --no-spin, --max-states\n',
+      'bench arguments: got "foo"; allowed: --quick, --no-spin, --max-states, --max-seconds\n',
     );
     expect(run('--max-states', 'x').stderr).toBe(
       'bench --max-states: got "x"; allowed: an integer from 1 to 2147483647\n',

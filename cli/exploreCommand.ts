@@ -6,6 +6,7 @@
  * arguments.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
@@ -59,6 +60,7 @@ export const EXPLORE_OPTIONS = {
   ample: { type: 'boolean' },
   'no-minimise': { type: 'boolean' },
   'no-restart': { type: 'boolean' },
+  workers: { type: 'string' },
   'quiescence-every-state': { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
@@ -131,6 +133,29 @@ function exploreConfigOf(p: Parsed): ExploreConfig & { readonly environment: Env
     tuples: tuplesOf(p, flows, environment),
   };
   return { driver, agent, bounds, environment };
+}
+
+/** The most threads `--workers` may ask for. */
+const MAX_WORKERS = 64;
+
+/**
+ * Reads `--workers N`: by default every core from three flows on (smaller searches end before
+ * workers start), one thread where several do not apply (flows sharing a tuple, persistent sets, a
+ * shard, fingerprints), which an explicit `--workers` above 1 refuses.
+ */
+function workersOf(p: Parsed, config: ExploreConfig, single: boolean): number {
+  const shared = (config.bounds.tuples ?? config.bounds.flows) < config.bounds.flows;
+  const fallback = single || shared || config.bounds.flows < 3 ? 1 : availableParallelism();
+  const workers = int(p, 'workers', fallback, 1, MAX_WORKERS);
+  if (workers > 1 && shared)
+    throw new InputError(
+      '--workers: several workers need every flow on a tuple of its own (--tuples equal to --flows); use --workers 1',
+    );
+  if (workers > 1 && single)
+    throw new InputError(
+      '--workers: several workers do not apply with --ample, --shard or --fingerprints; use --workers 1',
+    );
+  return workers;
 }
 
 /** Refuses `--ample` where persistent sets do not apply (explorer/persistentSets.ts). */
@@ -254,9 +279,12 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   const outputs = exploreOutputsOf(p);
   const json = flag(p, 'json');
   const progress = progressReporter(io, { json, quiet: flag(p, 'quiet') });
+  const single = flag(p, 'ample') || shard !== undefined || outputs.fingerprints !== undefined;
+  const workers = workersOf(p, config, single);
 
   const result = explore(config, {
     ...exploreOptionsOf(p, wanted, maxStates, shard, outputs),
+    workers,
     ...(flag(p, 'quiet') ? {} : { onProgress: (s: Progress) => progress.report(progressLine(s)) }),
   });
   progress.end();

@@ -28,8 +28,6 @@ export interface ModelOptions {
   readonly por: boolean;
   readonly ample: boolean;
   readonly quiescence: 'final' | 'everyState';
-  /** Whether successors of states at `depth` keep their sleep sets (a split level does not). */
-  readonly keepSleepAt?: (depth: number) => boolean;
 }
 
 /** Local and move scratch arrays, grown as needed. */
@@ -61,6 +59,8 @@ export class ExplorerModel implements SearchModel {
   readonly whole: WholeStates;
   ampleStates = 0;
   slept = 0;
+  /** Whether successors of states at `depth` keep their sleep sets (a split level's do not). */
+  keepSleepAt: ((depth: number) => boolean) | null = null;
   private readonly n: number;
   private readonly wide: boolean;
   private readonly cur: Int32Array;
@@ -76,6 +76,8 @@ export class ExplorerModel implements SearchModel {
   private readonly wholeMemo = new Map<number, number>();
   private readonly reads: Int32Array;
   private readonly transparent: Transparency | null;
+  /** Local and shared states numbered when the model was sealed, or null. */
+  private sealed: readonly [number, number] | null = null;
   /** The shared state of the key last written to `scratch` (judge reads it from `tmp`). */
   private scratchShared = -1;
 
@@ -161,6 +163,16 @@ export class ExplorerModel implements SearchModel {
     let bits = 0;
     for (let j = 0; j < this.n; j++) bits |= this.tables.quiescence(locals[j] as number);
     return bits | this.whole.judge(this.whole.quiescenceList, this.found, locals, g, null, true);
+  }
+
+  /** From now on, counts the states numbered (compileTables.ts numbered every one before). */
+  seal(): void {
+    this.sealed = [this.tables.localCount, this.tables.shared.count];
+  }
+
+  drift(): number {
+    const s = this.sealed;
+    return s === null ? 0 : this.tables.localCount - s[0] + (this.tables.shared.count - s[1]);
   }
 
   initial(key: Uint32Array): void {
@@ -294,7 +306,7 @@ export class ExplorerModel implements SearchModel {
   private ownMoves(g: number, sleep: number, depth: number, to: Successors): boolean {
     const { moves, cur, tmp, n, tables } = this;
     const symmetry = this.options.symmetry;
-    const keepSleep = this.options.por && (this.options.keepSleepAt?.(depth) ?? true);
+    const keepSleep = this.options.por && (this.keepSleepAt?.(depth) ?? true);
     // Persistent set: the lone group's moves, widened to every move when one of them leads to a
     // state stored at this depth or earlier (the breadth-first cycle proviso).
     let widen = !moves.hasAlone;

@@ -63,6 +63,16 @@ export class SharedTables {
     return this.globals.intern(g);
   }
 
+  /** Shared states met so far. */
+  get count(): number {
+    return this.globals.values.length;
+  }
+
+  /** Distinct poll effects met so far (number 0 adds nothing). */
+  get deltaCount(): number {
+    return this.deltas.values.length;
+  }
+
   global(g: number): GlobalState {
     return this.globals.get(g);
   }

@@ -24,7 +24,8 @@ import { environmentOf } from './bounds.js';
 import type { Progress } from './checker/SearchModel.js';
 import { searchOnce } from './searchOnce.js';
 import type { ShardReport, ShardSpec } from './shardHooks.js';
-import { badTuples } from './tupleGroups.js';
+import { badTuples, tupleGroups } from './tupleGroups.js';
+import { WorkerPool } from './checker/parallelBreadthFirst.js';
 
 export type { Progress } from './checker/SearchModel.js';
 export type { ShardReport, ShardSpec } from './shardHooks.js';
@@ -57,8 +58,11 @@ export interface ExploreOptions {
   readonly stopWhenFound?: string;
   /** Stop at the first violation of any invariant (TLC's and SPIN's default). @defaultValue false */
   readonly stopAtFirst?: boolean;
-  /** Stop at the end of the first level where some invariant is violated. @defaultValue false */
-  readonly stopAfterLevel?: boolean;
+  /**
+   * Stop at the end of the first level where some invariant is violated (with 'whileGrowing', only
+   * before the widest level). @defaultValue false
+   */
+  readonly stopAfterLevel?: boolean | 'whileGrowing';
   /**
    * Once invariants are violated (and their shortest traces known), search again without them,
    * on the coarser states that what is left to judge allows; off, one search judges every
@@ -66,6 +70,12 @@ export interface ExploreOptions {
    * @defaultValue true
    */
   readonly restart?: boolean;
+  /**
+   * Threads that search together (checker/parallelBreadthFirst.ts): the same states, depths and
+   * verdicts as one. Every flow on a tuple of its own; not with persistent sets, a shard or
+   * fingerprints. @defaultValue 1
+   */
+  readonly workers?: number;
   /** Explore one shard's share only. */
   readonly shard?: ShardSpec;
   /** Keep every stored state's content fingerprint (for `--fingerprints`). */
@@ -119,6 +129,8 @@ export interface ExploreResult {
   readonly bytes: number;
   /** Violated invariants in the order given, each with a shortest trace (with `ample`, a trace). */
   readonly violations: readonly Violation[];
+  /** Threads that searched. */
+  readonly workers: number;
   /** With restarts, each search in turn (the last one's counts are the result's). */
   readonly phases?: readonly Phase[];
   readonly shard?: ShardReport;
@@ -143,6 +155,12 @@ export interface Phase {
 function refusal(config: ExploreConfig, options: ExploreOptions): string | null {
   const tuples = badTuples(config);
   if (tuples !== null) return `explorer: ${tuples}`;
+  if ((options.workers ?? 1) > 1) {
+    if (options.ample === true || options.shard !== undefined || options.fingerprints === true)
+      return 'explorer: several workers need a search without persistent sets, shards or fingerprints';
+    if (tupleGroups(config).some((flows) => flows.length > 1))
+      return 'explorer: several workers need every flow on a tuple of its own (--tuples equal to --flows)';
+  }
   if (options.ample !== true) return null;
   if (environmentOf(config) !== 'isolated')
     return 'explorer: persistent sets need the isolated environment (the drain and client churn act on every flow at once, so no flow can be expanded alone)';
@@ -156,7 +174,7 @@ const restarts = (o: ExploreOptions): boolean =>
   o.restart !== false &&
   o.stopAtFirst !== true &&
   o.stopWhenFound === undefined &&
-  o.stopAfterLevel !== true &&
+  o.stopAfterLevel === undefined &&
   o.shard === undefined &&
   o.fingerprints !== true;
 
@@ -171,13 +189,23 @@ const phaseOf = (r: ExploreResult, judged: number): Phase => ({
 });
 
 /** Searches until every invariant has its verdict; the last search's counts are the result's. */
-function toTheEnd(config: ExploreConfig, options: ExploreOptions): ExploreResult {
+function toTheEnd(
+  config: ExploreConfig,
+  options: ExploreOptions,
+  pool: WorkerPool | null,
+): ExploreResult {
   const all = options.invariants ?? ALL_INVARIANTS;
   let left = all;
   const violations = new Map<string, Violation>();
   const phases: Phase[] = [];
   for (;;) {
-    const r = searchOnce(config, { ...options, invariants: left, stopAfterLevel: true });
+    // Starting again pays while the levels still grow; past the widest one, most of the space is
+    // behind and the search goes on with the states it has.
+    const r = searchOnce(
+      config,
+      { ...options, invariants: left, stopAfterLevel: 'whileGrowing' },
+      pool,
+    );
     phases.push(phaseOf(r, left.length));
     for (const v of r.violations) violations.set(v.invariant.name, v);
     left = left.filter((inv) => !violations.has(inv.name));
@@ -210,5 +238,11 @@ function toTheEnd(config: ExploreConfig, options: ExploreOptions): ExploreResult
 export function explore(config: ExploreConfig, options: ExploreOptions = {}): ExploreResult {
   const refused = refusal(config, options);
   if (refused !== null) throw new Error(refused);
-  return restarts(options) ? toTheEnd(config, options) : searchOnce(config, options);
+  const workers = options.workers ?? 1;
+  const pool = workers > 1 ? new WorkerPool(workers) : null;
+  try {
+    return restarts(options) ? toTheEnd(config, options, pool) : searchOnce(config, options, pool);
+  } finally {
+    pool?.close();
+  }
 }

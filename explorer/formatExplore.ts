@@ -89,6 +89,19 @@ const reductionsLine = (r: ExploreResult): string =>
       : 'no local minimisation',
   ].join(', ');
 
+/** With several searches, one line for each (bfs.ts: violated invariants are dropped in turn). */
+function phaseLines(r: ExploreResult): string[] {
+  const phases = r.phases ?? [];
+  if (phases.length < 2) return [];
+  return [
+    `Searched ${phases.length} times, each without the invariants violated before (the counts above are the last search's):`,
+    ...phases.map(
+      (p, i) =>
+        `  ${i + 1}. ${plural(p.judged, 'invariant')} judged: ${n(p.distinctStates)} distinct states to depth ${p.depth}, ${(p.wallMs / 1000).toFixed(2)} s${p.violated.length > 0 ? `; violated ${p.violated.join(', ')}` : ''}`,
+    ),
+  ];
+}
+
 /**
  * The report for people.
  *
@@ -149,8 +162,9 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
   );
   lines.push(`The depth of the ${r.complete ? 'complete ' : ''}state graph search is ${r.depth}.`);
   lines.push(
-    `Finished in ${(r.wallMs / 1000).toFixed(2)} s: ${n(r.statesPerSecond)} distinct states/s, ${n(r.generatedPerSecond)} generated/s; ${n(r.finalStates)} final states.`,
+    `Finished in ${(r.wallMs / 1000).toFixed(2)} s on ${plural(r.workers, 'worker')}: ${n(r.statesPerSecond)} distinct states/s, ${n(r.generatedPerSecond)} generated/s; ${n(r.finalStates)} final states.`,
   );
+  lines.push(...phaseLines(r));
   if (r.shard !== undefined) {
     const sh = r.shard;
     lines.push(
@@ -187,6 +201,8 @@ export function exploreJson(r: ExploreResult, invariantList = ALL_INVARIANTS) {
     statesPerSecond: r.statesPerSecond,
     generatedPerSecond: r.generatedPerSecond,
     wallMs: Math.round(r.wallMs),
+    workers: r.workers,
+    searches: (r.phases ?? []).map((p) => ({ ...p, wallMs: Math.round(p.wallMs) })),
     quiescence: r.quiescence,
     symmetryReduction: {
       enabled: r.symmetry,

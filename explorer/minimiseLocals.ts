@@ -77,6 +77,14 @@ function closure(tables: LocalTables, polls: number): Int32Array {
   return dist.subarray(0, tables.localCount);
 }
 
+/**
+ * Meets every local state a group of one flow reaches alone within the bounds, in a fixed order
+ * (compileTables.ts).
+ */
+export const localClosure = (tables: LocalTables): void => {
+  closure(tables, tables.config.bounds.polls);
+};
+
 /** What local state `i` shows before any step: verdicts, poll results, reads, enabling. */
 function observation(tables: LocalTables, i: number, afterLastPoll: boolean): string {
   const whole = tables.invariants.filter((inv) => !isPerFlow(inv));

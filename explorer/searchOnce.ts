@@ -4,20 +4,27 @@
  * an `ExploreResult`: each violated invariant's shortest path of keys becomes engine events
  * (traceOf.ts), renumbered for a quiescence invariant (quiescenceTrace.ts).
  *
+ * With a pool of workers the search runs on every one of them (checker/parallelBreadthFirst.ts),
+ * each with a model built alike (explorerModelOf.ts).
+ *
  * Leaves out: searching again once invariants are violated (bfs.ts `explore` does).
  */
 import { invariants as ALL_INVARIANTS } from '../invariants/index.js';
 import type { ExploreOptions, ExploreResult, Violation } from './bfs.js';
 import type { ExploreConfig } from './bounds.js';
 import { breadthFirst } from './checker/breadthFirst.js';
-import type { Found, SearchLimits } from './checker/SearchModel.js';
-import { ExplorerModel } from './ExplorerModel.js';
-import { LocalTables } from './LocalTables.js';
-import { minimiseLocals } from './minimiseLocals.js';
+import type { WorkerPool } from './checker/parallelBreadthFirst.js';
+import type { Found, SearchLimits, SearchOutcome } from './checker/SearchModel.js';
+import type { ExplorerModel } from './ExplorerModel.js';
+import type { BuildOptions } from './explorerModelOf.js';
+import { explorerModelOf, specOf } from './explorerModelOf.js';
 import { quiescenceTrace } from './quiescenceTrace.js';
 import { splitHooks } from './shardHooks.js';
 import { eventsTo } from './traceOf.js';
-import { normalTuples } from './tupleGroups.js';
+import { normalTuples, tupleGroups } from './tupleGroups.js';
+
+/** The module a worker builds the model from. */
+const MODEL_MODULE = new URL('./explorerModelOf.ts', import.meta.url).href;
 
 /** The checker's limits from the explorer's options. */
 function limitsOf(options: ExploreOptions, stopWhen: number): SearchLimits {
@@ -25,7 +32,7 @@ function limitsOf(options: ExploreOptions, stopWhen: number): SearchLimits {
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.stopAtFirst === true ? { stopAtFirst: true } : {}),
     ...(stopWhen >= 0 ? { stopWhen } : {}),
-    ...(options.stopAfterLevel === true ? { stopAfterLevel: true } : {}),
+    ...(options.stopAfterLevel === undefined ? {} : { stopAfterLevel: options.stopAfterLevel }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.now === undefined ? {} : { now: options.now }),
   };
@@ -56,34 +63,47 @@ function violationsOf(
  * @example
  * searchOnce(config, { stopAfterLevel: true }).violations.map((v) => v.depth) //=> [6]
  */
-export function searchOnce(config: ExploreConfig, options: ExploreOptions): ExploreResult {
+export function searchOnce(
+  config: ExploreConfig,
+  options: ExploreOptions,
+  pool: WorkerPool | null = null,
+): ExploreResult {
   const symmetry = options.symmetry ?? true;
   const quiescence = options.quiescence ?? 'final';
   const ample = options.ample === true;
   const por = !ample && (options.por ?? true);
   const invariants = options.invariants ?? ALL_INVARIANTS;
-  const tables = new LocalTables(config, invariants, symmetry);
-  const n = tables.places.length;
+  const groups = tupleGroups(config);
   // With one group the search visits each local state once anyway: merging them costs more than
   // it saves, so it is done from two groups on, for the groups of one flow (the verdicts are the
   // same either way).
-  const singles = tables.places.some((p) => p.flows.length === 1);
-  const minimise = (options.minimise ?? n > 1) && singles;
-  const classes = minimise ? minimiseLocals(tables) : null;
+  const singles = groups.some((flows) => flows.length === 1);
+  const minimise = (options.minimise ?? groups.length > 1) && singles;
   const found = new Map<number, Found>();
+  const build: BuildOptions = {
+    symmetry,
+    por,
+    ample,
+    quiescence,
+    minimise,
+    compile: pool !== null,
+  };
   const keep = options.fingerprints === true || options.shard !== undefined;
+  const { model, tables, classes } = explorerModelOf(config, invariants, build, found);
   const split = keep ? splitHooks(tables, config.bounds.flows, options.shard, symmetry) : null;
-  const model = new ExplorerModel(
-    tables,
-    invariants,
-    { symmetry, por, ample, quiescence, ...(split ? { keepSleepAt: split.keepSleepAt } : {}) },
-    found,
-  );
+  if (split !== null) model.keepSleepAt = split.keepSleepAt;
   const stopWhen =
     options.stopWhenFound === undefined
       ? -1
       : invariants.findIndex((i) => i.name === options.stopWhenFound);
-  const outcome = breadthFirst(model, limitsOf(options, stopWhen), split?.hooks ?? {}, found);
+  const limits = limitsOf(options, stopWhen);
+  let outcome: SearchOutcome;
+  if (pool === null) outcome = breadthFirst(model, limits, split?.hooks ?? {}, found);
+  else {
+    const spec = specOf(config, invariants, build);
+    if (typeof spec === 'string') throw new Error(`explorer: a parallel search needs ${spec}`);
+    outcome = pool.search({ url: MODEL_MODULE, args: spec }, limits);
+  }
   const { wallMs } = outcome;
   const perSecond = (x: number) => (wallMs > 0 ? Math.round((x * 1000) / wallMs) : 0);
   const shard = split?.report();
@@ -110,7 +130,8 @@ export function searchOnce(config: ExploreConfig, options: ExploreOptions): Expl
     localStates: classes?.locals ?? tables.localCount + tables.groups.count,
     localClasses: classes?.classes ?? tables.localCount + tables.groups.count,
     bytes: outcome.bytes + (split?.bytes() ?? 0),
-    violations: violationsOf(model, found, outcome.path),
+    violations: violationsOf(model, outcome.found, outcome.path),
+    workers: pool?.count ?? 1,
     ...(shard === undefined ? {} : { shard }),
     ...(options.fingerprints === true && split !== null
       ? { fingerprints: split.fingerprints(outcome.distinct) }

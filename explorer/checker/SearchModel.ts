@@ -43,6 +43,11 @@ export interface SearchModel {
   judge(key: Uint32Array): number;
   /** Reports every successor of the state `key` (stored with `annotation`) at `depth` to `to`. */
   expand(key: Uint32Array, annotation: number, depth: number, to: Successors): void;
+  /**
+   * States the model has numbered since it was built (a parallel search needs every copy of the
+   * model to number states alike, so it fails when this is not 0). @defaultValue 0
+   */
+  drift?(): number;
 }
 
 /** Where a property was first seen violated: a stored state, or a step from a stored state. */
@@ -81,8 +86,12 @@ export interface SearchLimits {
   readonly stopAtFirst?: boolean;
   /** Stop once property `stopWhen` is violated. */
   readonly stopWhen?: number;
-  /** Stop at the end of the first level where some property is violated. */
-  readonly stopAfterLevel?: boolean;
+  /**
+   * Stop at the end of the first level where some property is violated; with 'whileGrowing',
+   * only while each level is at least as wide as every one before (past the widest level most of
+   * the space is behind, and the search goes on).
+   */
+  readonly stopAfterLevel?: boolean | 'whileGrowing';
   readonly onProgress?: (p: Progress) => void;
   /** The clock, in milliseconds. @defaultValue performance.now */
   readonly now?: () => number;

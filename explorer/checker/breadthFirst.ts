@@ -84,6 +84,10 @@ class Search implements Successors {
   }
 }
 
+/** Whether a search with `limits` that has found a violation stops before a level `width` wide. */
+export const stopsAfter = (limits: SearchLimits, width: number, widest: number): boolean =>
+  limits.stopAfterLevel === true || (limits.stopAfterLevel === 'whileGrowing' && width >= widest);
+
 /** The keys of the states after the initial one on a shortest path to `f`. */
 function pathIn(visited: VisitedSet, f: Found): Uint32Array[] {
   const keys: Uint32Array[] = [];
@@ -116,10 +120,13 @@ export function breadthFirst(
   let levelEnd = 1;
   let head = 0;
   let nextProgress = started + 1000;
+  let widest = 1;
   hooks.onLevel?.(0, 0, 1);
   while (head < visited.size && !s.stopped) {
     if (head === levelEnd) {
-      if (limits.stopAfterLevel === true && found.size > 0) break;
+      const width = visited.size - head;
+      if (found.size > 0 && stopsAfter(limits, width, widest)) break;
+      widest = Math.max(widest, width);
       s.depth++;
       levelEnd = visited.size;
       hooks.onLevel?.(s.depth, head, levelEnd);
