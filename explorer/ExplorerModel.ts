@@ -56,9 +56,16 @@ class Moves {
 /** The explorer's search model over `tables`. */
 export class ExplorerModel implements SearchModel {
   readonly words: number;
+  /**
+   * The shared state and the first two groups decide a state's worker: a move of any other group
+   * stays with its worker, and the work still spreads evenly (measured: 50/50 on two workers).
+   */
+  readonly ownerWords: number;
   readonly whole: WholeStates;
   ampleStates = 0;
   slept = 0;
+  /** Local states met, and the classes minimisation made of them (explorerModelOf.ts sets them). */
+  figures = { localStates: 0, localClasses: 0 };
   /** Whether successors of states at `depth` keep their sleep sets (a split level's do not). */
   keepSleepAt: ((depth: number) => boolean) | null = null;
   private readonly n: number;
@@ -91,6 +98,7 @@ export class ExplorerModel implements SearchModel {
     this.n = n;
     this.wide = tables.places.some((p) => p.flows.length > 1);
     this.words = keyWords(n, this.wide);
+    this.ownerWords = Math.min(this.words, 2);
     this.cur = new Int32Array(n);
     this.tmp = new Int32Array(n);
     this.reads = new Int32Array(n);
@@ -131,21 +139,25 @@ export class ExplorerModel implements SearchModel {
   private wholeSafety(locals: Int32Array, g: number, pollClose: boolean): number {
     const list = this.whole.safetyList;
     if (list.length === 0) return 0;
-    const judge = () =>
-      this.whole.judge(list, this.found, locals, g, pollClose ? this.closes : null, false);
-    if (!this.declared) return judge();
+    if (!this.declared) return this.judgeWhole(locals, g, pollClose);
     const { n, reads } = this;
     for (let j = 0; j < n; j++) reads[j] = this.readIdOf(locals[j] as number);
     sortLocals(reads, n);
     let key = g;
     for (let j = 0; j < n; j++) key = key * 256 + (reads[j] as number);
-    if (!Number.isSafeInteger(key) || this.readIndex.size > 256) return judge();
+    if (!Number.isSafeInteger(key) || this.readIndex.size > 256)
+      return this.judgeWhole(locals, g, pollClose);
     let bits = this.wholeMemo.get(key);
     if (bits === undefined) {
-      bits = judge();
+      bits = this.judgeWhole(locals, g, pollClose);
       this.wholeMemo.set(key, bits);
     }
     return bits;
+  }
+
+  private judgeWhole(locals: Int32Array, g: number, pollClose: boolean): number {
+    const closes = pollClose ? this.closes : null;
+    return this.whole.judge(this.whole.safetyList, this.found, locals, g, closes, false);
   }
 
   /** Safety verdicts; after a readClosed the per-group results of `closes` (in group order) apply. */
@@ -175,6 +187,14 @@ export class ExplorerModel implements SearchModel {
     return s === null ? 0 : this.tables.localCount - s[0] + (this.tables.shared.count - s[1]);
   }
 
+  about(): Readonly<Record<string, number>> {
+    return this.figures;
+  }
+
+  counters(): Readonly<Record<string, number>> {
+    return { sleptMoves: this.slept, statesExpandedAlone: this.ampleStates };
+  }
+
   initial(key: Uint32Array): void {
     const { tables, tmp, n } = this;
     tables.places.forEach((p, j) => (tmp[j] = tables.absentOf(p.flows.length)));
@@ -201,36 +221,36 @@ export class ExplorerModel implements SearchModel {
     if (to.add(this.scratch, stepBits) !== OLD) to.annotate(0);
   }
 
-  /** Every combination of the groups' alternatives (one per table order that matters) in `alts`. */
-  private combinations(to: Successors, visit: () => void): void {
+  /**
+   * The next combination of the groups' alternatives (one per table order that matters) in
+   * `alts`, counting `pick` up; false once every combination has been taken.
+   */
+  private nextPick(): boolean {
     const { pick, alts, n } = this;
-    pick.fill(0);
-    for (;;) {
-      visit();
-      let j = 0;
-      for (; j < n; j++) {
-        pick[j] = (pick[j] as number) + 1;
-        if ((pick[j] as number) < (alts[j] as readonly unknown[]).length) break;
-        pick[j] = 0;
-      }
-      if (j === n || to.stopped) return;
+    for (let j = 0; j < n; j++) {
+      pick[j] = (pick[j] as number) + 1;
+      if ((pick[j] as number) < (alts[j] as readonly unknown[]).length) return true;
+      pick[j] = 0;
     }
+    return false;
   }
 
   private pollOpen(g: number, to: Successors): void {
     const { tables, alts, cur, tmp, pick, n } = this;
     for (let j = 0; j < n; j++) alts[j] = tables.pollOpen(cur[j] as number);
     const g2 = tables.shared.pollStarted(g);
-    this.combinations(to, () => {
+    pick.fill(0);
+    do {
       for (let j = 0; j < n; j++)
         tmp[j] = (alts[j] as readonly number[])[pick[j] as number] as number;
       this.arriveShared(g2, 0, to);
-    });
+    } while (this.nextPick() && !to.stopped);
   }
 
   private pollClose(g: number, to: Successors): void {
     const { tables, alts, closes, tmp, pick, n } = this;
-    this.combinations(to, () => {
+    pick.fill(0);
+    do {
       let g2 = g;
       for (let j = 0; j < n; j++) {
         const c = (alts[j] as readonly PollClose[])[pick[j] as number] as PollClose;
@@ -241,7 +261,7 @@ export class ExplorerModel implements SearchModel {
       g2 = tables.shared.pollEnded(g2);
       // Judged in group order, since the per-group poll results are; then canonicalised.
       this.arriveShared(g2, this.safety(tmp, g2, true), to);
-    });
+    } while (this.nextPick() && !to.stopped);
   }
 
   /** The drain's read: when some group has a closed flow, none holds records and none waits. */
@@ -316,7 +336,7 @@ export class ExplorerModel implements SearchModel {
         this.slept++;
         continue;
       }
-      tmp.set(cur);
+      for (let j = 0; j < n; j++) tmp[j] = cur[j] as number;
       tmp[moves.slot[k] as number] = moves.next[k] as number;
       if (symmetry) sortLocals(tmp, n);
       writeKey(this.scratch, 0, g, tmp, n, this.wide);

@@ -63,6 +63,11 @@ export function explorerModelOf(
   const classes = options.minimise ? minimiseLocals(tables) : null;
   const model = new ExplorerModel(tables, invariants, options, found);
   if (options.compile) model.seal();
+  const met = tables.localCount + tables.groups.count;
+  model.figures = {
+    localStates: classes?.locals ?? met,
+    localClasses: classes?.classes ?? met,
+  };
   return { model, tables, classes };
 }
 

@@ -17,8 +17,11 @@ import type { WorkerPool } from './checker/parallelBreadthFirst.js';
 import type { Found, SearchLimits, SearchOutcome } from './checker/SearchModel.js';
 import type { ExplorerModel } from './ExplorerModel.js';
 import type { BuildOptions } from './explorerModelOf.js';
+import type { BuiltModel } from './explorerModelOf.js';
 import { explorerModelOf, specOf } from './explorerModelOf.js';
+import { environmentOf } from './bounds.js';
 import { quiescenceTrace } from './quiescenceTrace.js';
+import type { SplitHooks } from './shardHooks.js';
 import { splitHooks } from './shardHooks.js';
 import { eventsTo } from './traceOf.js';
 import { normalTuples, tupleGroups } from './tupleGroups.js';
@@ -89,27 +92,34 @@ export function searchOnce(
     compile: pool !== null,
   };
   const keep = options.fingerprints === true || options.shard !== undefined;
-  const { model, tables, classes } = explorerModelOf(config, invariants, build, found);
-  const split = keep ? splitHooks(tables, config.bounds.flows, options.shard, symmetry) : null;
-  if (split !== null) model.keepSleepAt = split.keepSleepAt;
   const stopWhen =
     options.stopWhenFound === undefined
       ? -1
       : invariants.findIndex((i) => i.name === options.stopWhenFound);
   const limits = limitsOf(options, stopWhen);
+  let built: BuiltModel | null = null;
+  let split: SplitHooks | null = null;
   let outcome: SearchOutcome;
-  if (pool === null) outcome = breadthFirst(model, limits, split?.hooks ?? {}, found);
-  else {
+  if (pool === null) {
+    built = explorerModelOf(config, invariants, build, found);
+    split = keep ? splitHooks(built.tables, config.bounds.flows, options.shard, symmetry) : null;
+    if (split !== null) built.model.keepSleepAt = split.keepSleepAt;
+    outcome = breadthFirst(built.model, limits, split?.hooks ?? {}, found);
+  } else {
     const spec = specOf(config, invariants, build);
     if (typeof spec === 'string') throw new Error(`explorer: a parallel search needs ${spec}`);
     outcome = pool.search({ url: MODEL_MODULE, args: spec }, limits);
   }
+  // The workers' keys number states as a model built alike does: built here only for traces.
+  const traces = (): ExplorerModel =>
+    (built ?? explorerModelOf(config, invariants, build, new Map())).model;
+  const figures = outcome.about ?? { localStates: 0, localClasses: 0 };
   const { wallMs } = outcome;
   const perSecond = (x: number) => (wallMs > 0 ? Math.round((x * 1000) / wallMs) : 0);
   const shard = split?.report();
   return {
     config,
-    environment: tables.environment,
+    environment: environmentOf(config),
     tuples: normalTuples(config).tuples as number,
     symmetry,
     por,
@@ -124,13 +134,13 @@ export function searchOnce(
     wallMs,
     statesPerSecond: perSecond(outcome.distinct),
     generatedPerSecond: perSecond(outcome.generated),
-    sleptMoves: model.slept,
+    sleptMoves: outcome.counters?.sleptMoves ?? 0,
     ample,
-    statesExpandedAlone: model.ampleStates,
-    localStates: classes?.locals ?? tables.localCount + tables.groups.count,
-    localClasses: classes?.classes ?? tables.localCount + tables.groups.count,
+    statesExpandedAlone: outcome.counters?.statesExpandedAlone ?? 0,
+    localStates: figures.localStates as number,
+    localClasses: figures.localClasses as number,
     bytes: outcome.bytes + (split?.bytes() ?? 0),
-    violations: violationsOf(model, outcome.found, outcome.path),
+    violations: outcome.found.size === 0 ? [] : violationsOf(traces(), outcome.found, outcome.path),
     workers: pool?.count ?? 1,
     ...(shard === undefined ? {} : { shard }),
     ...(options.fingerprints === true && split !== null

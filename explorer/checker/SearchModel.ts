@@ -37,6 +37,12 @@ export interface Successors {
 export interface SearchModel {
   /** Words per key. */
   readonly words: number;
+  /**
+   * Leading words of a key that decide which worker of a parallel search owns it (ownerOf.ts):
+   * fewer words keep more successors with their parent's owner, too few balance the work badly.
+   * @defaultValue words
+   */
+  readonly ownerWords?: number;
   /** Writes the initial state's key into `key`. */
   initial(key: Uint32Array): void;
   /** Properties violated by a newly stored state. */
@@ -48,6 +54,10 @@ export interface SearchModel {
    * model to number states alike, so it fails when this is not 0). @defaultValue 0
    */
   drift?(): number;
+  /** Figures about the model for the report (a parallel search passes on its first worker's). */
+  about?(): Readonly<Record<string, number>>;
+  /** Counters of the work done so far (a parallel search sums its workers'). */
+  counters?(): Readonly<Record<string, number>>;
 }
 
 /** Where a property was first seen violated: a stored state, or a step from a stored state. */
@@ -114,6 +124,10 @@ export interface SearchOutcome {
   readonly bytes: number;
   /** Property bit → where it was first violated. */
   readonly found: ReadonlyMap<number, Found>;
+  /** The model's `about()`, when it has one. */
+  readonly about?: Readonly<Record<string, number>>;
+  /** The model's `counters()` at the end, when it has them. */
+  readonly counters?: Readonly<Record<string, number>>;
   /** The keys of the states after the initial one, in order, on a shortest path to a violation. */
   path(f: Found): Uint32Array[];
 }

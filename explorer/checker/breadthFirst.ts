@@ -134,7 +134,8 @@ export function breadthFirst(
     if (visited.size >= maxStates) break;
     s.id = head++;
     s.nextLevel = levelEnd;
-    key.set(visited.keys.subarray(s.id * model.words, (s.id + 1) * model.words));
+    for (let w = 0, at = s.id * model.words; w < model.words; w++)
+      key[w] = visited.keys[at + w] as number;
     if (hooks.expandable !== undefined && !hooks.expandable(s.id, key, s.depth)) continue;
     model.expand(key, visited.sleep[s.id] as number, s.depth, s);
     if (limits.onProgress !== undefined && (s.id & 1023) === 0) {
@@ -162,6 +163,8 @@ export function breadthFirst(
     wallMs: now() - started,
     bytes: visited.bytes,
     found,
+    ...(model.about === undefined ? {} : { about: model.about() }),
+    ...(model.counters === undefined ? {} : { counters: model.counters() }),
     path: (f) => pathIn(visited, f),
   };
 }

@@ -32,6 +32,8 @@ function mergeFound(found: Map<number, Found>, entries: readonly FoundEntry[]): 
 
 /** Totals of one level's reports. */
 interface LevelTotals {
+  /** The workers' model counters, summed. */
+  counters: Record<string, number>;
   stored: number;
   generated: number;
   finals: number;
@@ -91,12 +93,14 @@ export class WorkerPool {
 
   /** Waits for every worker's level report; merges what they found. */
   private level(found: Map<number, Found>): LevelTotals {
-    const totals: LevelTotals = { stored: 0, generated: 0, finals: 0, bytes: 0 };
+    const totals: LevelTotals = { counters: {}, stored: 0, generated: 0, finals: 0, bytes: 0 };
     for (const r of this.gather('level')) {
       totals.stored += r.stored;
       totals.generated += r.generated;
       totals.finals += r.finals;
       totals.bytes += r.bytes;
+      for (const [k, v] of Object.entries(r.counters))
+        totals.counters[k] = (totals.counters[k] ?? 0) + v;
       if (r.drift !== 0)
         throw new Error(
           `checker: worker ${r.worker}'s model met ${r.drift} states its build had not numbered, so the workers' keys may differ; search with one worker`,
@@ -135,7 +139,7 @@ export class WorkerPool {
     const now = limits.now ?? (() => performance.now());
     const started = now();
     this.all({ t: 'model', module });
-    this.gather('ready');
+    const about = this.gather('ready')[0]?.about ?? null;
     const found = new Map<number, Found>();
     this.all({ t: 'init' });
     let totals = this.level(found);
@@ -185,6 +189,8 @@ export class WorkerPool {
       wallMs: now() - started,
       bytes: totals.bytes,
       found,
+      ...(about === null ? {} : { about }),
+      counters: totals.counters,
       path: (f) => this.path(f),
     };
   }

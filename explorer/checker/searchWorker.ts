@@ -40,7 +40,7 @@ class Outbox {
       grown.set(this.buf);
       this.buf = grown;
     }
-    this.buf.set(key.subarray(0, words), this.used);
+    for (let w = 0; w < words; w++) this.buf[this.used + w] = key[w] as number;
     this.buf[this.used + words] = parent;
     this.used += words + 2;
     return this.used - 1;
@@ -56,6 +56,7 @@ class Outbox {
 class Share implements Successors {
   readonly visited: VisitedSet;
   readonly words: number;
+  readonly ownerWords: number;
   readonly outboxes: Outbox[];
   newFound: FoundEntry[] = [];
   levelEnd = 0;
@@ -75,6 +76,7 @@ class Share implements Successors {
     readonly found: Map<number, Found>,
   ) {
     this.words = model.words;
+    this.ownerWords = model.ownerWords ?? model.words;
     this.visited = new VisitedSet(model.words);
     this.outboxes = Array.from({ length: count }, () => new Outbox());
   }
@@ -103,7 +105,7 @@ class Share implements Successors {
     this.generated++;
     const parent = this.gid(this.cur);
     if (stepBits !== 0) this.record(stepBits, parent, key, this.depth + 1);
-    const o = ownerOf(key, 0, this.words, count);
+    const o = ownerOf(key, 0, this.ownerWords, count);
     if (o !== index) {
       this.lastRemote = this.outboxes[o] as Outbox;
       this.lastAt = this.lastRemote.push(key, parent, this.words);
@@ -142,7 +144,7 @@ class Share implements Successors {
     const { visited, words } = this;
     for (let id = this.levelStart; id < this.levelEnd; id++) {
       this.cur = id;
-      key.set(visited.keys.subarray(id * words, (id + 1) * words));
+      for (let w = 0; w < words; w++) key[w] = visited.keys[id * words + w] as number;
       this.model.expand(key, visited.sleep[id] as number, depth, this);
     }
     return this.outboxes.map((o) => o.take());
@@ -172,6 +174,7 @@ class Share implements Successors {
       finals: this.finals,
       bytes: this.visited.bytes,
       drift: this.model.drift?.() ?? 0,
+      counters: this.model.counters?.() ?? {},
       found: this.newFound,
     };
     this.generated = 0;
@@ -191,14 +194,14 @@ async function handle(m: ToWorker): Promise<void> {
     };
     const found = new Map<number, Found>();
     share = new Share(mod.createSearchModel(module.args, found), found);
-    reply({ t: 'ready', worker: index, words: share.words });
+    reply({ t: 'ready', worker: index, words: share.words, about: share.model.about?.() ?? null });
     return;
   }
   const s = share as Share;
   if (m.t === 'init') {
     const key = new Uint32Array(s.words);
     s.model.initial(key);
-    if (ownerOf(key, 0, s.words, count) === index) s.store(key, -1, 0);
+    if (ownerOf(key, 0, s.ownerWords, count) === index) s.store(key, -1, 0);
     reply(s.levelReport());
   } else if (m.t === 'expand') {
     const parts = s.expandLevel(m.depth);

@@ -33,7 +33,12 @@ export type ToWorker =
 
 /** Worker → coordinator. */
 export type FromWorker =
-  | { readonly t: 'ready'; readonly worker: number; readonly words: number }
+  | {
+      readonly t: 'ready';
+      readonly worker: number;
+      readonly words: number;
+      readonly about: Readonly<Record<string, number>> | null;
+    }
   /** Records for each worker, `words + 2` words each: the key, the parent, the annotation. */
   | { readonly t: 'out'; readonly worker: number; readonly parts: readonly ArrayBuffer[] }
   | {
@@ -44,6 +49,8 @@ export type FromWorker =
       readonly generated: number;
       readonly finals: number;
       readonly bytes: number;
+      /** The model's `counters()` so far (empty when it has none). */
+      readonly counters: Readonly<Record<string, number>>;
       /** The model's `drift()` (0 when it has none). */
       readonly drift: number;
       readonly found: readonly FoundEntry[];
