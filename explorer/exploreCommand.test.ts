@@ -183,12 +183,50 @@ describe('lingering explore', () => {
       /--tuples: got 1; allowed: 2 with --environment isolated/,
     ],
     [['--ample'], /--ample: persistent sets need --environment isolated/],
+    [['--workers', '0'], /--workers: got 0; allowed: an integer from 1 to 64/],
+    [['--workers', 'abc'], /--workers: got "abc"; allowed: an integer from 1 to 64/],
+    [['--workers', '65'], /--workers: got 65; allowed: an integer from 1 to 64/],
+    [
+      ['--workers', '2', '--flows', '2', '--tuples', '1'],
+      /--workers: several workers need every flow on a tuple of its own/,
+    ],
+    [
+      ['--workers', '2', '--ample', '--environment', 'isolated'],
+      /--workers: several workers do not apply with --ample, --shard or --fingerprints/,
+    ],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const r = await run('explore', ...argv);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('lingering explore --workers and --no-restart', () => {
+  it('searches once with --no-restart: no searches listed, the same violations', async () => {
+    const restarted = parse((await run('explore', ...small, '--json')).stdout);
+    const once = parse((await run('explore', ...small, '--no-restart', '--json')).stdout);
+    const verdicts = (j: ExploreJson) => j.violations.map((v) => `${v.invariant} ${v.depth}`);
+    expect(verdicts(once)).toEqual(verdicts(restarted));
+    expect(verdicts(once).length).toBeGreaterThan(0);
+    expect(once.searches).toEqual([]);
+    expect((restarted.searches as unknown[]).length).toBeGreaterThan(1);
+  });
+
+  it('says how many workers searched, in JSON and in the summary', async () => {
+    // Two flows search on one thread unless told otherwise; `small` without its `--polls 2`.
+    const tiny = [...small.slice(0, -2), '--polls', '1', '--callouts', '0'];
+    const one = parse((await run('explore', ...tiny, '--json')).stdout);
+    const two = parse((await run('explore', ...tiny, '--workers', '2', '--json')).stdout);
+    expect([one.workers, two.workers]).toEqual([1, 2]);
+    expect([two.distinctStates, two.generated, two.depth]).toEqual([
+      one.distinctStates,
+      one.generated,
+      one.depth,
+    ]);
+    const text = await run('explore', ...tiny, '--workers', '1');
+    expect(text.stdout).toMatch(/^Finished in [\d.]+ s on 1 worker: /m);
   });
 });
 
