@@ -1,7 +1,7 @@
 /**
  * `lingering explore` and `lingering merge` from the command line: the acceptance runs, the saved
- * trace replaying to the same violation, split runs merging to the unsplit counts, and one-line
- * errors with exit status 2.
+ * trace replaying to the same violation, split runs merging to the unsplit counts, `--workers` and
+ * `--no-restart` in the report, and one-line errors with exit status 2.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
