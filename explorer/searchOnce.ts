@@ -60,6 +60,28 @@ function violationsOf(
   return violations;
 }
 
+/** The model's reductions and modes from the explorer's options. */
+function buildOptionsOf(
+  config: ExploreConfig,
+  options: ExploreOptions,
+  parallel: boolean,
+): BuildOptions {
+  const ample = options.ample === true;
+  const groups = tupleGroups(config);
+  // With one group the search visits each local state once anyway: merging them costs more than
+  // it saves, so it is done from two groups on, for the groups of one flow (the verdicts are the
+  // same either way).
+  const singles = groups.some((flows) => flows.length === 1);
+  return {
+    symmetry: options.symmetry ?? true,
+    por: !ample && (options.por ?? true),
+    ample,
+    quiescence: options.quiescence ?? 'final',
+    minimise: (options.minimise ?? groups.length > 1) && singles,
+    compile: parallel,
+  };
+}
+
 /**
  * Searches once.
  *
@@ -71,26 +93,10 @@ export function searchOnce(
   options: ExploreOptions,
   pool: WorkerPool | null = null,
 ): ExploreResult {
-  const symmetry = options.symmetry ?? true;
-  const quiescence = options.quiescence ?? 'final';
-  const ample = options.ample === true;
-  const por = !ample && (options.por ?? true);
   const invariants = options.invariants ?? ALL_INVARIANTS;
-  const groups = tupleGroups(config);
-  // With one group the search visits each local state once anyway: merging them costs more than
-  // it saves, so it is done from two groups on, for the groups of one flow (the verdicts are the
-  // same either way).
-  const singles = groups.some((flows) => flows.length === 1);
-  const minimise = (options.minimise ?? groups.length > 1) && singles;
   const found = new Map<number, Found>();
-  const build: BuildOptions = {
-    symmetry,
-    por,
-    ample,
-    quiescence,
-    minimise,
-    compile: pool !== null,
-  };
+  const build = buildOptionsOf(config, options, pool !== null);
+  const { symmetry, por, ample, quiescence, minimise } = build;
   const keep = options.fingerprints === true || options.shard !== undefined;
   const stopWhen =
     options.stopWhenFound === undefined

@@ -48,6 +48,51 @@ const decisionOf = (tables: LocalTables, l: number): number => {
   return resets * 256 + open;
 };
 
+/** Whether the state of a key can still end with one of `owned`'s end profiles (shard.ts). */
+function reachability(
+  tables: LocalTables,
+): (key: Uint32Array, owned: readonly number[]) => boolean {
+  const n = tables.places.length;
+  const wide = tables.places.some((p) => p.flows.length > 1);
+  const locals = new Int32Array(n);
+  const decided: number[] = [];
+  return (key, owned) => {
+    readKey(key, 0, n, locals, wide);
+    let resets = 0;
+    let open = 0;
+    for (let j = 0; j < n; j++) {
+      const l = locals[j] as number;
+      let d = decided[l];
+      if (d === undefined) d = decided[l] = decisionOf(tables, l);
+      resets += d >> 8;
+      open += d & 255;
+    }
+    return canReach(owned, resets, open);
+  };
+}
+
+/** Writes the content fingerprint of the state of `key` into `out[at]`, `out[at + 1]`. */
+function storeFingerprint(
+  tables: LocalTables,
+  key: Uint32Array,
+  locals: Int32Array,
+  symmetry: boolean,
+  out: Uint32Array,
+  at: number,
+): void {
+  const n = locals.length;
+  const g = readKey(
+    key,
+    0,
+    n,
+    locals,
+    tables.places.some((p) => p.flows.length > 1),
+  );
+  const hashes: (readonly [number, number])[] = [];
+  for (let j = 0; j < n; j++) hashes.push(tables.localHash(locals[j] as number));
+  fingerprint(tables.shared.hash(g), hashes, symmetry, out, at);
+}
+
 /** Hooks that keep every stored state's fingerprint and (given a shard) split the search. */
 export interface SplitHooks {
   readonly hooks: SearchHooks;
@@ -71,12 +116,9 @@ export function splitHooks(
   shard: ShardSpec | undefined,
   symmetry: boolean,
 ): SplitHooks {
-  const n = tables.places.length;
-  const wide = tables.places.some((p) => p.flows.length > 1);
-  const locals = new Int32Array(n);
+  const locals = new Int32Array(tables.places.length);
   let fps = new Uint32Array(FP_WORDS * 1024);
   const profiles = shard === undefined ? null : ownedProfiles(flows, shard.count, shard.index);
-  const decided: number[] = [];
   let level = -1;
   let levelStates = 0;
   let roots = 0;
@@ -88,26 +130,10 @@ export function splitHooks(
       grown.set(fps);
       fps = grown;
     }
-    const g = readKey(key, 0, n, locals, wide);
-    const hashes: (readonly [number, number])[] = [];
-    for (let j = 0; j < n; j++) hashes.push(tables.localHash(locals[j] as number));
-    fingerprint(tables.shared.hash(g), hashes, symmetry, fps, FP_WORDS * id);
+    storeFingerprint(tables, key, locals, symmetry, fps, FP_WORDS * id);
     fps[FP_WORDS * id + 2] = depth;
   };
-  // A shard expands the states that can still end with one of its profiles.
-  const reachable = (key: Uint32Array, owned: readonly number[]): boolean => {
-    readKey(key, 0, n, locals, wide);
-    let resets = 0;
-    let open = 0;
-    for (let j = 0; j < n; j++) {
-      const l = locals[j] as number;
-      let d = decided[l];
-      if (d === undefined) d = decided[l] = decisionOf(tables, l);
-      resets += d >> 8;
-      open += d & 255;
-    }
-    return canReach(owned, resets, open);
-  };
+  const reachable = reachability(tables);
   const expandable = (id: number, key: Uint32Array, depth: number): boolean => {
     if (shard === undefined) return true;
     if (profiles !== null) {

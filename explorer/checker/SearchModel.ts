@@ -129,5 +129,5 @@ export interface SearchOutcome {
   /** The model's `counters()` at the end, when it has them. */
   readonly counters?: Readonly<Record<string, number>>;
   /** The keys of the states after the initial one, in order, on a shortest path to a violation. */
-  path(f: Found): Uint32Array[];
+  readonly path: (f: Found) => Uint32Array[];
 }

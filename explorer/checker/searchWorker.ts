@@ -13,7 +13,7 @@ import { VisitedSet } from '../VisitedSet.js';
 import { ownerOf } from './ownerOf.js';
 import type { Found, SearchModel, Successors } from './SearchModel.js';
 import { NEW, OLD, PENDING } from './SearchModel.js';
-import type { FoundEntry, FromWorker, ModelModule, ToWorker } from './workerMessages.js';
+import type { FoundEntry, FromWorker, ToWorker } from './workerMessages.js';
 
 interface Setup {
   readonly index: number;
@@ -188,7 +188,7 @@ let share: Share | null = null;
 
 async function handle(m: ToWorker): Promise<void> {
   if (m.t === 'model') {
-    const module = m.module as ModelModule;
+    const { module } = m;
     const mod = (await import(module.url)) as {
       createSearchModel(args: unknown, found: Map<number, Found>): SearchModel;
     };
