@@ -17,7 +17,16 @@ import {
   sumOf,
 } from './fixtures/gridFigures.js';
 import type { GridArgs } from './fixtures/gridModel.js';
-import { createSearchModel, LAST_TOP, MIXED, NEVER, SUM, WRONG } from './fixtures/gridModel.js';
+import { AT_LEVEL, createSearchModel as levels } from './fixtures/levelsModel.js';
+import {
+  createSearchModel,
+  LAST_TOP,
+  meetOf,
+  MIXED,
+  NEVER,
+  SUM,
+  WRONG,
+} from './fixtures/gridModel.js';
 import type { Found, SearchLimits, SearchModel, Successors } from './SearchModel.js';
 import { NEW, OLD, PENDING } from './SearchModel.js';
 
@@ -64,7 +73,9 @@ describe('breadthFirst on a grid of counters', () => {
     expect(out.complete).toBe(true);
     expect(out.queueLeft).toBe(0);
     expect(out.about).toEqual({ counters: g.counters, top: g.top });
-    expect(out.counters).toEqual({ expanded: statesOf(g) });
+    // Lowering and shifting lead to states of earlier levels or the level being expanded.
+    const old = generatedOf(g) - generatedOf({ counters: g.counters, top: g.top });
+    expect(out.counters).toEqual({ expanded: statesOf(g), old });
   });
 
   it.each(GRIDS)('finds each property of %o at its shortest depth', (g) => {
@@ -132,24 +143,29 @@ describe('breadthFirst stop conditions', () => {
     }
   });
 
-  it('with "whileGrowing" stops only while the levels are as wide as every one before', () => {
-    let stopped = 0;
-    let went = 0;
-    for (let s = 1; s <= last; s++) {
-      const out = search({ ...g, sum: s }, { stopAfterLevel: 'whileGrowing' });
-      const widest = Math.max(...widths.slice(0, s));
-      const stops = (widths[s] as number) >= widest;
+  it.each([
+    { counters: 3, top: 4, only: SUM_ONLY },
+    // Levels 4 and 5 are equally wide.
+    { counters: 3, top: 3, only: SUM_ONLY },
+  ])(
+    'with "whileGrowing" stops on %o only while the levels are as wide as every one before',
+    (grid) => {
+      const w = levelWidths(grid.counters, grid.top);
+      const kinds = new Set<string>();
+      for (let s = 1; s <= grid.counters * grid.top; s++) {
+        const out = search({ ...grid, sum: s }, { stopAfterLevel: 'whileGrowing' });
+        const widest = Math.max(...w.slice(0, s));
+        const stops = (w[s] as number) >= widest;
 
-      expect(out.found.get(SUM)?.depth).toBe(s);
-      expect(out.complete).toBe(!stops);
-      expect(out.distinct).toBe(stops ? sumUpTo(widths, s + 1) : statesOf(g));
-      if (stops) stopped++;
-      else went++;
-    }
-    // Both kinds occur: the widest level is in the middle of the grid.
-    expect(stopped).toBeGreaterThan(0);
-    expect(went).toBeGreaterThan(0);
-  });
+        expect(out.found.get(SUM)?.depth).toBe(s);
+        expect(out.complete).toBe(!stops);
+        expect(out.distinct).toBe(stops ? sumUpTo(w, s + 1) : statesOf(grid));
+        kinds.add(stops ? (w[s] === widest ? 'as wide' : 'wider') : 'narrower');
+      }
+      // Each kind occurs: the widest level is in the middle of the grid.
+      expect(kinds).toEqual(new Set(['wider', 'narrower', ...(grid.top === 3 ? ['as wide'] : [])]));
+    },
+  );
 
   it('goes on past a violation after the widest level', () => {
     const s = last - 1;
@@ -215,6 +231,56 @@ describe('breadthFirst stop conditions', () => {
   });
 });
 
+describe('breadthFirst with "whileGrowing" over levels that narrow and widen again', () => {
+  const widths = [1, 4, 2, 3, 5, 1];
+  const products = (end: number): number =>
+    widths.slice(0, end).reduce((s, w, d) => s + w * (widths[d + 1] ?? 0), 0);
+
+  // Level 1 is the widest until level 4: a violation at level 2 or 3 lets the search go on, and
+  // it stops at the end of level 4, the first as wide as every one before.
+  it.each([
+    [1, 1],
+    [2, 4],
+    [3, 4],
+    [4, 4],
+  ])('stops on a violation at level %i at the end of level %i', (violateAt, end) => {
+    const found = new Map<number, Found>();
+
+    const out = breadthFirst(
+      levels({ widths, violateAt }),
+      { stopAfterLevel: 'whileGrowing' },
+      {},
+      found,
+    );
+
+    expect(out.found.get(AT_LEVEL)?.depth).toBe(violateAt);
+    expect(out.complete).toBe(false);
+    expect(out.distinct).toBe(sumUpTo(widths, end + 1));
+    expect(out.queueLeft).toBe(widths[end]);
+    expect(out.depth).toBe(end - 1);
+    expect(out.generated).toBe(1 + products(end));
+  });
+
+  it('goes on to the end past the widest level', () => {
+    const found = new Map<number, Found>();
+    const violateAt = widths.length - 1;
+
+    const out = breadthFirst(
+      levels({ widths, violateAt }),
+      { stopAfterLevel: 'whileGrowing' },
+      {},
+      found,
+    );
+
+    expect(out.found.get(AT_LEVEL)?.depth).toBe(violateAt);
+    expect(out.complete).toBe(true);
+    expect(out.distinct).toBe(sumUpTo(widths, widths.length));
+    expect(out.generated).toBe(1 + products(widths.length));
+    expect(out.finalStates).toBe(widths.at(-1));
+    expect(out.depth).toBe(widths.length - 1);
+  });
+});
+
 /** A model that checks, around `inner`, what `add` answers and which annotation comes back. */
 function auditing(inner: SearchModel) {
   const keyText = (k: Uint32Array) => k.join(',');
@@ -222,11 +288,21 @@ function auditing(inner: SearchModel) {
   const storedAt = new Map<string, number>();
   /** The annotation each key must have: set on NEW, narrowed on PENDING. */
   const meet = new Map<string, number>();
-  const tally = { [NEW]: 0, [PENDING]: 0, [OLD]: 0, wrongAnswer: 0, wrongAnnotation: 0 };
+  const tally = {
+    [NEW]: 0,
+    [PENDING]: 0,
+    [OLD]: 0,
+    wrongAnswer: 0,
+    wrongAnnotation: 0,
+    /** Expansions whose expected annotation is not the grid's formula for it. */
+    notMeetOf: 0,
+  };
   const model: SearchModel = {
     ...inner,
     expand(key, annotation, depth, to) {
-      if ((meet.get(keyText(key)) ?? 0) !== annotation) tally.wrongAnnotation++;
+      const want = meet.get(keyText(key)) ?? 0;
+      if (want !== annotation) tally.wrongAnnotation++;
+      if (want !== meetOf(key)) tally.notMeetOf++;
       let last = '';
       let answer = OLD;
       const spy: Successors = {
@@ -272,6 +348,7 @@ describe('breadthFirst answers and annotations', () => {
     expect(tally[PENDING]).toBeGreaterThan(0);
     expect(tally[OLD]).toBeGreaterThan(0);
     expect(tally[NEW] + tally[PENDING] + tally[OLD]).toBe(out.generated - 1);
+    expect(out.counters?.old).toBe(tally[OLD]);
   });
 
   it('sets an annotation on NEW, narrows it on PENDING and hands it to expand', () => {
@@ -281,6 +358,7 @@ describe('breadthFirst answers and annotations', () => {
     const out = breadthFirst(model, {}, { onStore });
 
     expect(tally.wrongAnnotation).toBe(0);
+    expect(tally.notMeetOf).toBe(0);
     // The grid's own check: the annotation is the meet of the raised counters' bits.
     expect(out.found.has(WRONG)).toBe(false);
     expect(out.found.get(MIXED)?.depth).toBe(3);
@@ -337,7 +415,7 @@ describe('breadthFirst hooks', () => {
     // States with the first counter at 0 are expanded, those at 1 stored only.
     const expanded = (g.top + 1) ** (g.counters - 1);
     expect(out.distinct).toBe(2 * expanded);
-    expect(out.counters).toEqual({ expanded });
+    expect(out.counters).toEqual({ expanded, old: 0 });
     expect(asked).toEqual([...Array(out.distinct).keys()]);
     expect(out.complete).toBe(true);
   });
