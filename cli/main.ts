@@ -87,7 +87,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.exploreCommand,
     ),
     summary:
-      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--out FILE] [--out-dir DIR] [--json] [--quiet]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
+      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--workers N] [--no-restart] [--out FILE] [--out-dir DIR] [--json] [--quiet]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
   },
   merge: {
     run: lazy(
