@@ -141,11 +141,14 @@ const MAX_WORKERS = 64;
 /**
  * Reads `--workers N`: by default every core from three flows on (smaller searches end before
  * workers start), one thread where several do not apply (flows sharing a tuple, persistent sets, a
- * shard, fingerprints), which an explicit `--workers` above 1 refuses.
+ * shard, fingerprints), which an explicit `--workers` above 1 refuses, and with `--stop` or
+ * `--max-states`, which several workers check only between levels.
  */
 function workersOf(p: Parsed, config: ExploreConfig, single: boolean): number {
   const shared = (config.bounds.tuples ?? config.bounds.flows) < config.bounds.flows;
-  const fallback = single || shared || config.bounds.flows < 3 ? 1 : availableParallelism();
+  // Several workers check --stop and --max-states between levels only: one thread by default.
+  const cut = flag(p, 'stop') || str(p, 'max-states') !== undefined;
+  const fallback = single || shared || cut || config.bounds.flows < 3 ? 1 : availableParallelism();
   const workers = int(p, 'workers', fallback, 1, MAX_WORKERS);
   if (workers > 1 && shared)
     throw new InputError(

@@ -93,6 +93,10 @@ export function searchOnce(
   options: ExploreOptions,
   pool: WorkerPool | null = null,
 ): ExploreResult {
+  // From before the model is built, so one thread and several workers (which build theirs inside
+  // the search) are timed alike.
+  const now = options.now ?? (() => performance.now());
+  const started = now();
   const invariants = options.invariants ?? ALL_INVARIANTS;
   const found = new Map<number, Found>();
   const build = buildOptionsOf(config, options, pool !== null);
@@ -120,7 +124,7 @@ export function searchOnce(
   const traces = (): ExplorerModel =>
     (built ?? explorerModelOf(config, invariants, build, new Map())).model;
   const figures = outcome.about ?? { localStates: 0, localClasses: 0 };
-  const { wallMs } = outcome;
+  const wallMs = now() - started;
   const perSecond = (x: number) => (wallMs > 0 ? Math.round((x * 1000) / wallMs) : 0);
   const shard = split?.report();
   return {
