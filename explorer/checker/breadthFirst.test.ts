@@ -233,8 +233,14 @@ describe('breadthFirst stop conditions', () => {
 
 describe('breadthFirst with "whileGrowing" over levels that narrow and widen again', () => {
   const widths = [1, 4, 2, 3, 5, 1];
+  /** Successors of the levels before `end`: each even state of a level leads to the whole next. */
   const products = (end: number): number =>
-    widths.slice(0, end).reduce((s, w, d) => s + w * (widths[d + 1] ?? 0), 0);
+    widths.slice(0, end).reduce((s, w, d) => s + Math.ceil(w / 2) * (widths[d + 1] ?? 0), 0);
+  /** Final states of the levels before `end`: the odd ones, and the whole last level. */
+  const finals = (end: number): number =>
+    widths
+      .slice(0, end)
+      .reduce((s, w, d) => s + (d === widths.length - 1 ? w : Math.floor(w / 2)), 0);
 
   // Level 1 is the widest until level 4: a violation at level 2 or 3 lets the search go on, and
   // it stops at the end of level 4, the first as wide as every one before.
@@ -259,6 +265,7 @@ describe('breadthFirst with "whileGrowing" over levels that narrow and widen aga
     expect(out.queueLeft).toBe(widths[end]);
     expect(out.depth).toBe(end - 1);
     expect(out.generated).toBe(1 + products(end));
+    expect(out.finalStates).toBe(finals(end));
   });
 
   it('goes on to the end past the widest level', () => {
@@ -276,7 +283,7 @@ describe('breadthFirst with "whileGrowing" over levels that narrow and widen aga
     expect(out.complete).toBe(true);
     expect(out.distinct).toBe(sumUpTo(widths, widths.length));
     expect(out.generated).toBe(1 + products(widths.length));
-    expect(out.finalStates).toBe(widths.at(-1));
+    expect(out.finalStates).toBe(finals(widths.length));
     expect(out.depth).toBe(widths.length - 1);
   });
 });
