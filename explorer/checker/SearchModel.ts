@@ -27,7 +27,11 @@ export interface Successors {
   add(key: Uint32Array, stepBits: number): number;
   /** The annotation (a sleep set) of the successor just added: set when new, narrowed (and) when pending. */
   annotate(word: number): void;
-  /** The state being expanded is final (no successor but those that loop); `bits` are violated there. */
+  /**
+   * The state being expanded is final (no successor but those that loop); `bits` are violated
+   * there. A property is reported here or through `add` and `judge`, never both: the first report
+   * of a level is kept, and a final state's is one step shorter than a successor's.
+   */
   final(bits: number): void;
   /** True once the search is to stop (a stop condition was met). */
   readonly stopped: boolean;
