@@ -69,7 +69,8 @@ export class ExplorerModel implements SearchModel {
   /** Whether successors of states at `depth` keep their sleep sets (a split level's do not). */
   keepSleepAt: ((depth: number) => boolean) | null = null;
   private readonly n: number;
-  private readonly wide: boolean;
+  /** Keys hold a word per group (some group has several flows: encodeState.ts). */
+  readonly wide: boolean;
   private readonly cur: Int32Array;
   private readonly tmp: Int32Array;
   private readonly scratch: Uint32Array;

@@ -209,6 +209,16 @@ export class VisitedSet {
     return id;
   }
 
+  /**
+   * Meets an arrival's sleep set into state `r` as `add` returned it: sets a new state's
+   * (`r` ≥ 0), narrows a stored one's (`r` = −(id + 1)) to the moves asleep on every arrival.
+   */
+  meet(r: number, word: number): void {
+    const { sleep } = this;
+    if (r >= 0) sleep[r] = word;
+    else sleep[-r - 1] = (sleep[-r - 1] as number) & word;
+  }
+
   /** Doubles the store. */
   private growStore(): void {
     const n = this.parents.length * 2;

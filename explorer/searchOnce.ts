@@ -48,8 +48,7 @@ function violationsOf(
   path: (f: Found) => Uint32Array[],
 ): Violation[] {
   const violations: Violation[] = [];
-  const { tables, invariants } = model;
-  const wide = tables.places.some((p) => p.flows.length > 1);
+  const { tables, invariants, wide } = model;
   invariants.forEach((invariant, k) => {
     const f = found.get(k);
     if (f === undefined) return;

@@ -71,26 +71,20 @@ function reachability(
   };
 }
 
-/** Writes the content fingerprint of the state of `key` into `out[at]`, `out[at + 1]`. */
-function storeFingerprint(
+/** Writes the content fingerprint of the state of a key into `out[at]`, `out[at + 1]`. */
+function fingerprinter(
   tables: LocalTables,
-  key: Uint32Array,
-  locals: Int32Array,
   symmetry: boolean,
-  out: Uint32Array,
-  at: number,
-): void {
-  const n = locals.length;
-  const g = readKey(
-    key,
-    0,
-    n,
-    locals,
-    tables.places.some((p) => p.flows.length > 1),
-  );
-  const hashes: (readonly [number, number])[] = [];
-  for (let j = 0; j < n; j++) hashes.push(tables.localHash(locals[j] as number));
-  fingerprint(tables.shared.hash(g), hashes, symmetry, out, at);
+): (key: Uint32Array, out: Uint32Array, at: number) => void {
+  const n = tables.places.length;
+  const wide = tables.places.some((p) => p.flows.length > 1);
+  const locals = new Int32Array(n);
+  return (key, out, at) => {
+    const g = readKey(key, 0, n, locals, wide);
+    const hashes: (readonly [number, number])[] = [];
+    for (let j = 0; j < n; j++) hashes.push(tables.localHash(locals[j] as number));
+    fingerprint(tables.shared.hash(g), hashes, symmetry, out, at);
+  };
 }
 
 /** Hooks that keep every stored state's fingerprint and (given a shard) split the search. */
@@ -116,7 +110,7 @@ export function splitHooks(
   shard: ShardSpec | undefined,
   symmetry: boolean,
 ): SplitHooks {
-  const locals = new Int32Array(tables.places.length);
+  const storeFingerprint = fingerprinter(tables, symmetry);
   let fps = new Uint32Array(FP_WORDS * 1024);
   const profiles = shard === undefined ? null : ownedProfiles(flows, shard.count, shard.index);
   let level = -1;
@@ -130,7 +124,7 @@ export function splitHooks(
       grown.set(fps);
       fps = grown;
     }
-    storeFingerprint(tables, key, locals, symmetry, fps, FP_WORDS * id);
+    storeFingerprint(key, fps, FP_WORDS * id);
     fps[FP_WORDS * id + 2] = depth;
   };
   const reachable = reachability(tables);

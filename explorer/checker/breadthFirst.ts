@@ -17,6 +17,7 @@ import type {
   Successors,
 } from './SearchModel.js';
 import { NEW, OLD, PENDING } from './SearchModel.js';
+import { recordFound } from './recordFound.js';
 
 /** The mutable state of one search, shared by the successor sink and the loop. */
 class Search implements Successors {
@@ -42,11 +43,11 @@ class Search implements Successors {
   }
 
   record(bits: number, state: number, key: Uint32Array | null, at: number): void {
-    for (let k = 0; bits !== 0; k++, bits >>>= 1) {
-      if ((bits & 1) === 0 || this.found.has(k)) continue;
-      this.found.set(k, { depth: at, state, key: key === null ? null : key.slice() });
-      if (k === this.limits.stopWhen || this.limits.stopAtFirst === true) this.stopped = true;
-    }
+    const added = recordFound(this.found, bits, state, key, at);
+    if (added === 0) return;
+    const { stopWhen, stopAtFirst } = this.limits;
+    if (stopAtFirst === true || (stopWhen !== undefined && ((added >>> stopWhen) & 1) !== 0))
+      this.stopped = true;
   }
 
   store(key: Uint32Array, parent: number, at: number): number {
@@ -73,9 +74,7 @@ class Search implements Successors {
   }
 
   annotate(word: number): void {
-    const { sleep } = this.visited;
-    if (this.last >= 0) sleep[this.last] = word;
-    else sleep[-this.last - 1] = (sleep[-this.last - 1] as number) & word;
+    this.visited.meet(this.last, word);
   }
 
   final(bits: number): void {

@@ -11,6 +11,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { parentPort, workerData } from 'node:worker_threads';
 import { VisitedSet } from '../VisitedSet.js';
 import { ownerOf } from './ownerOf.js';
+import { recordFound } from './recordFound.js';
 import type { Found, SearchModel, Successors } from './SearchModel.js';
 import { NEW, OLD, PENDING } from './SearchModel.js';
 import type { FoundEntry, FromWorker, ToWorker } from './workerMessages.js';
@@ -84,12 +85,10 @@ class Share implements Successors {
   gid = (local: number): number => local * count + index;
 
   record(bits: number, state: number, key: Uint32Array | null, at: number): void {
-    for (let k = 0; bits !== 0; k++, bits >>>= 1) {
-      if ((bits & 1) === 0 || this.found.has(k)) continue;
-      const f = { depth: at, state, key: key === null ? null : key.slice() };
-      this.found.set(k, f);
-      this.newFound.push({ bit: k, depth: at, state, key: key === null ? null : [...key] });
-    }
+    const added = recordFound(this.found, bits, state, key, at);
+    for (let k = 0, b = added; b !== 0; k++, b >>>= 1)
+      if ((b & 1) !== 0)
+        this.newFound.push({ bit: k, depth: at, state, key: key === null ? null : [...key] });
   }
 
   store(key: Uint32Array, parent: number, at: number): number {
@@ -126,11 +125,9 @@ class Share implements Successors {
     this.meet(this.lastLocal, word);
   }
 
-  /** Sets a new state's annotation (`r` ≥ 0) or narrows a pending one's (`r` = −(id + 1)). */
+  /** Meets an arrival's annotation into `r` (VisitedSet.meet) unless it is stored at an expanded level. */
   meet(r: number, word: number): void {
-    const { sleep } = this.visited;
-    if (r >= 0) sleep[r] = word;
-    else if (-r - 1 >= this.levelEnd) sleep[-r - 1] = (sleep[-r - 1] as number) & word;
+    if (r >= 0 || -r - 1 >= this.levelEnd) this.visited.meet(r, word);
   }
 
   final(bits: number): void {
