@@ -35,6 +35,7 @@ import type { Parsed } from './args.js';
 import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
+import { defaultMemoryBudget, formatByteSize, MIN_MEMORY, parseByteSize } from './memoryBudget.js';
 
 /** Options of `explore`. */
 export const EXPLORE_OPTIONS = {
@@ -50,6 +51,7 @@ export const EXPLORE_OPTIONS = {
   json: { type: 'boolean' },
   shard: { type: 'string' },
   'max-states': { type: 'string' },
+  'max-memory': { type: 'string' },
   out: { type: 'string' },
   'out-dir': { type: 'string' },
   invariant: { type: 'string' },
@@ -228,6 +230,26 @@ function exploreOptionsOf(
   };
 }
 
+/** Reads `--max-memory` (cli/memoryBudget.ts). */
+function maxBytesOf(p: Parsed): number {
+  const raw = str(p, 'max-memory');
+  if (raw === undefined) return defaultMemoryBudget();
+  const bytes = parseByteSize(raw);
+  if (bytes === null || bytes < MIN_MEMORY)
+    throw new UsageError('--max-memory', `"${raw}"`, 'a size of at least 64M, such as 512M or 8G');
+  return bytes;
+}
+
+/** The line that says a search stopped for memory, and which bound to lower. */
+function outOfMemoryLine(r: ExploreResult, maxBytes: number): string {
+  const { flows, layers, polls } = r.config.bounds;
+  const lower =
+    flows > 1
+      ? `lower --flows (${flows}) first, or --layers (${layers}) or --polls (${polls})`
+      : `lower --layers (${layers}) or --polls (${polls})`;
+  return `lingering: --max-memory: the search outgrew ${formatByteSize(maxBytes)} at ${r.distinctStates.toLocaleString('en-US')} states, depth ${r.depth}, and stopped incomplete; ${lower}, or raise --max-memory\n`;
+}
+
 /** One progress line (cli/progress.ts writes it). */
 const progressLine = (s: Progress): string =>
   `explore: ${s.distinct.toLocaleString('en-US')} states, ${s.queue.toLocaleString('en-US')} on queue, depth ${s.depth}, ${Math.round((s.distinct * 1000) / Math.max(1, s.elapsedMs)).toLocaleString('en-US')} states/s `;
@@ -284,10 +306,12 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   const progress = progressReporter(io, { json, quiet: flag(p, 'quiet') });
   const single = flag(p, 'ample') || shard !== undefined || outputs.fingerprints !== undefined;
   const workers = workersOf(p, config, single);
+  const maxBytes = maxBytesOf(p);
 
   const result = explore(config, {
     ...exploreOptionsOf(p, wanted, maxStates, shard, outputs),
     workers,
+    maxBytes,
     ...(flag(p, 'quiet') ? {} : { onProgress: (s: Progress) => progress.report(progressLine(s)) }),
   });
   progress.end();
@@ -297,6 +321,10 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   else {
     io.out(formatExplore(result));
     for (const f of written) io.out(`wrote ${f}\n`);
+  }
+  if (result.outOfMemory) {
+    io.err(outOfMemoryLine(result, maxBytes));
+    return 2;
   }
   return result.violations.length > 0 ? 1 : 0;
 }

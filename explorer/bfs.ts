@@ -50,6 +50,11 @@ export interface ExploreOptions {
   readonly minimise?: boolean;
   /** Stop once this many distinct states are stored. @defaultValue no limit */
   readonly maxStates?: number;
+  /**
+   * Stop, incomplete, once the process's resident memory passes this many bytes or a heap nears
+   * V8's limit (lib/memoryOver.ts), rather than be killed. @defaultValue no limit
+   */
+  readonly maxBytes?: number;
   /** Judge quiescence invariants on final states only, or on every state. @defaultValue 'final' */
   readonly quiescence?: QuiescenceMode;
   /** The invariants judged. @defaultValue every engine invariant */
@@ -112,6 +117,8 @@ export interface ExploreResult {
   readonly depth: number;
   readonly finalStates: number;
   readonly complete: boolean;
+  /** Stopped, incomplete, because memory passed `maxBytes`. */
+  readonly outOfMemory: boolean;
   readonly wallMs: number;
   /** Distinct states per second. */
   readonly statesPerSecond: number;
@@ -209,8 +216,8 @@ function toTheEnd(
     phases.push(phaseOf(r, left.length));
     for (const v of r.violations) violations.set(v.invariant.name, v);
     left = left.filter((inv) => !violations.has(inv.name));
-    // Complete, cut short by --max-states, or nothing left to judge: every verdict is known.
-    const done = r.complete || r.violations.length === 0 || left.length === 0;
+    // Complete, cut short by --max-states or memory, or nothing left to judge: no search to start.
+    const done = r.complete || r.outOfMemory || r.violations.length === 0 || left.length === 0;
     if (!done) continue;
     const wallMs = phases.reduce((a, p) => a + p.wallMs, 0);
     const stored = phases.reduce((a, p) => a + p.distinctStates, 0);

@@ -228,6 +228,27 @@ describe('lingering explore --workers and --no-restart', () => {
     const text = await run('explore', ...tiny, '--workers', '1');
     expect(text.stdout).toMatch(/^Finished in [\d.]+ s on 1 worker: /m);
   });
+
+  it('stops incomplete with one line naming the bound to lower when memory passes --max-memory', async () => {
+    // The test process alone holds more than 64 MiB, so the first check stops the search.
+    const r = await run('explore', ...small, '--max-memory', '64M', '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /^lingering: --max-memory: the search outgrew 64 MiB at .*lower --flows \(2\)/,
+    );
+    const j = parse(r.stdout);
+    expect([j.complete, j.outOfMemory]).toEqual([false, true]);
+    expect(j.queueLeft).toBeGreaterThan(0);
+    const roomy = parse((await run('explore', ...small, '--max-memory', '1T', '--json')).stdout);
+    expect([roomy.complete, roomy.outOfMemory]).toEqual([true, false]);
+  });
+
+  it.each(['0', '63M', '12Q', 'lots'])('refuses --max-memory %s with one line', async (size) => {
+    const r = await run('explore', ...small, '--max-memory', size);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^lingering: --max-memory: got ".*"; allowed: a size of at least 64M/);
+  });
 });
 
 describe('lingering explore in production', () => {

@@ -152,9 +152,11 @@ export function formatExplore(r: ExploreResult, invariantList = ALL_INVARIANTS):
     );
   } else {
     lines.push(
-      r.violations.length > 0 && r.queueLeft > 0
-        ? `Search stopped at the first violation: the other verdicts cover the ${n(r.distinctStates)} states stored only.`
-        : `Search stopped before the end: the verdicts cover the ${n(r.distinctStates)} states stored only.`,
+      r.outOfMemory
+        ? `Search stopped when memory ran short: the verdicts cover the ${n(r.distinctStates)} states stored only.`
+        : r.violations.length > 0 && r.queueLeft > 0
+          ? `Search stopped at the first violation: the other verdicts cover the ${n(r.distinctStates)} states stored only.`
+          : `Search stopped before the end: the verdicts cover the ${n(r.distinctStates)} states stored only.`,
     );
   }
   lines.push(
@@ -193,6 +195,7 @@ export function exploreJson(r: ExploreResult, invariantList = ALL_INVARIANTS) {
     tuples: r.tuples,
     bounds: { ...r.config.bounds, ...normalTuples(r.config) },
     complete: r.complete,
+    outOfMemory: r.outOfMemory,
     generated: r.generated,
     distinctStates: r.distinctStates,
     queueLeft: r.queueLeft,

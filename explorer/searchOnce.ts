@@ -33,6 +33,7 @@ const MODEL_MODULE = new URL('./explorerModelOf.ts', import.meta.url).href;
 function limitsOf(options: ExploreOptions, stopWhen: number): SearchLimits {
   return {
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     ...(options.stopAtFirst === true ? { stopAtFirst: true } : {}),
     ...(stopWhen >= 0 ? { stopWhen } : {}),
     ...(options.stopAfterLevel === undefined ? {} : { stopAfterLevel: options.stopAfterLevel }),
@@ -140,6 +141,7 @@ export function searchOnce(
     depth: outcome.depth,
     finalStates: outcome.finalStates,
     complete: outcome.complete,
+    outOfMemory: outcome.outOfMemory,
     wallMs,
     statesPerSecond: perSecond(outcome.distinct),
     generatedPerSecond: perSecond(outcome.generated),

@@ -106,6 +106,11 @@ export interface SearchLimits {
    * the space is behind, and the search goes on).
    */
   readonly stopAfterLevel?: boolean | 'whileGrowing';
+  /**
+   * Stop, incomplete, once the process's resident memory passes this many bytes or the heap nears
+   * V8's limit (lib/memoryOver.ts); checked every 1,024 states. @defaultValue no limit
+   */
+  readonly maxBytes?: number;
   readonly onProgress?: (p: Progress) => void;
   /** The clock, in milliseconds. @defaultValue performance.now */
   readonly now?: () => number;
@@ -123,6 +128,8 @@ export interface SearchOutcome {
   readonly finalStates: number;
   /** Every state expanded, no stop condition met. */
   readonly complete: boolean;
+  /** Stopped because memory ran short (`SearchLimits.maxBytes`). */
+  readonly outOfMemory: boolean;
   readonly wallMs: number;
   /** Bytes of the visited set. */
   readonly bytes: number;

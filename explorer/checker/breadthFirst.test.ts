@@ -229,6 +229,20 @@ describe('breadthFirst stop conditions', () => {
     }
     expect(search(g, { maxStates: statesOf(g) + 1 }).complete).toBe(true);
   });
+
+  it('stops, incomplete and out of memory, once memory passes maxBytes', () => {
+    const big = { counters: 4, top: 9, only: SUM_ONLY };
+    const short = search(big, { maxBytes: 1 });
+
+    expect(short.outOfMemory).toBe(true);
+    expect(short.complete).toBe(false);
+    expect(short.queueLeft).toBeGreaterThan(0);
+    expect(short.distinct).toBeLessThan(statesOf(big));
+    const ample = search(big, { maxBytes: 2 ** 50 });
+    expect(ample.outOfMemory).toBe(false);
+    expect(ample.complete).toBe(true);
+    expect(ample.distinct).toBe(statesOf(big));
+  });
 });
 
 describe('breadthFirst with "whileGrowing" over levels that narrow and widen again', () => {

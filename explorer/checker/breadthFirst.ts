@@ -7,6 +7,7 @@
  *
  * Leaves out: several workers (parallelBreadthFirst.ts spreads the same search over threads).
  */
+import { memoryOver } from '../../lib/memoryOver.js';
 import { VisitedSet } from '../VisitedSet.js';
 import type {
   Found,
@@ -29,7 +30,10 @@ class Search implements Successors {
   id = 0;
   /** The first id of the level being built. */
   nextLevel = 1;
+  /** When the next progress report is due. */
+  nextProgress = 0;
   stopped = false;
+  outOfMemory = false;
   /** The successor just added: its id when new, `-(id + 1)` when pending. */
   private last = -1;
 
@@ -81,6 +85,22 @@ class Search implements Successors {
     this.finalStates++;
     if (bits !== 0) this.record(bits, this.id, null, this.depth);
   }
+
+  /** Every 1,024 states: the memory budget, then progress once a second; false to stop. */
+  tick(head: number, started: number, now: () => number): boolean {
+    const { maxBytes, onProgress } = this.limits;
+    if (maxBytes !== undefined && memoryOver(maxBytes) !== null) {
+      this.outOfMemory = true;
+      return false;
+    }
+    const t = onProgress === undefined ? 0 : now();
+    if (onProgress === undefined || t < this.nextProgress) return true;
+    this.nextProgress = t + 1000;
+    const distinct = this.visited.size;
+    const { generated, depth } = this;
+    onProgress({ generated, distinct, queue: distinct - head, depth, elapsedMs: t - started });
+    return true;
+  }
 }
 
 /** Whether a search with `limits` that has found a violation stops before a level `width` wide. */
@@ -118,7 +138,7 @@ export function breadthFirst(
   const maxStates = limits.maxStates ?? Number.POSITIVE_INFINITY;
   let levelEnd = 1;
   let head = 0;
-  let nextProgress = started + 1000;
+  s.nextProgress = started + 1000;
   let widest = 1;
   hooks.onLevel?.(0, 0, 1);
   while (head < visited.size && !s.stopped) {
@@ -137,19 +157,7 @@ export function breadthFirst(
       key[w] = visited.keys[at + w] as number;
     if (hooks.expandable !== undefined && !hooks.expandable(s.id, key, s.depth)) continue;
     model.expand(key, visited.sleep[s.id] as number, s.depth, s);
-    if (limits.onProgress !== undefined && (s.id & 1023) === 0) {
-      const t = now();
-      if (t >= nextProgress) {
-        nextProgress = t + 1000;
-        limits.onProgress({
-          generated: s.generated,
-          distinct: visited.size,
-          queue: visited.size - head,
-          depth: s.depth,
-          elapsedMs: t - started,
-        });
-      }
-    }
+    if ((s.id & 1023) === 0 && !s.tick(head, started, now)) break;
   }
   const complete = head >= visited.size && !s.stopped;
   return {
@@ -159,6 +167,7 @@ export function breadthFirst(
     depth: s.depth,
     finalStates: s.finalStates,
     complete,
+    outOfMemory: s.outOfMemory && !complete,
     wallMs: now() - started,
     bytes: visited.bytes,
     found,

@@ -152,6 +152,19 @@ describe.each([1, 2, 3])('WorkerPool(%i)', (n) => {
     }
   });
 
+  it('stops, incomplete and out of memory, once memory passes maxBytes', () => {
+    const big = { counters: 4, top: 9 };
+    const short = pool.search({ url, args: big }, { maxBytes: 1 });
+
+    expect(short.outOfMemory).toBe(true);
+    expect(short.complete).toBe(false);
+    expect(short.queueLeft).toBeGreaterThan(0);
+    expect(short.distinct).toBeLessThan(statesOf(big));
+    const ample = pool.search({ url, args: big }, { maxBytes: 2 ** 50 });
+    expect(ample.outOfMemory).toBe(false);
+    expect(ample.distinct).toBe(statesOf(big));
+  });
+
   it('runs searches one after another on the same workers', () => {
     const a = { counters: 3, top: 3 };
     const b = { counters: 2, top: 5, sum: 4 };

@@ -9,7 +9,7 @@
  * (Atomics.wait and receiveMessageOnPort), so the search is a plain function call.
  *
  * Leaves out: stopping inside a level (the stop conditions and `maxStates` are checked between
- * levels), and hooks (split searches run on one thread).
+ * levels; only a memory shortage stops a worker inside one), and hooks (split searches run on one thread).
  */
 import type { MessagePort } from 'node:worker_threads';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -37,6 +37,8 @@ interface LevelTotals {
   stored: number;
   generated: number;
   finals: number;
+  /** States the workers left unexpanded because memory ran short. */
+  unexpanded: number;
   bytes: number;
 }
 
@@ -93,9 +95,13 @@ export class WorkerPool {
 
   /** Waits for every worker's level report; merges what they found. */
   private level(found: Map<number, Found>): LevelTotals {
-    const totals: LevelTotals = { counters: {}, stored: 0, generated: 0, finals: 0, bytes: 0 };
+    const totals: LevelTotals = {
+      counters: {},
+      ...{ stored: 0, generated: 0, finals: 0, unexpanded: 0, bytes: 0 },
+    };
     for (const r of this.gather('level')) {
       totals.stored += r.stored;
+      totals.unexpanded += r.unexpanded;
       totals.generated += r.generated;
       totals.finals += r.finals;
       totals.bytes += r.bytes;
@@ -111,8 +117,8 @@ export class WorkerPool {
   }
 
   /** Expands one level: routes every worker's records to their owners. */
-  private expand(depth: number, found: Map<number, Found>): LevelTotals {
-    this.all({ t: 'expand', depth });
+  private expand(depth: number, found: Map<number, Found>, maxBytes?: number): LevelTotals {
+    this.all({ t: 'expand', depth, ...(maxBytes === undefined ? {} : { maxBytes }) });
     const outs = this.gather('out');
     for (let j = 0; j < this.count; j++) {
       const parts = outs.map((o) => o.parts[j] as ArrayBuffer);
@@ -156,13 +162,13 @@ export class WorkerPool {
       (limits.stopWhen !== undefined && found.has(limits.stopWhen)) ||
       distinct >= (limits.maxStates ?? Number.POSITIVE_INFINITY);
     for (;;) {
-      totals = this.expand(depth, found);
+      totals = this.expand(depth, found, limits.maxBytes);
       generated += totals.generated;
       finalStates += totals.finals;
       distinct += totals.stored;
-      if (totals.stored === 0) break;
-      if (stop()) {
-        queueLeft = totals.stored;
+      if (totals.stored + totals.unexpanded === 0) break;
+      if (stop() || totals.unexpanded > 0) {
+        queueLeft = totals.stored + totals.unexpanded;
         break;
       }
       widest = Math.max(widest, totals.stored);
@@ -186,6 +192,7 @@ export class WorkerPool {
       depth,
       finalStates,
       complete: queueLeft === 0,
+      outOfMemory: totals.unexpanded > 0,
       wallMs: now() - started,
       bytes: totals.bytes,
       found,

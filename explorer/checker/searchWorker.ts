@@ -9,6 +9,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { parentPort, workerData } from 'node:worker_threads';
+import { memoryOver } from '../../lib/memoryOver.js';
 import { VisitedSet } from '../VisitedSet.js';
 import { ownerOf } from './ownerOf.js';
 import { recordFound } from './recordFound.js';
@@ -66,6 +67,8 @@ class Share implements Successors {
   cur = 0;
   generated = 0;
   finals = 0;
+  /** States of the level just expanded that memory left unexpanded. */
+  unexpanded = 0;
   readonly stopped = false;
   private lastLocal = -1;
   private lastRemote: Outbox | null = null;
@@ -135,11 +138,15 @@ class Share implements Successors {
     if (bits !== 0) this.record(bits, this.gid(this.cur), null, this.depth);
   }
 
-  expandLevel(depth: number): ArrayBuffer[] {
+  expandLevel(depth: number, maxBytes: number | undefined): ArrayBuffer[] {
     this.depth = depth;
     const key = new Uint32Array(this.words);
     const { visited, words } = this;
     for (let id = this.levelStart; id < this.levelEnd; id++) {
+      if (maxBytes !== undefined && (id & 1023) === 0 && memoryOver(maxBytes) !== null) {
+        this.unexpanded = this.levelEnd - id;
+        break;
+      }
       this.cur = id;
       for (let w = 0; w < words; w++) key[w] = visited.keys[id * words + w] as number;
       this.model.expand(key, visited.sleep[id] as number, depth, this);
@@ -169,6 +176,7 @@ class Share implements Successors {
       stored: this.levelEnd - this.levelStart,
       generated: this.generated,
       finals: this.finals,
+      unexpanded: this.unexpanded,
       bytes: this.visited.bytes,
       drift: this.model.drift?.() ?? 0,
       counters: this.model.counters?.() ?? {},
@@ -176,6 +184,7 @@ class Share implements Successors {
     };
     this.generated = 0;
     this.finals = 0;
+    this.unexpanded = 0;
     this.newFound = [];
     return report;
   }
@@ -201,7 +210,7 @@ async function handle(m: ToWorker): Promise<void> {
     if (ownerOf(key, 0, s.ownerWords, count) === index) s.store(key, -1, 0);
     reply(s.levelReport());
   } else if (m.t === 'expand') {
-    const parts = s.expandLevel(m.depth);
+    const parts = s.expandLevel(m.depth, m.maxBytes);
     reply({ t: 'out', worker: index, parts }, [...parts]);
   } else if (m.t === 'in') {
     s.ingest(m.parts);

@@ -26,7 +26,8 @@ export interface FoundEntry {
 export type ToWorker =
   | { readonly t: 'model'; readonly module: ModelModule }
   | { readonly t: 'init' }
-  | { readonly t: 'expand'; readonly depth: number }
+  /** Expand the level at `depth`, stopping early once memory passes `maxBytes` (lib/memoryOver.ts). */
+  | { readonly t: 'expand'; readonly depth: number; readonly maxBytes?: number }
   | { readonly t: 'in'; readonly parts: readonly ArrayBuffer[] }
   | { readonly t: 'path'; readonly state: number }
   | { readonly t: 'end' };
@@ -51,6 +52,8 @@ export type FromWorker =
       readonly bytes: number;
       /** The model's `counters()` so far (empty when it has none). */
       readonly counters: Readonly<Record<string, number>>;
+      /** States of the level just expanded left unexpanded because memory ran short. */
+      readonly unexpanded: number;
       /** The model's `drift()` (0 when it has none). */
       readonly drift: number;
       readonly found: readonly FoundEntry[];
