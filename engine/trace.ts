@@ -139,13 +139,30 @@ function lookup(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Turns zod's first issue into a TraceError. */
+/**
+ * The issue to report: zod's first, except that a number past a field's own bound also breaks
+ * `.int()`'s safe-integer bound, reported first; the field's bound is the tighter one, and the one
+ * a user needs.
+ */
+function tightest(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  const first = issues[0] as z.core.$ZodIssue;
+  const where = first.path.join('.');
+  let best = first;
+  for (const i of issues) {
+    if (i.path.join('.') !== where) continue;
+    if (best.code === 'too_big' && i.code === 'too_big' && Number(i.maximum) < Number(best.maximum))
+      best = i;
+  }
+  return best;
+}
+
+/** Turns zod's first issue (the tightest bound on its field) into a TraceError. */
 function fromZod(
   error: z.ZodError,
   input: unknown,
   prefix: readonly PropertyKey[] = [],
 ): TraceError {
-  const issue = error.issues[0] as z.core.$ZodIssue;
+  const issue = tightest(error.issues);
   const path = [...prefix, ...issue.path];
   const got = lookup(input, issue.path);
   switch (issue.code) {
@@ -236,7 +253,29 @@ export function parseTrace(text: string, names: TraceNames): Result<Trace, Trace
     checkName('agent', file.data.agent, names.agents) ??
     checkName('violated', file.data.violated, names.invariants);
   if (bad) return err(bad);
+  const overflow = bytesOverflow(events);
+  if (overflow) return err(overflow);
   return ok({ ...file.data, layers: file.data.layers ?? 4, events });
+}
+
+/**
+ * The engine keeps byte counters as doubles, exact up to 2^53 − 1: a trace whose traffic adds up
+ * past that would ship rounded counters (and a rounded delta of 0 reads as nothing shipped), so
+ * it is refused at the event that crosses the limit.
+ */
+function bytesOverflow(events: readonly Event[]): TraceError | null {
+  let total = 0;
+  for (const [i, e] of events.entries()) {
+    if (e.type !== 'traffic') continue;
+    total += e.bytes;
+    if (total > Number.MAX_SAFE_INTEGER)
+      return new TraceError(
+        `events[${i}].bytes`,
+        `${e.bytes}, which brings the trace's traffic past 2^53 − 1 bytes`,
+        `at most ${Number.MAX_SAFE_INTEGER} bytes of traffic in a trace, the exact range of the engine's counters`,
+      );
+  }
+  return null;
 }
 
 /**
