@@ -192,6 +192,18 @@ describe('lingering export --format itf', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('writes nothing for a trace the engine refuses part-way, and exits 2 naming the event', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lingering-export-')), 'refused.json');
+    const events = seq('e1 t1 p cx1 p').map(eventToJson);
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'lingering-trace/v1', driver: 'original', agent: 'prefix', events }),
+    );
+    const r = await run('export', file);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/refused\.json: events\[3\] calloutExit\(1\): no callout in flight/);
+  });
+
   it('rejects what ITF does not allow', () => {
     expect(ItfValueSchema.safeParse({ '#bigint': '1.5' }).success).toBe(false);
     expect(ItfValueSchema.safeParse({ '#map': [[1]] }).success).toBe(false);

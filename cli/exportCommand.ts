@@ -9,9 +9,13 @@ import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
 import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
-import { runEvents } from '../engine/run.js';
-import { ItfTraceSchema } from '../interchange/ofItf.js';
-import { toItf } from '../interchange/toItf.js';
+import type { Event } from '../engine/events.js';
+import type { ItfState } from '../interchange/itf.js';
+import { itfSteps } from '../interchange/itfSteps.js';
+import { ItfTraceSchema, itfStateIssue } from '../interchange/ofItf.js';
+import { ITF_VARS, itfMeta } from '../interchange/toItf.js';
+import type { ItfHead } from '../interchange/writeItf.js';
+import { itfWriter } from '../interchange/writeItf.js';
 import { InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { loadTrace } from '../checking/loadTrace.js';
@@ -44,21 +48,31 @@ export function exportCommand(argv: readonly string[], io: Io): number {
   const named = clientsNamed(trace.events);
   const clients = int(p, 'clients', named, named, MAX_CLIENT);
   const config: EngineConfig = { driver, agent, layers: trace.layers, clients };
-  const run = runEvents(config, trace.events);
-  if (!run.ok) throw new InputError(`${file}: ${run.error.message}`);
-  const itf = toItf(run.value, trace.events, {
-    source: file,
-    driver: driver.name,
-    agent: agent.name,
-    layers: trace.layers,
-    clients,
-  });
-  // Written only once it reads back as ITF.
-  const check = ItfTraceSchema.safeParse(itf);
-  if (!check.success)
-    throw new InputError(
-      `${file}: the ITF trace does not validate (${check.error.issues[0]?.message ?? 'unknown'})`,
-    );
-  io.out(`${JSON.stringify(itf, null, 2)}\n`);
+  const head: ItfHead = {
+    '#meta': itfMeta(
+      { source: file, driver: driver.name, agent: agent.name, layers: trace.layers, clients },
+      trace.events.length,
+    ),
+    vars: ITF_VARS,
+  };
+  // Two runs: the first refuses bad input and checks every state, so that nothing is written
+  // unless the whole trace reads back as ITF; the second writes each state as it is built.
+  checkRun(file, config, trace.events, head);
+  const writer = itfWriter(head, io.out);
+  itfSteps(config, trace.events, writer.state);
+  writer.end();
   return 0;
+}
+
+/** Throws an `InputError` naming `file` at a refused event or a state that is not ITF. */
+function checkRun(file: string, config: EngineConfig, events: readonly Event[], head: ItfHead) {
+  const invalid = (message: string) =>
+    new InputError(`${file}: the ITF trace does not validate (${message})`);
+  const headCheck = ItfTraceSchema.safeParse({ ...head, states: [] });
+  if (!headCheck.success) throw invalid(headCheck.error.issues[0]?.message ?? 'unknown');
+  const refused = itfSteps(config, events, (s: ItfState) => {
+    const issue = itfStateIssue(s, s['#meta'].index as number, head.vars);
+    if (issue !== null) throw invalid(issue);
+  });
+  if (refused !== null) throw new InputError(`${file}: ${refused.message}`);
 }

@@ -5,22 +5,28 @@
  */
 import { z } from 'zod';
 import type { ItfValue } from './itf.js';
+import { itfValueIssue } from './itfValueIssue.js';
 
-/** An ITF value, checked recursively. */
-export const ItfValueSchema: z.ZodType<ItfValue> = z.lazy(() =>
-  z.union([
-    z.boolean(),
-    z.string(),
-    z.number().int(),
-    z.array(ItfValueSchema),
-    z.strictObject({ '#bigint': z.string().regex(/^-?\d+$/) }),
-    z.strictObject({ '#tup': z.array(ItfValueSchema) }),
-    z.strictObject({ '#set': z.array(ItfValueSchema) }),
-    z.strictObject({ '#map': z.array(z.tuple([ItfValueSchema, ItfValueSchema])) }),
-    z.strictObject({ '#unserializable': z.string() }),
-    z.record(z.string().regex(/^[^#]/, 'a field name not starting with #'), ItfValueSchema),
-  ]),
-);
+/** An ITF value, checked recursively (interchange/itfValueIssue.ts). */
+export const ItfValueSchema: z.ZodType<ItfValue> = z.custom<ItfValue>().superRefine((v, ctx) => {
+  const issue = itfValueIssue(v);
+  if (issue !== null) ctx.addIssue({ code: 'custom', message: issue });
+});
+
+/** One state: `#meta` with its index, then ITF values. */
+const ItfStateSchema = z
+  .object({ '#meta': z.object({ index: z.number().int().min(0) }).loose() })
+  .catchall(ItfValueSchema);
+
+/** What is wrong with a state's variables `names` in a trace of `vars`, or null. */
+function varsIssue(names: readonly string[], vars: readonly string[]): string | null {
+  const missing = vars.filter((v) => !names.includes(v));
+  const extra = names.filter((n) => !vars.includes(n));
+  if (missing.length === 0 && extra.length === 0) return null;
+  return `variables ${vars.join(', ')} exactly (missing ${missing.join(', ') || 'none'}, extra ${extra.join(', ') || 'none'})`;
+}
+
+const namesOf = (s: object): string[] => Object.keys(s).filter((k) => k !== '#meta');
 
 /** An ITF trace: `#meta`, `vars`, `states` (each with `#meta.index` equal to its position). */
 export const ItfTraceSchema = z
@@ -28,11 +34,7 @@ export const ItfTraceSchema = z
     '#meta': z.record(z.string(), z.unknown()),
     params: z.array(z.string()).optional(),
     vars: z.array(z.string()).min(1),
-    states: z.array(
-      z
-        .object({ '#meta': z.object({ index: z.number().int().min(0) }).loose() })
-        .catchall(ItfValueSchema),
-    ),
+    states: z.array(ItfStateSchema),
     loop: z.number().int().min(0).optional(),
   })
   .superRefine((t, ctx) => {
@@ -43,18 +45,28 @@ export const ItfTraceSchema = z
           path: ['states', i, '#meta', 'index'],
           message: `index ${i}`,
         });
-      const names = Object.keys(s).filter((k) => k !== '#meta');
-      const missing = t.vars.filter((v) => !names.includes(v));
-      const extra = names.filter((n) => !t.vars.includes(n));
-      if (missing.length > 0 || extra.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['states', i],
-          message: `variables ${t.vars.join(', ')} exactly (missing ${missing.join(', ') || 'none'}, extra ${extra.join(', ') || 'none'})`,
-        });
-      }
+      const issue = varsIssue(namesOf(s), t.vars);
+      if (issue !== null) ctx.addIssue({ code: 'custom', path: ['states', i], message: issue });
     });
   });
+
+/**
+ * The first thing `ItfTraceSchema` would find wrong with `state` as state `index` of a trace of
+ * `vars`, or null: for checking a trace one state at a time.
+ *
+ * @example
+ * itfStateIssue({ '#meta': { index: 1 } }, 0, ['x']) //=> 'index 0'
+ */
+export function itfStateIssue(
+  state: unknown,
+  index: number,
+  vars: readonly string[],
+): string | null {
+  const r = ItfStateSchema.safeParse(state);
+  if (!r.success) return r.error.issues[0]?.message ?? 'unknown';
+  if (r.data['#meta'].index !== index) return `index ${index}`;
+  return varsIssue(namesOf(r.data), vars);
+}
 
 /** A decoded value. */
 export type Decoded =

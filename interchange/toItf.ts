@@ -104,12 +104,13 @@ const picks = (e: Event | undefined): ItfValue => ({
 });
 
 /**
- * State `index` of the trace: `state` after `event` (none for the initial state).
+ * State `index` of the trace: `state` after `event` (none for the initial state). It reads only
+ * `state` and `previous`, so a trace can be written one state at a time (interchange/itfSteps.ts).
  *
  * @example
  * itfState(start, undefined, undefined, 0)['mbt::actionTaken'] //=> 'init'
  */
-function itfState(
+export function itfState(
   state: EngineState,
   previous: EngineState | undefined,
   event: Event | undefined,
@@ -149,7 +150,28 @@ export interface ItfSource {
 }
 
 /**
- * The ITF trace of a run: `states[0]` the start, `states[i]` the state after `events[i - 1]`.
+ * The trace's top-level `#meta`, for a run of `events` events.
+ *
+ * @example
+ * itfMeta({ source: 'pr.json', driver: 'original', agent: 'prefix', layers: 4 }, 14).clients //=> 1
+ */
+export function itfMeta(source: ItfSource, events: number): ItfTrace['#meta'] {
+  const clients = source.clients ?? 1;
+  return {
+    ...ITF_META,
+    source: source.source,
+    description: `lingering: driver ${source.driver}, agent ${source.agent}, L=${source.layers}, ${clients} client${clients === 1 ? '' : 's'}, ${events} events; one state per step`,
+    driver: source.driver,
+    agent: source.agent,
+    layers: source.layers,
+    clients,
+  };
+}
+
+/**
+ * The ITF trace of a run as one value: `states[0]` the start, `states[i]` the state after
+ * `events[i - 1]`. It holds every state; `export` writes them one at a time instead
+ * (interchange/writeItf.ts), to the same bytes.
  *
  * @example
  * toItf(run.states, trace.events, { source: 'pr.json', driver: 'original', agent: 'prefix', layers: 4 }).states.length
@@ -160,17 +182,8 @@ export function toItf(
   events: readonly Event[],
   source: ItfSource,
 ): ItfTrace {
-  const clients = source.clients ?? 1;
   return {
-    '#meta': {
-      ...ITF_META,
-      source: source.source,
-      description: `lingering: driver ${source.driver}, agent ${source.agent}, L=${source.layers}, ${clients} client${clients === 1 ? '' : 's'}, ${events.length} events; one state per step`,
-      driver: source.driver,
-      agent: source.agent,
-      layers: source.layers,
-      clients,
-    },
+    '#meta': itfMeta(source, events.length),
     vars: ITF_VARS,
     states: states.map((s, i) => itfState(s, states[i - 1], events[i - 1], i)),
   };

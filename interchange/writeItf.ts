@@ -1,0 +1,50 @@
+/**
+ * Writes an ITF trace as `JSON.stringify(trace, null, 2)` followed by a newline would, one state
+ * at a time: the head (`#meta`, `vars`), each state as it comes, then the close. Text goes out in
+ * chunks of about 64 KiB, so neither the trace nor its text is ever whole in memory.
+ */
+import type { ItfState, ItfTrace } from './itf.js';
+
+/** What a trace says before its states. */
+export type ItfHead = Pick<ItfTrace, '#meta' | 'vars'>;
+
+/** Takes the states in order, then `end` once. */
+export interface ItfWriter {
+  readonly state: (s: ItfState) => void;
+  readonly end: () => void;
+}
+
+const CHUNK = 64 * 1024;
+
+// A state sits two levels deep (the trace, then `states`): JSON.stringify indents its lines by 4
+// more. Strings never hold a raw newline (JSON escapes it), so every '\n' starts a line.
+const indented = (s: ItfState): string =>
+  `    ${JSON.stringify(s, null, 2).replaceAll('\n', '\n    ')}`;
+
+/**
+ * A writer that passes the trace's text to `write` in chunks.
+ *
+ * @example
+ * const w = itfWriter(head, io.out); w.state(s0); w.end() // io.out got JSON.stringify({ ...head, states: [s0] }, null, 2) + '\n'
+ */
+export function itfWriter(head: ItfHead, write: (chunk: string) => void): ItfWriter {
+  const open = JSON.stringify({ '#meta': head['#meta'], vars: head.vars }, null, 2);
+  let buffered = `${open.slice(0, -'\n}'.length)},\n  "states": [`;
+  let count = 0;
+  const add = (text: string) => {
+    buffered += text;
+    if (buffered.length < CHUNK) return;
+    write(buffered);
+    buffered = '';
+  };
+  return {
+    state: (s) => {
+      add(`${count === 0 ? '\n' : ',\n'}${indented(s)}`);
+      count++;
+    },
+    end: () => {
+      write(`${buffered}${count === 0 ? ']' : '\n  ]'}\n}\n`);
+      buffered = '';
+    },
+  };
+}
