@@ -8,51 +8,71 @@
 
 const BIGINT = /^-?\d+$/;
 
-type Walk = (v: unknown, at: string) => string | null;
+// Each part returns the issue from where it stands (`[1]: not an integer`) and its caller puts its
+// own step in front, so a path is built only for the one value that fails.
+type Walk = (v: unknown) => string | null;
 
-/** The first element of `items` that is not an ITF value (an array's or a `#tup`'s, a `#set`'s). */
-const firstIn = (items: readonly unknown[], at: string, walk: Walk): string | null => {
-  for (const [i, x] of items.entries()) {
-    const issue = walk(x, `${at}[${i}]`);
-    if (issue !== null) return issue;
+/** The first element of `items` that is not an ITF value (an array's, a `#tup`'s, a `#set`'s). */
+const firstIn = (items: readonly unknown[], walk: Walk): string | null => {
+  for (let i = 0; i < items.length; i++) {
+    const issue = walk(items[i]);
+    if (issue !== null) return `[${i}]${issue}`;
   }
   return null;
 };
 
-const mapIssue = (entries: unknown, at: string, walk: Walk): string | null => {
-  if (!Array.isArray(entries)) return `${at}: #map takes an array of [key, value] pairs`;
-  for (const [i, kv] of entries.entries()) {
-    if (!Array.isArray(kv) || kv.length !== 2) return `${at}[${i}]: not a [key, value] pair`;
-    const issue = walk(kv[0], `${at}[${i}][0]`) ?? walk(kv[1], `${at}[${i}][1]`);
-    if (issue !== null) return issue;
+const mapIssue = (entries: unknown, walk: Walk): string | null => {
+  if (!Array.isArray(entries)) return ': #map takes an array of [key, value] pairs';
+  for (let i = 0; i < entries.length; i++) {
+    const kv: unknown = entries[i];
+    if (!Array.isArray(kv) || kv.length !== 2) return `[${i}]: not a [key, value] pair`;
+    const k = walk(kv[0]);
+    if (k !== null) return `[${i}][0]${k}`;
+    const v = walk(kv[1]);
+    if (v !== null) return `[${i}][1]${v}`;
   }
   return null;
 };
 
 /** A one-field object tagged `#…`. */
-function taggedIssue(tag: string, x: unknown, at: string, walk: Walk): string | null {
-  const here = `${at}.${tag}`;
+function taggedIssue(tag: string, x: unknown, walk: Walk): string | null {
   if (tag === '#bigint')
-    return typeof x === 'string' && BIGINT.test(x) ? null : `${here}: not an integer's digits`;
-  if (tag === '#unserializable') return typeof x === 'string' ? null : `${here}: not a string`;
-  if (tag === '#map') return mapIssue(x, here, walk);
-  if (tag !== '#tup' && tag !== '#set') return `${at}: unknown tag ${tag}`;
-  return Array.isArray(x) ? firstIn(x, here, walk) : `${here}: not an array`;
+    return typeof x === 'string' && BIGINT.test(x) ? null : `.${tag}: not an integer's digits`;
+  if (tag === '#unserializable') return typeof x === 'string' ? null : `.${tag}: not a string`;
+  const inner =
+    tag === '#map'
+      ? mapIssue(x, walk)
+      : tag !== '#tup' && tag !== '#set'
+        ? null
+        : Array.isArray(x)
+          ? firstIn(x, walk)
+          : ': not an array';
+  if (tag !== '#map' && tag !== '#tup' && tag !== '#set') return `: unknown tag ${tag}`;
+  return inner === null ? null : `.${tag}${inner}`;
 }
 
-const objectIssue = (o: object, at: string, walk: Walk): string | null => {
-  const entries = Object.entries(o);
-  const [first] = entries;
-  if (first !== undefined && first[0].startsWith('#'))
-    return entries.length === 1
-      ? taggedIssue(first[0], first[1], at, walk)
-      : `${at}: a #-tagged value has one field`;
-  for (const [k, x] of entries) {
-    if (k.startsWith('#')) return `${at}.${k}: a field name not starting with #`;
-    const issue = walk(x, `${at}.${k}`);
-    if (issue !== null) return issue;
+const objectIssue = (o: object, walk: Walk): string | null => {
+  const keys = Object.keys(o);
+  const values = Object.values(o) as unknown[];
+  if (keys[0]?.startsWith('#') === true)
+    return keys.length === 1
+      ? taggedIssue(keys[0], values[0], walk)
+      : ': a #-tagged value has one field';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k.startsWith('#')) return `.${k}: a field name not starting with #`;
+    const issue = walk(values[i]);
+    if (issue !== null) return `.${k}${issue}`;
   }
   return null;
+};
+
+const walk: Walk = (v) => {
+  if (typeof v === 'boolean' || typeof v === 'string') return null;
+  if (typeof v === 'number') return Number.isInteger(v) ? null : ': not an integer';
+  if (Array.isArray(v)) return firstIn(v, walk);
+  if (typeof v === 'object' && v !== null) return objectIssue(v, walk);
+  return ': not an ITF value';
 };
 
 /**
@@ -61,10 +81,7 @@ const objectIssue = (o: object, at: string, walk: Walk): string | null => {
  * @example
  * itfValueIssue({ x: { '#bigint': '1.5' } }) //=> "value.x.#bigint: not an integer's digits"
  */
-export function itfValueIssue(v: unknown, at = 'value'): string | null {
-  if (typeof v === 'boolean' || typeof v === 'string') return null;
-  if (typeof v === 'number') return Number.isInteger(v) ? null : `${at}: not an integer`;
-  if (Array.isArray(v)) return firstIn(v, at, itfValueIssue);
-  if (typeof v === 'object' && v !== null) return objectIssue(v, at, itfValueIssue);
-  return `${at}: not an ITF value`;
+export function itfValueIssue(v: unknown): string | null {
+  const issue = walk(v);
+  return issue === null ? null : `value${issue}`;
 }

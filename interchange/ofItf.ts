@@ -62,10 +62,16 @@ export function itfStateIssue(
   index: number,
   vars: readonly string[],
 ): string | null {
-  const r = ItfStateSchema.safeParse(state);
-  if (!r.success) return r.error.issues[0]?.message ?? 'unknown';
-  if (r.data['#meta'].index !== index) return `index ${index}`;
-  return varsIssue(namesOf(r.data), vars);
+  // By hand, not by ItfStateSchema: zod's object and catchall cost ten times the walk itself.
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return 'not an object';
+  const { '#meta': meta, ...values } = state as Record<string, unknown>;
+  const at = (meta as { index?: unknown } | undefined)?.index;
+  if (typeof at !== 'number' || !Number.isInteger(at) || at < 0) return 'no #meta.index';
+  for (const x of Object.values(values)) {
+    const issue = itfValueIssue(x);
+    if (issue !== null) return issue;
+  }
+  return at === index ? varsIssue(Object.keys(values), vars) : `index ${index}`;
 }
 
 /** A decoded value. */

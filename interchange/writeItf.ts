@@ -16,10 +16,9 @@ export interface ItfWriter {
 
 const CHUNK = 64 * 1024;
 
-// A state sits two levels deep (the trace, then `states`): JSON.stringify indents its lines by 4
-// more. Strings never hold a raw newline (JSON escapes it), so every '\n' starts a line.
-const indented = (s: ItfState): string =>
-  `    ${JSON.stringify(s, null, 2).replaceAll('\n', '\n    ')}`;
+// A state sits two levels deep (the trace, then `states`), as it does in `[[s]]`: its text there,
+// without the brackets, is what JSON.stringify writes for it inside the trace.
+const indented = (s: ItfState): string => JSON.stringify([[s]], null, 2).slice(6, -6);
 
 /**
  * A writer that passes the trace's text to `write` in chunks.
