@@ -66,8 +66,11 @@ function write(node: AnyStateNode, indent: string, out: string[]): void {
     else if (targets.length === 0) out.push(`${indent}${id} --> ${id} : ${label(t)}`);
     for (const target of targets) out.push(`${indent}${id} --> ${idOf(target)} : ${label(t)}`);
   }
+  // A one-line note ends at Mermaid's statement separator `;`: a block note takes one per line.
   if (everywhere.length > 0) {
-    out.push(`${indent}note right of ${id} : in every state, ${everywhere.join('; ')}`);
+    out.push(`${indent}note right of ${id}`, `${indent}  in every state:`);
+    for (const e of everywhere) out.push(`${indent}  ${e}`);
+    out.push(`${indent}end note`);
   }
 }
 
