@@ -1,8 +1,10 @@
 /**
  * Writes an ITF trace as `JSON.stringify(trace, null, 2)` followed by a newline would, one state
- * at a time: the head (`#meta`, `vars`), each state as it comes, then the close. Text goes out in
- * chunks of about 64 KiB, so neither the trace nor its text is ever whole in memory.
+ * at a time: the head (`#meta`, `vars`), each state as it comes, then the close. Text goes out
+ * in chunks of about 64 KiB (lib/chunkedWriter.ts): neither the trace nor its text is ever whole
+ * in memory.
  */
+import { chunkedWriter } from '../lib/chunkedWriter.js';
 import type { ItfState, ItfTrace } from './itf.js';
 
 /** What a trace says before its states. */
@@ -13,8 +15,6 @@ export interface ItfWriter {
   readonly state: (s: ItfState) => void;
   readonly end: () => void;
 }
-
-const CHUNK = 64 * 1024;
 
 // A state sits two levels deep (the trace, then `states`), as it does in `[[s]]`: its text there,
 // without the brackets, is what JSON.stringify writes for it inside the trace.
@@ -28,22 +28,17 @@ const indented = (s: ItfState): string => JSON.stringify([[s]], null, 2).slice(6
  */
 export function itfWriter(head: ItfHead, write: (chunk: string) => void): ItfWriter {
   const open = JSON.stringify({ '#meta': head['#meta'], vars: head.vars }, null, 2);
-  let buffered = `${open.slice(0, -'\n}'.length)},\n  "states": [`;
+  const out = chunkedWriter(write);
+  out.write(`${open.slice(0, -'\n}'.length)},\n  "states": [`);
   let count = 0;
-  const add = (text: string) => {
-    buffered += text;
-    if (buffered.length < CHUNK) return;
-    write(buffered);
-    buffered = '';
-  };
   return {
     state: (s) => {
-      add(`${count === 0 ? '\n' : ',\n'}${indented(s)}`);
+      out.write(`${count === 0 ? '\n' : ',\n'}${indented(s)}`);
       count++;
     },
     end: () => {
-      write(`${buffered}${count === 0 ? ']' : '\n  ]'}\n}\n`);
-      buffered = '';
+      out.write(`${count === 0 ? ']' : '\n  ]'}\n}\n`);
+      out.end();
     },
   };
 }
