@@ -48,6 +48,24 @@ export function parse(command: string, argv: readonly string[], options: OptionS
   }
 }
 
+/**
+ * Parses `argv` for a command that takes options only: a positional argument is refused.
+ *
+ * @example
+ * parseOptions('variants', ['foo'], { json: { type: 'boolean' } }) // throws 'variants arguments: got "foo"; allowed: --json'
+ */
+export function parseOptions(
+  command: string,
+  argv: readonly string[],
+  options: OptionSpec,
+): Parsed {
+  const parsed = parse(command, argv, options);
+  const [stray] = parsed.positionals;
+  if (stray !== undefined)
+    throw new UsageError(`${command} arguments`, `"${stray}"`, optionNames(options));
+  return parsed;
+}
+
 /** A string option, or `fallback`. */
 export const str = (p: Parsed, name: string, fallback?: string): string | undefined => {
   const v = p.values[name];
@@ -108,7 +126,7 @@ export function oneOf(
 }
 
 /**
- * The options of a script that `npm run` starts (scripts/, bench/), parsed by {@link parse} and
+ * The options of a script that `npm run` starts (scripts/, bench/), parsed by {@link parseOptions} and
  * read by `read`: a script takes options only, and a bad command line is one line on standard
  * error and exit status 2, as `lingering` answers one (cli/main.ts).
  *
@@ -122,11 +140,7 @@ export function scriptOptions<T>(
   argv: readonly string[] = process.argv.slice(2),
 ): T {
   try {
-    const parsed = parse(script, argv, options);
-    const [stray] = parsed.positionals;
-    if (stray !== undefined)
-      throw new UsageError(`${script} arguments`, `"${stray}"`, optionNames(options));
-    return read(parsed);
+    return read(parseOptions(script, argv, options));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     // `pct-report option: …` names the script already; `--seeds: …` does not.

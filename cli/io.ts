@@ -2,6 +2,8 @@
  * Where a command writes: standard output for results, standard error for problems and progress.
  * Tests pass their own buffers.
  */
+import { WriteError } from '../lib/WriteError.js';
+import { classifyError } from './classifyError.js';
 
 /** A command's output channels. */
 export interface Io {
@@ -18,10 +20,40 @@ function progressMsOf(raw: string | undefined): number {
   return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : 10_000;
 }
 
+/**
+ * A failed write to standard output: the reader went away (EPIPE: `lingering variants | head -1`),
+ * so stop quietly, as a process killed by SIGPIPE would; else (ENOSPC: `> /dev/full`) say so in
+ * one line and exit with its status. Node reports both as an 'error' event after the write call,
+ * which would otherwise crash with a stack trace.
+ */
+function onStdoutError(e: Error): void {
+  if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+  const failure = classifyError(new WriteError('stdout', e));
+  process.stderr.write(failure.line);
+  process.exit(failure.status);
+}
+
+let guarded = false;
+
+/** Installs the 'error' handlers once, when the process's own streams are first written. */
+function guardStreams(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', onStdoutError);
+  // A problem cannot be told on a closed standard error; the exit status still tells it.
+  process.stderr.on('error', () => undefined);
+}
+
 /** The process's own streams. */
 export const processIo: Io = {
-  out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
+  out: (t) => {
+    guardStreams();
+    process.stdout.write(t);
+  },
+  err: (t) => {
+    guardStreams();
+    process.stderr.write(t);
+  },
   errIsTty: Boolean(process.stderr.isTTY),
   progressMs: progressMsOf(process.env['LINGERING_PROGRESS_MS']),
 };

@@ -1,10 +1,11 @@
 /**
- * The `lingering` command line: dispatches to one command, turns every input problem into one
- * line on standard error with exit status 2, and never prints a stack trace for bad input.
+ * The `lingering` command line: dispatches to one command and is the one error boundary: every
+ * failure, thrown or left unhandled, becomes one line on standard error and an exit status
+ * (cli/classifyError.ts), with the stack trace only under `--debug`.
  */
-import { StepError } from '../engine/errors/StepError.js';
-import { TraceError } from '../engine/errors/TraceError.js';
-import { InputError, UsageError } from './args.js';
+import { watchParent } from '../lib/cleanupOnExit.js';
+import { UsageError } from './args.js';
+import { classifyError } from './classifyError.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
 
@@ -116,13 +117,27 @@ ${Object.entries(COMMANDS)
   .join('\n')}
   help: this text
 
-With no command, lingering runs the matrix.
+With no command, lingering runs the matrix. --debug, anywhere: a failure's stack trace too.
+Exit status: 0 done (no violation), 1 violation found, 2 bad input or unusable output location,
+3 environment failure (disk full, too many open files), 4 internal error.
 `;
+
+/** The global flag that adds the stack trace to a failure's line. */
+const DEBUG = '--debug';
+
+/** Tells `e` in one line (and its stack under `--debug`); returns the exit status. */
+function fail(e: unknown, io: Io, debug: boolean): number {
+  const failure = classifyError(e);
+  io.err(failure.line);
+  if (debug && e instanceof Error && e.stack !== undefined) io.err(`${e.stack}\n`);
+  return failure.status;
+}
 
 /**
  * Runs the command line `argv` (without `node` and the script); returns the exit status.
  */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(args: readonly string[], io: Io = processIo): Promise<number> {
+  const argv = args.filter((a) => a !== DEBUG);
   const [name, ...rest] = argv;
   try {
     if (name === undefined) return await (COMMANDS.matrix as { run: Command }).run([], io);
@@ -135,10 +150,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       throw new UsageError('command', `"${name}"`, [...Object.keys(COMMANDS), 'help']);
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof TraceError || e instanceof StepError || e instanceof InputError) {
-      io.err(`lingering: ${e.message.split('\n')[0]}\n`);
-      return 2;
-    }
-    throw e;
+    return fail(e, io, argv.length < args.length);
   }
+}
+
+/**
+ * Runs the command line as this process: an error thrown outside `main`'s await (a callback, a
+ * rejected promise nobody awaited) gets the same one line and exits; a dead parent stops the
+ * process as SIGTERM would (lib/cleanupOnExit.ts).
+ */
+export async function runProcess(args: readonly string[]): Promise<void> {
+  const debug = args.includes(DEBUG);
+  const crash = (e: unknown) => process.exit(fail(e, processIo, debug));
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  watchParent();
+  process.exitCode = await main(args);
 }

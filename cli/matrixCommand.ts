@@ -14,7 +14,7 @@ import { atomicWrite } from '../lib/atomicWrite.js';
 import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../checking/manifest.js';
 import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
-import { flag, int, oneOf, parse } from './args.js';
+import { flag, int, oneOf, parseOptions } from './args.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
 
@@ -91,7 +91,7 @@ export function formatMatrix(m: Matrix): string {
 
 /** Runs `matrix`. */
 export function matrixCommand(argv: readonly string[], io: Io): number {
-  const p = parse('matrix', argv, {
+  const p = parseOptions('matrix', argv, {
     environment: { type: 'string' },
     runs: { type: 'string' },
     seed: { type: 'string' },

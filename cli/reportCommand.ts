@@ -12,6 +12,8 @@ import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { StepError } from '../engine/errors/StepError.js';
 import { TraceError } from '../engine/errors/TraceError.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
+import { cleanupOnExit, exitIfOrphaned, removeQuietly } from '../lib/cleanupOnExit.js';
+import { WriteError } from '../lib/WriteError.js';
 import { invariants } from '../invariants/index.js';
 import { runMatrix } from '../checking/matrix.js';
 import { matrixExtras } from '../checking/matrixExtras.js';
@@ -30,6 +32,9 @@ export const DEFAULT_OUT = 'reports/lingering';
 
 /** The file that marks a directory `report` created (and may therefore overwrite). */
 export const MARKER = '.lingering-report';
+
+const MARKER_TEXT =
+  'Written by `lingering report`: it may overwrite the files in this directory.\n';
 
 /** The saved counterexamples the page draws. */
 export const COUNTEREXAMPLES_DIR = new URL('../counterexamples/', import.meta.url).pathname;
@@ -95,6 +100,38 @@ const savedFiles = (): string[] =>
         .sort()
     : [];
 
+/**
+ * Writes the marker (when `dir.mark`) and the page into `out`; returns the files written. A failure
+ * (a refused or short write, a signal, the parent's death) removes the directory when this call
+ * created it, else the marker it wrote, so a refused report leaves nothing behind.
+ */
+function writeReport(out: string, dir: OutDir, page: string): string[] {
+  exitIfOrphaned();
+  const created = mkdirOut(out);
+  const marker = join(out, MARKER);
+  const undo = created ?? (dir.mark ? marker : undefined);
+  const settled = undo === undefined ? () => undefined : cleanupOnExit(undo);
+  try {
+    if (dir.mark) atomicWrite(marker, MARKER_TEXT);
+    atomicWrite(join(out, 'index.html'), page);
+  } catch (e) {
+    if (undo !== undefined) removeQuietly(undo);
+    throw e;
+  } finally {
+    settled();
+  }
+  return [...(dir.mark ? [marker] : []), join(out, 'index.html')];
+}
+
+/** Creates `out` and its missing parents; returns the first directory created, if any. */
+function mkdirOut(out: string): string | undefined {
+  try {
+    return mkdirSync(out, { recursive: true });
+  } catch (e) {
+    throw new WriteError(out, e);
+  }
+}
+
 /** Runs `report`; returns the exit status. */
 export function reportCommand(argv: readonly string[], io: Io): number {
   const p = parse('report', argv, REPORT_OPTIONS);
@@ -126,17 +163,7 @@ export function reportCommand(argv: readonly string[], io: Io): number {
   const statements = new Map([...invariants, ...matrixExtras].map((i) => [i.name, i.statement]));
   const page = reportPage({ matrix, statements, entries });
 
-  mkdirSync(out, { recursive: true });
-  const files: string[] = [];
-  if (dir.mark) {
-    atomicWrite(
-      join(out, MARKER),
-      'Written by `lingering report`: it may overwrite the files in this directory.\n',
-    );
-    files.push(join(out, MARKER));
-  }
-  atomicWrite(join(out, 'index.html'), page);
-  files.push(join(out, 'index.html'));
+  const files = writeReport(out, dir, page);
   io.out(
     flag(p, 'json')
       ? `${JSON.stringify({ out, files }, null, 2)}\n`

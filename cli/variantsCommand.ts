@@ -6,12 +6,12 @@ import { agentVariants } from '../engine/agent/variants/index.js';
 import { stepNames } from '../engine/driver/DriverVariant.js';
 import { driverVariants } from '../engine/driver/variants/index.js';
 import { POLL_STEPS } from '../engine/agent/poll.js';
-import { flag, parse } from './args.js';
+import { flag, parseOptions } from './args.js';
 import type { Io } from './io.js';
 
 /** Runs `variants`. */
 export function variantsCommand(argv: readonly string[], io: Io): number {
-  const p = parse('variants', argv, { json: { type: 'boolean' } });
+  const p = parseOptions('variants', argv, { json: { type: 'boolean' } });
   const data = {
     drivers: driverVariants.map((v) => ({
       name: v.name,

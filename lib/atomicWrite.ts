@@ -2,30 +2,14 @@
  * Writes a file so that it is either there whole or not at all: the content goes to a temporary
  * file beside the target, which is then renamed over it (or, without clobbering, hard-linked to
  * it: `link` fails when the target exists, so of two concurrent writers exactly one wins and no
- * check-then-rename window lets the other replace its file). A Ctrl-C (SIGINT) or SIGTERM during
- * the write removes the temporary file before the process exits, so nothing partial is left.
+ * check-then-rename window lets the other replace its file). SIGINT, SIGTERM or SIGHUP during the
+ * write, or the parent's death, removes the temporary file before the process exits
+ * (lib/cleanupOnExit.ts), so nothing partial is left; a refused write removes it too and throws a
+ * {@link WriteError} that names `file`, not the temporary name.
  */
-import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-
-const pending = new Set<string>();
-let handlersInstalled = false;
-
-function removePending(): void {
-  for (const tmp of pending) rmSync(tmp, { force: true });
-  pending.clear();
-}
-
-function installHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      removePending();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
-  process.once('exit', removePending);
-}
+import { linkSync, renameSync, writeFileSync } from 'node:fs';
+import { cleanupOnExit, exitIfOrphaned, removeQuietly } from './cleanupOnExit.js';
+import { WriteError } from './WriteError.js';
 
 /** Options of {@link atomicWrite}. */
 export interface AtomicWriteOptions {
@@ -35,7 +19,8 @@ export interface AtomicWriteOptions {
 
 /**
  * Writes `content` to `file` atomically; returns false, writing nothing, when `noClobber` is set
- * and the file exists (or another writer created it first).
+ * and the file exists (or another writer created it first). Throws a {@link WriteError} naming
+ * `file` when the system refuses the write.
  *
  * @example
  * atomicWrite('counterexamples/x.json', text, { noClobber: true }) //=> true
@@ -45,16 +30,19 @@ export function atomicWrite(
   content: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): boolean {
-  installHandlers();
+  // An orphan writes nothing: whoever asked for the file is gone (lib/cleanupOnExit.ts).
+  exitIfOrphaned();
   const tmp = `${file}.${process.pid}.tmp`;
-  pending.add(tmp);
+  const settled = cleanupOnExit(tmp);
   try {
     writeFileSync(tmp, content, { flag: 'w' });
     if (!options.noClobber) renameSync(tmp, file);
     else return publishNew(tmp, file, content);
+  } catch (e) {
+    throw new WriteError(file, e);
   } finally {
-    pending.delete(tmp);
-    rmSync(tmp, { force: true });
+    settled();
+    removeQuietly(tmp);
   }
   return true;
 }
@@ -77,6 +65,8 @@ function publishNew(tmp: string, file: string, content: string | Uint8Array): bo
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // The exclusive create made `file`: a write that failed part-way leaves nothing behind.
+    removeQuietly(file);
     throw e;
   }
 }
