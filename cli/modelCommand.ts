@@ -13,6 +13,8 @@ import type { GraphNode } from '../model/exploreModel.js';
 import { exploreModel, pathNodes, pathTo } from '../model/exploreModel.js';
 import { regionState } from '../model/modelTransitions.js';
 import { systemModel } from '../model/systemModel.js';
+import { initialContext } from '../model/ModelContext.js';
+import { toMachineJson } from '../model/toMachineJson.js';
 import { toMermaid } from '../model/toMermaid.js';
 import { toStatelyCode } from '../model/toStatelyCode.js';
 import { driverModelNames } from '../model/variants/index.js';
@@ -34,6 +36,12 @@ export const MODEL_OPTIONS = {
 } as const;
 
 const FORMATS = ['text', 'json', 'mermaid', 'stately'] as const;
+
+/**
+ * The `format` of `model --format stately --json`: the machine as data for xstate's
+ * `createMachine`, with guards and actions by name (model/toMachineJson.ts).
+ */
+const MACHINE_FORMAT = 'lingering-xstate-machine/v1';
 
 /**
  * Bounds by flow count: one flow explores in about a second. Flows multiply, so two start with
@@ -158,16 +166,21 @@ export function modelCommand(argv: readonly string[], io: Io): number {
   const callouts = int(p, 'callouts', d.callouts, 0, 4);
   const polls = int(p, 'polls', d.polls, 0, 6);
   const format = oneOf(p, 'format', FORMATS, 'text') as (typeof FORMATS)[number];
-  if (flag(p, 'json') && str(p, 'format') !== undefined && format !== 'json') {
+  const asJson = flag(p, 'json');
+  if (asJson && str(p, 'format') !== undefined && format !== 'json' && format !== 'stately') {
     throw new UsageError(
       '--json',
       `with --format ${format}`,
-      'one of them (--json is --format json)',
+      '--format json or stately (--json alone is --format json)',
     );
   }
   if (format === 'mermaid' || format === 'stately') {
     const { machine } = systemModel({ driver, agent, flows, layers });
-    io.out(format === 'mermaid' ? toMermaid(machine) : toStatelyCode(machine));
+    if (format === 'stately' && asJson) {
+      const json = toMachineJson(machine, initialContext(flows, layers));
+      const doc = { format: MACHINE_FORMAT, driver, agent, flows, layers, machine: json };
+      io.out(`${JSON.stringify(doc, null, 2)}\n`);
+    } else io.out(format === 'mermaid' ? toMermaid(machine) : toStatelyCode(machine));
     return 0;
   }
   const json = flag(p, 'json') || format === 'json';

@@ -16,6 +16,7 @@ import type { Event } from '../engine/events.js';
 import type { ExploreBounds } from './enabledEvents.js';
 import { DEFAULT_BOUNDS, enabledEvents } from './enabledEvents.js';
 import { isIdentity, renumberEvent, renumberingBetween } from './flowSymmetry.js';
+import type { FlowMachine } from './flowMachine.js';
 import type { ModelContext } from './ModelContext.js';
 import { isStranded } from './ModelFlow.js';
 import { stateKey } from './stateKey.js';
@@ -74,6 +75,8 @@ export interface ExploreOptions extends Partial<ExploreBounds> {
   readonly symmetry?: boolean;
   /** Called every 1,000 new states (the CLI shows progress from it). */
   readonly onProgress?: (states: number) => void;
+  /** Explore this machine instead of the design's (one loaded from toMachineJson.ts). */
+  readonly machine?: FlowMachine;
 }
 
 /**
@@ -84,7 +87,9 @@ export interface ExploreOptions extends Partial<ExploreBounds> {
  * x.lingering !== null //=> true
  */
 export function exploreModel(config: ModelConfig, options: ExploreOptions = {}): Exploration {
-  const model = systemModel(config);
+  const designed = systemModel(config);
+  const model =
+    options.machine === undefined ? designed : { ...designed, machine: options.machine };
   const bounds: ExploreBounds = {
     callouts: options.callouts ?? DEFAULT_BOUNDS.callouts,
     polls: options.polls ?? DEFAULT_BOUNDS.polls,
