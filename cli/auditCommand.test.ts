@@ -13,7 +13,7 @@ import { agentVariants } from '../engine/agent/variants/index.js';
 import { closeOutRun } from '../engine/closeOut.js';
 import { driverVariants } from '../engine/driver/variants/index.js';
 import type { EngineConfig, EngineState } from '../engine/EngineState.js';
-import type { ConnectionSummary } from '../history/auditHistory.js';
+import type { ConnectionSummary } from '../history/AuditReport.js';
 import { auditHistory } from '../history/auditHistory.js';
 import type { HistoryRecord } from '../history/History.js';
 import { historyOfStates } from '../history/fromEngine.js';
@@ -174,7 +174,10 @@ describe(`lingering audit (seed ${SEED})`, () => {
       ['audit', '@no-laddr'],
       /no-laddr\.json: conns\[0\]\.laddr: got nothing \(the field is missing\)/,
     ],
-    [['audit', '@bad-errno'], /bad-errno\.json: conns\[0\]\.tcpFailuresByErrCode\.reset/],
+    [
+      ['audit', '@bad-errno'],
+      /bad-errno\.json: conns\[0\]\.tcpFailuresByErrCode: got the key "reset"; allowed: errno keys that are decimal integers/,
+    ],
     [
       ['audit', '@bad-report'],
       /bad-report\.json: polls\[0\]\.records\[0\]\.lastTCPClosed: got "1"; allowed: a value of type number/,

@@ -3,20 +3,32 @@
  * backend-side claims: failures within closes per connection, rate ≤ 100%, each connection
  * closed once, no re-report with failures after a close) and prints each violation with its
  * minimal witness, then a summary per connection. Exit 1 when a claim is violated, 0 when none,
- * 2 on bad input.
+ * 2 on bad input. The files are read poll by poll into the audit (history/readHistoryFile.ts,
+ * history/startAudit.ts), so a history of JSON lines of any length takes memory for its
+ * connections only; the text is written in batches of lines as it is formatted.
  */
-import { readInputFile } from '../engine/readInputFile.js';
-import { auditHistory, hasViolation } from '../history/auditHistory.js';
-import { formatAudit } from '../history/formatAudit.js';
-import { ACCEPTED, parseHistory } from '../history/parseHistory.js';
+import { hasViolation } from '../history/auditHistory.js';
+import { auditLines } from '../history/formatAudit.js';
+import { ACCEPTED } from '../history/parseHistory.js';
+import { readHistoryFile } from '../history/readHistoryFile.js';
+import { startAudit } from '../history/startAudit.js';
 import { flag, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 
-/** Largest history file accepted, in bytes. */
-const MAX_BYTES = 64 * 1024 * 1024;
+/** Lines per write: few system calls, and no text of a million rows held at once. */
+const BATCH = 4096;
 
-const readHistoryFile = (path: string): string =>
-  readInputFile(path, { maxBytes: MAX_BYTES, what: 'a history file', accepted: ACCEPTED });
+function writeLines(io: Io, lines: Iterable<string>): void {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === BATCH) {
+      io.out(`${batch.join('\n')}\n`);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) io.out(`${batch.join('\n')}\n`);
+}
 
 /** Runs `audit`; returns the exit status. */
 export function auditCommand(argv: readonly string[], io: Io): number {
@@ -24,12 +36,11 @@ export function auditCommand(argv: readonly string[], io: Io): number {
   const files = p.positionals;
   if (files.length === 0)
     throw new UsageError('audit', 'no FILE', `one or more files, each ${ACCEPTED}`);
-  const history = parseHistory(files, files.map(readHistoryFile));
-  const report = auditHistory(history);
-  io.out(
-    flag(p, 'json')
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : formatAudit(report, `audit ${files.join(' ')}`),
-  );
+  const run = startAudit();
+  let next = 1;
+  for (const file of files) next += readHistoryFile(file, next, run.add);
+  const report = run.finish(files);
+  if (flag(p, 'json')) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else writeLines(io, auditLines(report, `audit ${files.join(' ')}`));
   return hasViolation(report) ? 1 : 0;
 }

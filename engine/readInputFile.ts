@@ -69,14 +69,25 @@ function readAtMost(fd: number, max: number): Buffer {
   return Buffer.concat(chunks, total);
 }
 
-function readChecked(path: string, limits: InputLimits): string {
+/** Opens `path` for reading if it is a regular file: its descriptor and size. */
+function openChecked(path: string, limits: InputLimits): { fd: number; size: number } {
   refuseKind(path, statSync(path), limits);
   // O_NONBLOCK: should the path become a FIFO after the check, opening it does not wait.
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const s = fstatSync(fd);
     refuseKind(path, s, limits);
-    refuseSize(path, s.size, limits);
+    return { fd, size: s.size };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+function readChecked(path: string, limits: InputLimits): string {
+  const { fd, size } = openChecked(path, limits);
+  try {
+    refuseSize(path, size, limits);
     const bytes = readAtMost(fd, limits.maxBytes);
     refuseSize(path, bytes.length, limits);
     return bytes.toString('utf8');
@@ -93,8 +104,13 @@ function readChecked(path: string, limits: InputLimits): string {
  * //=> throws TraceError 'missing.json: got no such file; allowed: a trace'
  */
 export function readInputFile(path: string, limits: InputLimits): string {
+  return withInputErrors(path, limits, () => readChecked(path, limits));
+}
+
+/** `read()`, with a failed system call turned into a TraceError naming `path`. */
+export function withInputErrors<T>(path: string, limits: InputLimits, read: () => T): T {
   try {
-    return readChecked(path, limits);
+    return read();
   } catch (e) {
     if (e instanceof TraceError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
@@ -105,3 +121,10 @@ export function readInputFile(path: string, limits: InputLimits): string {
     );
   }
 }
+
+/**
+ * Opens the regular file `path` for reading in blocks (the caller closes it): its descriptor and
+ * size, refused as `readInputFile` refuses it, whatever its size; errors as `withInputErrors`.
+ */
+export const openInputFile = (path: string, limits: InputLimits): { fd: number; size: number } =>
+  withInputErrors(path, limits, () => openChecked(path, limits));

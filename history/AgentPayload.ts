@@ -19,31 +19,20 @@
  *   strings, map keys are strings, enums are their names (`v4`, `tcp`, `outgoing`).
  */
 import { z } from 'zod';
-
-/** A uint64 as jsonpb writes it (a decimal string), or a plain number. */
-const uint64 = z
-  .union([z.string().regex(/^\d+$/, 'a decimal string'), z.number().int().min(0)])
-  .transform(Number)
-  .refine(Number.isSafeInteger, 'a count below 2^53');
-
-const uint32 = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 32 - 1);
+import { errnoMap, int32, intIn, uint32, uint64 } from './counts.js';
 
 /** `Addr`: the local or remote end. */
 const AddrSchema = z.object({
   ip: z.string(),
-  port: z.number().int().min(0).max(65535),
+  port: intIn(0, 65535),
 });
 
 const enumOrNumber = <T extends readonly [string, ...string[]]>(names: T) =>
-  z.union([z.enum(names), z.number().int()]).optional();
+  z.union([z.enum(names), int32]).optional();
 
 /** One `Connection` of the payload (the fields the audit reads). */
 export const ConnectionSchema = z.object({
-  pid: z.number().int().default(0),
+  pid: int32.default(0),
   laddr: AddrSchema,
   raddr: AddrSchema,
   family: enumOrNumber(['v4', 'v6']),
@@ -54,10 +43,7 @@ export const ConnectionSchema = z.object({
   lastBytesReceived: uint64.default(0),
   lastTcpEstablished: uint32.default(0),
   lastTcpClosed: uint32.default(0),
-  tcpFailuresByErrCode: z
-    .record(z.string().regex(/^\d+$/, 'an errno'), uint32)
-    .nullable()
-    .default(null),
+  tcpFailuresByErrCode: errnoMap.nullable().default(null),
 });
 
 /** One payload: the connections one poll shipped. */

@@ -4,17 +4,21 @@
  * report without `tuple` gives the cookie's). Leaves out: sums and verdicts (the audit recomputes).
  */
 import { z } from 'zod';
+import { MAX_CLIENT, MAX_FLOW } from '../engine/events.js';
+import { errnoMap, intIn, uint32 } from './counts.js';
 
-const count = z.number().int().min(0);
+/** A count the engine writes as a JSON number: exact up to 2^53 − 1, its real limit. */
+const count = intIn(0, Number.MAX_SAFE_INTEGER);
+const flow = intIn(1, MAX_FLOW);
 
 /** One shipped record of the report. */
 const ReportRecordSchema = z.object({
-  flow: z.number().int().min(1),
+  flow,
   cookie: count,
-  tuple: z.number().int().min(1).optional(),
-  flows: z.array(z.number().int().min(1)).min(1).optional(),
-  lastTCPClosed: count,
-  tcpFailures: z.record(z.string().regex(/^\d+$/, 'an errno'), count),
+  tuple: flow.optional(),
+  flows: z.array(flow).min(1).optional(),
+  lastTCPClosed: uint32,
+  tcpFailures: errnoMap,
   lastSentBytes: count,
   lastRecvBytes: count,
 });
@@ -25,8 +29,8 @@ export const ReplayReportInputSchema = z.object({
   agent: z.string(),
   polls: z.array(
     z.object({
-      poll: z.number().int().min(1),
-      client: z.number().int().min(1),
+      poll: intIn(1, Number.MAX_SAFE_INTEGER),
+      client: intIn(1, MAX_CLIENT),
       records: z.array(ReportRecordSchema),
     }),
   ),

@@ -1,10 +1,12 @@
 /**
  * The audit for people: one line per claim (✓ or ✗ with the subject, what broke and when), each
  * violation's witness as the records it keeps, one per line (with the flows merged into each,
- * when the history knows them), then a table per connection.
+ * when the history knows them), then a table per connection. Lines are produced one at a time, so
+ * that a history of a million connections is written as it is formatted, never joined whole, and
+ * no array is spread into a call (its length would be bounded by the engine's argument limit).
  */
 import { formatRate } from '../engine/backend/formatRate.js';
-import type { AuditReport, ConnectionSummary } from './auditHistory.js';
+import type { AuditReport, ConnectionSummary } from './AuditReport.js';
 import { plural } from './claims/AuditClaim.js';
 import type { HistoryRecord } from './History.js';
 
@@ -26,16 +28,6 @@ const recordLine = (r: HistoryRecord): string => {
   return `      poll ${r.poll}  lastTcpClosed ${r.lastTcpClosed}  tcpFailuresByErrCode ${errnos(r.failures)}  +${r.lastBytesSent} B sent  +${r.lastBytesReceived} B received${flows === '' ? '' : `  ${flows}`}  (${r.source})`;
 };
 
-function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) =>
-    r
-      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 2)))
-      .join('')
-      .trimEnd(),
-  );
-}
-
 const summaryRow = (c: ConnectionSummary, clients: number): string[] => [
   `${clients > 1 ? `${c.client}: ` : ''}${c.label}${c.flows.length === 0 ? '' : ` (${flowsText(c.flows, ', ')})`}`,
   String(c.records),
@@ -47,52 +39,86 @@ const summaryRow = (c: ConnectionSummary, clients: number): string[] => [
   c.violated.length === 0 ? '✓' : `✗ ${c.violated.join(', ')}`,
 ];
 
+const HEADER = [
+  'connection',
+  'polls',
+  'seen',
+  'closes',
+  'failures',
+  'sent B',
+  'received B',
+  'verdict',
+];
+
+/** The table's rows, header first, each made when asked (twice: widths, then lines). */
+function* rows(report: AuditReport, clients: number): Generator<readonly string[]> {
+  yield HEADER;
+  for (const c of report.connections) yield summaryRow(c, clients);
+}
+
+/** The table's lines: every column but the last padded to its widest cell and 2 spaces. */
+function* table(report: AuditReport): Generator<string> {
+  const seen = new Set<string>();
+  for (const c of report.connections) seen.add(c.client);
+  const widths = HEADER.map(() => 0);
+  for (const row of rows(report, seen.size))
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows(report, seen.size))
+    yield row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 2)))
+      .join('')
+      .trimEnd();
+}
+
+/** The lines of one violated claim: each violation, its statement and its witness. */
+function* violationLines(claim: AuditReport['claims'][number]): Generator<string> {
+  for (const v of claim.violations) {
+    yield `✗ ${claim.name} — ${v.subject}: ${v.detail}`;
+    yield `    ${claim.statement}`;
+    const w = v.witness;
+    const rest =
+      v.claim === 'CloseReportedOnce' || v.claim === 'NoLingeringReReport'
+        ? ''
+        : `; every other record up to poll ${v.poll} ships at least as many failures as closes`;
+    yield `    witness (${plural(w.records.length, 'record')}, ${w.polls.length === 1 ? 'poll' : 'polls'} ${w.polls.join(', ')}: ${plural(w.failures, 'failure')}, ${plural(w.closes, 'close')}${rest}):`;
+    for (const r of w.records.slice(0, MAX_WITNESS_LINES))
+      yield `${recordLine(r)}${v.connection === null ? `  ${r.label}` : ''}`;
+    if (w.records.length > MAX_WITNESS_LINES)
+      yield `      … and ${w.records.length - MAX_WITNESS_LINES} more (see --json)`;
+  }
+}
+
 /**
- * The report as text.
+ * The report as text, line by line (without the line ends).
  *
  * @example
- * formatAudit(report, 'audit pr.jsonl').split('\n')[1] //=> '✗ FailuresWithinCloses — tcp v4 pid 4242 …: 2 failures shipped, 1 close, by poll 2 (polls 1, 2)'
+ * [...auditLines(report, 'audit pr.jsonl')][1] //=> ''
  */
-export function formatAudit(report: AuditReport, title: string): string {
+export function* auditLines(report: AuditReport, title: string): Generator<string> {
   const rates = report.backends
     .map(
       (b) =>
         `${report.backends.length > 1 ? `client ${b.client}: ` : ''}${plural(b.failures, 'failure')} / ${plural(b.closes, 'close')} = ${formatRate(b.rate, 'no close yet')}`,
     )
     .join('; ');
-  const lines = [
-    `${title}: ${plural(report.polls, 'poll')}, ${plural(report.records, 'record')}, ${plural(report.connections.length, 'connection')}; backend ${rates}`,
-    '',
-  ];
+  yield `${title}: ${plural(report.polls, 'poll')}, ${plural(report.records, 'record')}, ${plural(report.connections.length, 'connection')}; backend ${rates}`;
+  yield '';
   for (const claim of report.claims) {
-    if (claim.verdict === 'holds') {
-      lines.push(`✓ ${claim.name}`);
-      continue;
-    }
-    for (const v of claim.violations) {
-      lines.push(`✗ ${claim.name} — ${v.subject}: ${v.detail}`);
-      lines.push(`    ${claim.statement}`);
-      const w = v.witness;
-      const rest =
-        v.claim === 'CloseReportedOnce' || v.claim === 'NoLingeringReReport'
-          ? ''
-          : `; every other record up to poll ${v.poll} ships at least as many failures as closes`;
-      lines.push(
-        `    witness (${plural(w.records.length, 'record')}, ${w.polls.length === 1 ? 'poll' : 'polls'} ${w.polls.join(', ')}: ${plural(w.failures, 'failure')}, ${plural(w.closes, 'close')}${rest}):`,
-      );
-      for (const r of w.records.slice(0, MAX_WITNESS_LINES))
-        lines.push(`${recordLine(r)}${v.connection === null ? `  ${r.label}` : ''}`);
-      if (w.records.length > MAX_WITNESS_LINES)
-        lines.push(`      … and ${w.records.length - MAX_WITNESS_LINES} more (see --json)`);
-    }
+    if (claim.verdict === 'holds') yield `✓ ${claim.name}`;
+    else yield* violationLines(claim);
   }
-  lines.push('');
-  const clients = new Set(report.connections.map((c) => c.client)).size;
-  lines.push(
-    ...table([
-      ['connection', 'polls', 'seen', 'closes', 'failures', 'sent B', 'received B', 'verdict'],
-      ...report.connections.map((c) => summaryRow(c, clients)),
-    ]),
-  );
-  return `${lines.join('\n')}\n`;
+  yield '';
+  yield* table(report);
+}
+
+/**
+ * The report as text.
+ *
+ * @example
+ * formatAudit(report, 'audit pr.jsonl').split('\n')[2] //=> '✗ FailuresWithinCloses — tcp v4 pid 4242 …: 2 failures shipped, 1 close, by poll 2 (polls 1, 2)'
+ */
+export function formatAudit(report: AuditReport, title: string): string {
+  let text = '';
+  for (const line of auditLines(report, title)) text += `${line}\n`;
+  return text;
 }

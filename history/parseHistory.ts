@@ -4,7 +4,6 @@
  * Files are joined in the order given, so `poll-1.json poll-2.json …` is one history. Every problem
  * is one `TraceError` naming the file, the place in it and what was expected.
  */
-import { z } from 'zod';
 import { TraceError } from '../engine/errors/TraceError.js';
 import { jsonDepth, MAX_JSON_DEPTH } from '../engine/jsonDepth.js';
 import type { AgentPayload } from './AgentPayload.js';
@@ -13,64 +12,39 @@ import type { History, HistoryPoll, HistoryRecord } from './History.js';
 import { failureCount } from './History.js';
 import type { ReplayReportInput } from './ReplayReportInput.js';
 import { ReplayReportInputSchema } from './ReplayReportInput.js';
+import { badErrnoKey, ERRNO_KEYS } from './counts.js';
+import { problem, show } from './zodProblem.js';
 
 /** What an input may be, for error messages. */
 export const ACCEPTED =
   'a /network_tracer/connections payload ({"conns": [...]}), an array or JSON lines of them, or a `lingering replay --json` report';
 
-/** Most polls a history may hold. */
-const MAX_POLLS = 1_000_000;
-
-const show = (v: unknown): string => {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
-};
-
-const pathText = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? String(k) : `${s}.${String(k)}`),
-    '',
-  );
-
-function lookup(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = root;
-  for (const k of path)
-    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
-}
-
-/** zod's first issue as a TraceError at `where`. */
-function problem(where: string, error: z.ZodError, input: unknown): TraceError {
-  const issue = error.issues[0] as z.core.$ZodIssue;
-  const field = issue.path.length === 0 ? where : `${where}: ${pathText(issue.path)}`;
-  const got = lookup(input, issue.path);
-  const gotText = got === undefined ? 'nothing (the field is missing)' : show(got);
-  switch (issue.code) {
-    case 'invalid_type':
-      return new TraceError(field, gotText, `a value of type ${issue.expected}`);
-    case 'invalid_value':
-      return new TraceError(field, gotText, issue.values.map(String));
-    case 'too_small':
-      return new TraceError(field, gotText, `at least ${String(issue.minimum)}`);
-    case 'too_big':
-      return new TraceError(field, gotText, `at most ${String(issue.maximum)}`);
-    case 'invalid_union':
-      return new TraceError(
-        field,
-        gotText,
-        'a count (a number, or a decimal string for 64-bit fields)',
-      );
-    default:
-      return new TraceError(field, gotText, issue.message);
-  }
-}
+/** Most payloads one file may hold. */
+export const MAX_POLLS = 1_000_000;
 
 /** One file's payloads or report, before poll numbering. */
 type Parsed =
   | { readonly payloads: readonly { payload: AgentPayload; source: string }[] }
   | { readonly report: ReplayReportInput };
 
+/** Refuses a failure map with a key that is no errno, at `where` (zod would drop `__proto__`). */
+function refuseErrnoKeys(map: unknown, where: string): void {
+  const key = badErrnoKey(map);
+  if (key !== undefined) throw new TraceError(where, `the key ${show(key)}`, ERRNO_KEYS);
+}
+
+const entries = (v: unknown, field: string): unknown[] => {
+  const list = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[field] : null;
+  return Array.isArray(list) ? list : [];
+};
+
 function parsePayload(value: unknown, source: string): { payload: AgentPayload; source: string } {
+  entries(value, 'conns').forEach((c, i) =>
+    refuseErrnoKeys(
+      (c as { tcpFailuresByErrCode?: unknown } | null)?.tcpFailuresByErrCode,
+      `${source}: conns[${i}].tcpFailuresByErrCode`,
+    ),
+  );
   const r = AgentPayloadSchema.safeParse(value);
   if (!r.success) throw problem(source, r.error, value);
   return { payload: r.data, source };
@@ -114,6 +88,14 @@ function parseFile(file: string, text: string): Parsed {
     const kind = classify(json);
     if (kind === 'payload') return { payloads: [parsePayload(json, file)] };
     if (kind === 'report') {
+      entries(json, 'polls').forEach((p, i) =>
+        entries(p, 'records').forEach((r, j) =>
+          refuseErrnoKeys(
+            (r as { tcpFailures?: unknown } | null)?.tcpFailures,
+            `${file}: polls[${i}].records[${j}].tcpFailures`,
+          ),
+        ),
+      );
       const r = ReplayReportInputSchema.safeParse(json);
       if (!r.success) throw problem(file, r.error, json);
       return { report: r.data };
@@ -126,20 +108,35 @@ function parseFile(file: string, text: string): Parsed {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const source = `${file}:${i + 1}`;
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch (e) {
-      const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable';
-      throw new TraceError(source, `invalid JSON (${why})`, ACCEPTED);
-    }
-    if (classify(v) !== 'payload')
-      throw new TraceError(source, show(v), 'a payload object with "conns" on each line');
-    payloads.push(parsePayload(v, source));
+    payloads.push(parsePayload(jsonLine(source, line), source));
   });
   if (payloads.length === 0) throw new TraceError(file, 'no payload', ACCEPTED);
   return { payloads };
 }
+
+/**
+ * The payload object on one line of JSON lines (at `source`, `file:line`), not yet checked
+ * against the schema; a TraceError when the line is not JSON or not a payload.
+ */
+export function jsonLine(source: string, line: string): unknown {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch (e) {
+    const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable';
+    throw new TraceError(source, `invalid JSON (${why})`, ACCEPTED);
+  }
+  if (classify(v) !== 'payload')
+    throw new TraceError(source, show(v), 'a payload object with "conns" on each line');
+  return v;
+}
+
+/** True when `v` is a payload object (has `conns`). */
+export const isPayload = (v: unknown): boolean => classify(v) === 'payload';
+
+/** The poll numbered `poll` that the payload object `value` (read at `source`) ships. */
+export const payloadPoll = (value: unknown, source: string, poll: number): HistoryPoll =>
+  fromPayload(parsePayload(value, source), poll);
 
 const fromPayload = (
   { payload, source }: { payload: AgentPayload; source: string },
@@ -218,6 +215,14 @@ export const historyPolls = (
     };
   });
 
+/** The polls of one whole file's `text`, numbered from `first`. */
+export function pollsOfText(file: string, text: string, first: number): HistoryPoll[] {
+  const parsed = parseFile(file, text);
+  return 'report' in parsed
+    ? historyPolls(parsed.report.polls, file, first)
+    : parsed.payloads.map((p, i) => fromPayload(p, first + i));
+}
+
 /**
  * The history the files hold, in order; `texts[i]` is the content of `files[i]`.
  *
@@ -227,10 +232,7 @@ export const historyPolls = (
 export function parseHistory(files: readonly string[], texts: readonly string[]): History {
   const polls: HistoryPoll[] = [];
   files.forEach((file, i) => {
-    const parsed = parseFile(file, texts[i] ?? '');
-    if ('report' in parsed)
-      polls.push(...historyPolls(parsed.report.polls, file, polls.length + 1));
-    else for (const p of parsed.payloads) polls.push(fromPayload(p, polls.length + 1));
+    for (const p of pollsOfText(file, texts[i] ?? '', polls.length + 1)) polls.push(p);
   });
   return { files, polls };
 }

@@ -1,10 +1,10 @@
 /**
  * The shape of a claim the audit checks on a recorded history (the backend side of
  * docs/semantics.md#invariants, judged from payloads alone): a stable name, the statement reports
- * print, and a pure check that returns every violation, each with its minimal witness, and never
- * throws.
+ * print, and a pure judge that the audit asks once each poll is in, over what it keeps of each
+ * connection or backend (never every record: the history streams by), and that never throws.
  */
-import type { History, HistoryRecord } from '../History.js';
+import type { HistoryRecord } from '../History.js';
 import type { Witness } from '../witness.js';
 
 /** One violation: where it broke first, why, and the smallest sub-history that shows it. */
@@ -21,79 +21,64 @@ export interface AuditViolation {
   readonly witness: Witness;
 }
 
-/** A named claim about a history. */
-export interface AuditClaim {
-  readonly name: string;
-  readonly statement: string;
-  readonly check: (history: History) => readonly AuditViolation[];
-}
-
-/** One connection's records, in history order. */
-export interface ConnectionRecords {
+/** What the audit knows of one connection once a poll is in (history/startAudit.ts). */
+export interface ConnectionSoFar {
   readonly client: string;
   readonly connection: string;
   readonly label: string;
-  readonly records: readonly HistoryRecord[];
+  /** Its totals over the polls so far. */
+  readonly closes: number;
+  readonly failures: number;
+  /** The polls it shipped in so far, ascending. */
+  readonly polls: readonly number[];
+  /**
+   * Its records so far that ship a close, or more failures than closes, or fewer: every record a
+   * witness can need (one with as many of each and no close changes no verdict: history/README.md,
+   * "Witnesses").
+   */
+  readonly kept: readonly HistoryRecord[];
+  /** Its first record with a close, if any. */
+  readonly firstClose: HistoryRecord | null;
+}
+
+/** What the audit knows of one client's backend once a poll is in. */
+export interface BackendSoFar {
+  readonly client: string;
+  readonly closes: number;
+  readonly failures: number;
+  /** Its records so far with more failures than closes, or fewer: what a sum witness needs. */
+  readonly kept: readonly HistoryRecord[];
 }
 
 /**
- * The history's records grouped by client and connection, in order of first appearance.
- *
- * @example
- * byConnection(history).map((c) => c.label) //=> ['connection 1', 'connection 2']
+ * A claim about each connection, judged once each poll is in (as the backend receives a payload
+ * at once) for every connection the poll shipped, until the connection first breaks it: `shipped`
+ * is the connection's records of that poll.
  */
-export function byConnection(history: History): readonly ConnectionRecords[] {
-  const groups = new Map<
-    string,
-    { client: string; connection: string; label: string; records: HistoryRecord[] }
-  >();
-  for (const poll of history.polls) {
-    for (const r of poll.records) {
-      const key = `${r.client}\u0000${r.connection}`;
-      const g = groups.get(key) ?? {
-        client: r.client,
-        connection: r.connection,
-        label: r.label,
-        records: [],
-      };
-      g.records.push(r);
-      groups.set(key, g);
-    }
-  }
-  return [...groups.values()];
+export interface ConnectionClaim {
+  readonly scope: 'connection';
+  readonly name: string;
+  readonly statement: string;
+  readonly judge: (
+    c: ConnectionSoFar,
+    shipped: readonly HistoryRecord[],
+    poll: number,
+  ) => AuditViolation | null;
 }
-
-/** The clients of a history, in order of first poll. */
-export const clientsOf = (history: History): readonly string[] => [
-  ...new Set(history.polls.map((p) => p.client)),
-];
-
-/** The polls (numbers) in which `records` appear, ascending. */
-export const pollsIn = (records: readonly HistoryRecord[]): readonly number[] => [
-  ...new Set(records.map((r) => r.poll)),
-];
 
 /**
- * The first poll, in `records`' order, after which `sums` (running totals over the records up to
- * and including that poll) satisfy `broken`; null when they never do.
+ * A claim about each client's backend, judged once each of the client's polls is in, until it
+ * first breaks; the audit names the subject (`backend`, or `backend of client N` among several).
  */
-export function firstBreak(
-  records: readonly HistoryRecord[],
-  broken: (totals: { readonly closes: number; readonly failures: number }) => boolean,
-): number | null {
-  let closes = 0;
-  let failures = 0;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i] as HistoryRecord;
-    closes += r.lastTcpClosed;
-    failures += r.failureCount;
-    // Judged once the whole poll is in, as the backend receives a payload at once.
-    const next = records[i + 1];
-    if (next !== undefined && next.poll === r.poll) continue;
-    if (broken({ closes, failures })) return r.poll;
-  }
-  return null;
+export interface BackendClaim {
+  readonly scope: 'backend';
+  readonly name: string;
+  readonly statement: string;
+  readonly judge: (b: BackendSoFar, poll: number) => Omit<AuditViolation, 'subject'> | null;
 }
+
+/** A named claim about a history. */
+export type AuditClaim = ConnectionClaim | BackendClaim;
 
 /** "1 close", "2 closes". */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -3,8 +3,7 @@
  * `CloseReportedOnce` payloads can show. Leaves out: a close never shipped; a reused tuple or a
  * client re-created after expiry reads as closed twice (docs/environment.md), flows named if known.
  */
-import type { AuditClaim, AuditViolation } from './AuditClaim.js';
-import { byConnection, firstBreak } from './AuditClaim.js';
+import type { ConnectionClaim } from './AuditClaim.js';
 import type { HistoryRecord } from '../History.js';
 import { twiceClosedWitness } from '../witness.js';
 import { CloseReportedOnce as invariant } from '../../invariants/catalogue/CloseReportedOnce.js';
@@ -16,25 +15,23 @@ const flowsOf = (records: readonly HistoryRecord[]): string => {
 };
 
 export const CloseReportedOnce = {
+  scope: 'connection',
   name: invariant.name,
   // Its own statement: payloads show only the "at most" half of the invariant's, per tuple.
   statement: 'no connection is shipped closed twice (at most 1 close per connection)',
-  check: (history) =>
-    byConnection(history).flatMap((c): AuditViolation[] => {
-      const poll = firstBreak(c.records, (t) => t.closes > 1);
-      if (poll === null) return [];
-      const witness = twiceClosedWitness(c.records.filter((r) => r.poll <= poll));
-      if (witness === null) return [];
-      return [
-        {
-          claim: invariant.name,
-          client: c.client,
-          connection: c.connection,
-          subject: c.label,
-          poll,
-          detail: `shipped closed ${witness.closes} times (polls ${witness.polls.join(', ')}${flowsOf(witness.records)})`,
-          witness,
-        },
-      ];
-    }),
-} satisfies AuditClaim;
+  judge: (c, _shipped, poll) => {
+    if (c.closes <= 1) return null;
+    // Every record with a close so far is kept.
+    const witness = twiceClosedWitness(c.kept);
+    if (witness === null) return null;
+    return {
+      claim: invariant.name,
+      client: c.client,
+      connection: c.connection,
+      subject: c.label,
+      poll,
+      detail: `shipped closed ${witness.closes} times (polls ${witness.polls.join(', ')}${flowsOf(witness.records)})`,
+      witness,
+    };
+  },
+} satisfies ConnectionClaim;

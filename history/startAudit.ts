@@ -1,0 +1,137 @@
+/**
+ * The audit as the history streams by, poll after poll, in time linear in the records and memory
+ * linear in the connections: of each connection and each backend it keeps the totals the claims
+ * judge and only the records a witness can hold (history/README.md, "Witnesses"), judges each
+ * claim once each poll is in, and never holds a whole poll after its turn.
+ */
+import type { AuditReport, BackendSums, ClaimVerdict, ConnectionSummary } from './AuditReport.js';
+import type { AuditClaim, AuditViolation } from './claims/AuditClaim.js';
+import { auditClaims } from './claims/index.js';
+import type { HistoryPoll, HistoryRecord } from './History.js';
+import { BackendState, ConnectionState } from './AuditState.js';
+
+/** An audit in progress: `add` each poll in order, then `finish`. */
+export interface AuditRun {
+  readonly add: (poll: HistoryPoll) => void;
+  readonly finish: (files: readonly string[]) => AuditReport;
+}
+
+/** A violation and the rank of its subject (first appearance), to list them as they appeared. */
+interface Found {
+  readonly rank: number;
+  readonly violation: AuditViolation;
+}
+
+const subjectOf = (client: string, clients: number): string =>
+  clients > 1 ? `backend of client ${client}` : 'backend';
+
+/** `v` with its subject, the fields in the order of the report (docs/formats.md#audit-report). */
+const named = (v: Omit<AuditViolation, 'subject'>, subject: string): AuditViolation => {
+  const { claim, client, connection, poll, detail, witness } = v;
+  return { claim, client, connection, subject, poll, detail, witness };
+};
+
+/** Each claim's verdict, its violations in order of their subject's first appearance. */
+const verdictsOf = (
+  claims: readonly AuditClaim[],
+  found: readonly Found[][],
+  clients: number,
+): ClaimVerdict[] =>
+  claims.map((claim, k) => {
+    const violations = [...(found[k] ?? [])]
+      .sort((x, y) => x.rank - y.rank)
+      .map(({ violation: v }) =>
+        claim.scope === 'backend' ? named(v, subjectOf(v.client, clients)) : v,
+      );
+    return {
+      name: claim.name,
+      statement: claim.statement,
+      verdict: violations.length > 0 ? 'violated' : 'holds',
+      violations,
+    };
+  });
+
+/**
+ * Starts an audit against `claims` (all by default).
+ *
+ * @example
+ * const run = startAudit();
+ * for (const p of history.polls) run.add(p);
+ * run.finish(history.files).claims.map((c) => c.verdict) //=> ['violated', 'violated', 'holds', 'violated']
+ */
+export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRun {
+  const perConnection = claims.flatMap((claim, k) => (claim.scope === 'connection' ? [k] : []));
+  const perBackend = claims.flatMap((claim, k) => (claim.scope === 'backend' ? [k] : []));
+  const found: Found[][] = claims.map(() => []);
+  const connections = new Map<string, Map<string, ConnectionState>>();
+  /** Every connection, in order of first appearance. */
+  const ranked: ConnectionState[] = [];
+  const backends = new Map<string, BackendState>();
+  let polls = 0;
+  let records = 0;
+
+  const connectionOf = (r: HistoryRecord): ConnectionState => {
+    const mine = connections.get(r.client) ?? new Map<string, ConnectionState>();
+    connections.set(r.client, mine);
+    const known = mine.get(r.connection);
+    if (known !== undefined) return known;
+    const created = new ConnectionState(r, ranked.length);
+    mine.set(r.connection, created);
+    ranked.push(created);
+    return created;
+  };
+
+  const judgeConnection = (c: ConnectionState, shipped: HistoryRecord[], poll: number) => {
+    for (const k of perConnection) {
+      const claim = claims[k] as AuditClaim;
+      if (c.breaks(k) || claim.scope !== 'connection') continue;
+      const v = claim.judge(c, shipped, poll);
+      if (v === null) continue;
+      c.broke(k);
+      found[k]?.push({ rank: c.rank, violation: v });
+    }
+    if (perConnection.every((k) => c.breaks(k))) c.forget();
+  };
+
+  const judgeBackend = (b: BackendState, poll: number) => {
+    for (const k of perBackend) {
+      const claim = claims[k] as AuditClaim;
+      if (b.breaks(k) || claim.scope !== 'backend') continue;
+      const v = claim.judge(b, poll);
+      if (v === null) continue;
+      b.broke(k);
+      found[k]?.push({ rank: b.rank, violation: named(v, b.client) });
+    }
+    if (perBackend.every((k) => b.breaks(k))) b.forget();
+  };
+
+  const add = (poll: HistoryPoll): void => {
+    polls += 1;
+    records += poll.records.length;
+    const b = backends.get(poll.client) ?? new BackendState(poll.client, backends.size);
+    backends.set(poll.client, b);
+    // In the payload's order (the witnesses keep it), grouped by connection to judge each once.
+    const shipped = new Map<ConnectionState, HistoryRecord[]>();
+    for (const r of poll.records) {
+      const c = connectionOf(r);
+      c.add(r);
+      b.add(r);
+      const mine = shipped.get(c);
+      if (mine === undefined) shipped.set(c, [r]);
+      else mine.push(r);
+    }
+    for (const [c, mine] of shipped) judgeConnection(c, mine, poll.poll);
+    if (poll.records.length > 0) judgeBackend(b, poll.poll);
+  };
+
+  const finish = (files: readonly string[]): AuditReport => ({
+    files,
+    polls,
+    records,
+    backends: [...backends.values()].map((b): BackendSums => b.sums()),
+    claims: verdictsOf(claims, found, backends.size),
+    connections: ranked.map((c): ConnectionSummary => c.summary(claims)),
+  });
+
+  return { add, finish };
+}
