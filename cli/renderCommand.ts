@@ -12,12 +12,13 @@ import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
 import type { Trace } from '../engine/trace.js';
 import { invariantNames } from '../invariants/index.js';
 import { checkTrace } from '../invariants/checkTrace.js';
-import { htmlPage } from '../render/htmlPage.js';
+import { chunkedWriter } from '../lib/chunkedWriter.js';
+import { HTML_FOOT, htmlHead } from '../render/htmlPage.js';
 import { rateChart } from '../render/rateChart.js';
 import { sequenceDiagram } from '../render/sequenceDiagram.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
-import { chartTitles, traceSection } from '../render/traceSection.js';
+import { chartTitles, traceSectionText } from '../render/traceSection.js';
 import { InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { loadTrace } from '../checking/loadTrace.js';
@@ -63,14 +64,31 @@ export function pictureOf(file: string, trace: Trace, request: PictureRequest = 
   });
 }
 
+/**
+ * The picture in the asked format, in pieces whose concatenation is the document (the page's
+ * sequence diagram a line at a time, so that a long trace's page is never whole in memory).
+ */
+function* renderPictureText(
+  picture: TracePicture,
+  format: (typeof RENDER_FORMATS)[number],
+): Generator<string> {
+  if (format === 'mermaid') yield sequenceDiagram(picture);
+  else if (format === 'svg') yield rateChart({ ...chartTitles(picture), polls: picture.polls });
+  else {
+    // htmlPage(title, traceSection(…)), written as it is built; the section ends in a tag, so
+    // htmlPage's trimEnd has nothing to trim.
+    yield htmlHead(`lingering: ${picture.title}`);
+    yield* traceSectionText(picture, { id: 'trace', level: 1 });
+    yield HTML_FOOT;
+  }
+}
+
 /** The picture in the asked format. */
 export function renderPicture(
   picture: TracePicture,
   format: (typeof RENDER_FORMATS)[number],
 ): string {
-  if (format === 'mermaid') return sequenceDiagram(picture);
-  if (format === 'svg') return rateChart({ ...chartTitles(picture), polls: picture.polls });
-  return htmlPage(`lingering: ${picture.title}`, traceSection(picture, { id: 'trace', level: 1 }));
+  return Array.from(renderPictureText(picture, format)).join('');
 }
 
 /** Runs `render`; returns the exit status. */
@@ -96,6 +114,9 @@ export function renderCommand(argv: readonly string[], io: Io): number {
     clients: int(p, 'clients', named, named, MAX_CLIENT),
   };
   const picture = pictureOf(file, trace, request);
-  io.out(renderPicture(picture, format as (typeof RENDER_FORMATS)[number]));
+  const out = chunkedWriter(io.out);
+  for (const piece of renderPictureText(picture, format as (typeof RENDER_FORMATS)[number]))
+    out.write(piece);
+  out.end();
   return 0;
 }

@@ -6,6 +6,7 @@
 import type { TCPFailures } from '../engine/agent/tcpFailures.js';
 import { formatRate } from '../engine/backend/formatRate.js';
 import type { ReplayReport, ReportRecord } from '../checking/replayReport.js';
+import { maxOf } from './maxOf.js';
 
 /** `{104:1}` or `{}`. */
 export const formatFailures = (f: TCPFailures): string =>
@@ -59,7 +60,12 @@ export function formatReplay(report: ReplayReport, title: string): string {
           )
           .join('; '),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = head.map((h, i) =>
+    maxOf(
+      rows.map((r) => (r[i] ?? '').length),
+      h.length,
+    ),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0)))

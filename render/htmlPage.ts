@@ -25,13 +25,11 @@ const PAGE_CSS = `
 `;
 
 /**
- * A complete document around `body` (already HTML).
- *
- * @example
- * htmlPage('lingering', '<p>hi</p>').startsWith('<!DOCTYPE html>') //=> true
+ * The document up to its body: everything before `body` in `htmlPage`, so that a long page can be
+ * written as it is built.
  */
-export function htmlPage(title: string, body: string): string {
-  return [
+export const htmlHead = (title: string): string =>
+  [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -42,9 +40,18 @@ export function htmlPage(title: string, body: string): string {
     `<style>${PAGE_CSS}</style>`,
     '</head>',
     '<body>',
-    body.trimEnd(),
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+
+/** The document after its body. */
+export const HTML_FOOT = '\n</body>\n</html>\n';
+
+/**
+ * A complete document around `body` (already HTML).
+ *
+ * @example
+ * htmlPage('lingering', '<p>hi</p>').startsWith('<!DOCTYPE html>') //=> true
+ */
+export function htmlPage(title: string, body: string): string {
+  return `${htmlHead(title)}${body.trimEnd()}${HTML_FOOT}`;
 }

@@ -2,6 +2,7 @@
  * A trace as a numbered program (docs/style.md#a-counterexample-prints-as-a-program): one event per
  * line with what changed, then the highlighted invariant's verdict. Plain text, aligned in columns.
  */
+import { maxOf } from './maxOf.js';
 import type { TracePicture } from './TracePicture.js';
 import { verdictLines } from './verdictLine.js';
 
@@ -18,11 +19,17 @@ const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.l
  */
 export function programListing(picture: TracePicture): string {
   const nw = `${picture.steps.length}.`.length;
-  const lw = Math.min(MAX_LABEL, Math.max(0, ...picture.steps.map((s) => s.label.length)));
+  const lw = Math.min(
+    MAX_LABEL,
+    maxOf(
+      picture.steps.map((s) => s.label.length),
+      0,
+    ),
+  );
   const lines = picture.steps.map((s) =>
     `${pad(`${s.index}.`, nw)} ${pad(s.label, lw)}  ${s.change}`.trimEnd(),
   );
   if (picture.steps.length === 0) lines.push('(no events)');
-  if (picture.highlight !== null) lines.push(...verdictLines(picture.highlight));
+  if (picture.highlight !== null) for (const l of verdictLines(picture.highlight)) lines.push(l);
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@
 import type { ReportPoll } from '../checking/replayReport.js';
 import { formatRate } from '../engine/backend/formatRate.js';
 import { escapeXml } from './escapeXml.js';
+import { maxOf } from './maxOf.js';
 
 /** What the chart shows. */
 export interface RateChartInput {
@@ -38,7 +39,7 @@ const percent = (rate: number): number => Math.round(rate * 100);
 
 /** The top of the y axis: at least 200% so that the 100% line sits inside the plot. */
 function yMaxOf(rates: readonly number[]): number {
-  const top = Math.max(0, ...rates);
+  const top = maxOf(rates, 0);
   return Math.max(200, Math.ceil(top / 100) * 100);
 }
 

@@ -159,25 +159,58 @@ function laneLines(a: Actor, height: number, at: Layout): string[] {
   ];
 }
 
-/** The rows laid out from the top: the shading first (under the lifelines), then the rows. */
-function body(
-  rows: readonly Row[],
-  width: number,
-  at: Layout,
-): { shades: string[]; lines: string[] } {
-  const shades: string[] = [];
-  const lines: string[] = [];
+/** The shading of each highlighted step, drawn before the lifelines. */
+function* shades(rows: readonly Row[], width: number): Generator<string> {
   let top = HEAD_H + 8;
   for (const r of rows) {
-    if (r.kind === 'step' && r.marked) shades.push(shade(top, width));
-    lines.push(
-      ...(r.kind === 'step'
-        ? stepRow(r.step, r.marked, top, at)
-        : noteRow(r.text, r.tone, top, at)),
-    );
+    if (r.kind === 'step' && r.marked) yield shade(top, width);
     top += r.kind === 'step' ? ROW_H : NOTE_H;
   }
-  return { shades, lines };
+}
+
+/** The rows' lines laid out from the top. */
+function* rowLines(rows: readonly Row[], at: Layout): Generator<string> {
+  let top = HEAD_H + 8;
+  for (const r of rows) {
+    yield* r.kind === 'step'
+      ? stepRow(r.step, r.marked, top, at)
+      : noteRow(r.text, r.tone, top, at);
+    top += r.kind === 'step' ? ROW_H : NOTE_H;
+  }
+}
+
+/** How far right the rows' text reaches: a loop, not `Math.max(...rows)` (one argument a row). */
+function longestRow(rows: readonly Row[], at: Layout): number {
+  let longest = 0;
+  for (const r of rows) {
+    const right =
+      r.kind === 'step'
+        ? at.textX + r.step.change.length * CHAR_W
+        : NUM_W + 28 + r.text.length * CHAR_W;
+    if (right > longest) longest = right;
+  }
+  return longest;
+}
+
+/**
+ * The diagram's lines, one at a time (`render` writes them as they come); `swimlaneSvg` joins
+ * them.
+ */
+export function* swimlaneLines(picture: TracePicture): Generator<string> {
+  const at = layoutOf(lifelines(picture.steps.flatMap((s) => s.messages)));
+  const rows = rowsOf(picture);
+  const width = Math.ceil(Math.max(at.textX + 200, longestRow(rows, at) + GAP));
+  const height =
+    HEAD_H + 8 + rows.reduce((s, r) => s + (r.kind === 'step' ? ROW_H : NOTE_H), 0) + 16;
+  const label = `sequence diagram of ${picture.title}: ${picture.steps.length} events, driver ${picture.driver}, agent ${picture.agent}`;
+  yield `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="${SANS}">`;
+  yield `  <title>${escapeXml(label)}</title>`;
+  yield `  <rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`;
+  yield* shades(rows, width);
+  for (const a of at.lanes) yield* laneLines(a, height, at);
+  yield `  <text x="${at.textX}" y="32" font-size="12" font-weight="bold" fill="#123">what changed</text>`;
+  yield* rowLines(rows, at);
+  yield '</svg>';
 }
 
 /**
@@ -187,29 +220,5 @@ function body(
  * swimlaneSvg(picture).startsWith('<svg xmlns="http://www.w3.org/2000/svg"') //=> true
  */
 export function swimlaneSvg(picture: TracePicture): string {
-  const at = layoutOf(lifelines(picture.steps.flatMap((s) => s.messages)));
-  const rows = rowsOf(picture);
-  const longest = Math.max(
-    0,
-    ...rows.map((r) =>
-      r.kind === 'step'
-        ? at.textX + r.step.change.length * CHAR_W
-        : NUM_W + 28 + r.text.length * CHAR_W,
-    ),
-  );
-  const width = Math.ceil(Math.max(at.textX + 200, longest + GAP));
-  const height =
-    HEAD_H + 8 + rows.reduce((s, r) => s + (r.kind === 'step' ? ROW_H : NOTE_H), 0) + 16;
-  const label = `sequence diagram of ${picture.title}: ${picture.steps.length} events, driver ${picture.driver}, agent ${picture.agent}`;
-  const { shades, lines } = body(rows, width, at);
-  return `${[
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="${SANS}">`,
-    `  <title>${escapeXml(label)}</title>`,
-    `  <rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
-    ...shades,
-    ...at.lanes.flatMap((a) => laneLines(a, height, at)),
-    `  <text x="${at.textX}" y="32" font-size="12" font-weight="bold" fill="#123">what changed</text>`,
-    ...lines,
-    '</svg>',
-  ].join('\n')}\n`;
+  return `${Array.from(swimlaneLines(picture)).join('\n')}\n`;
 }

@@ -7,7 +7,7 @@ import { escapeXml } from './escapeXml.js';
 import { programListing } from './programListing.js';
 import { rateChart } from './rateChart.js';
 import { sequenceDiagram } from './sequenceDiagram.js';
-import { swimlaneSvg } from './swimlaneSvg.js';
+import { swimlaneLines } from './swimlaneSvg.js';
 import type { TracePicture } from './TracePicture.js';
 import { verdictTable } from './verdictTable.js';
 
@@ -27,20 +27,29 @@ export const chartTitles = (p: TracePicture) => ({
 });
 
 /**
- * The section as HTML.
- *
- * @example
- * traceSection(picture, { id: 'cx-pr-50823-three-polls', level: 2 }).startsWith('<section id="cx-pr-50823-three-polls">') //=> true
+ * The section as HTML, in pieces whose concatenation is the section: the sequence diagram comes
+ * one line at a time, so `render` writes a long trace's page as it is built.
  */
-export function traceSection(picture: TracePicture, options: SectionOptions): string {
+export function* traceSectionText(
+  picture: TracePicture,
+  options: SectionOptions,
+): Generator<string> {
   const h = `h${options.level}`;
   const sub = `h${options.level + 1}`;
-  return [
+  yield [
     `<section id="${escapeXml(options.id)}">`,
     `<${h}>${escapeXml(picture.title)}</${h}>`,
     `<p class="meta">driver <b>${escapeXml(picture.driver)}</b>, agent <b>${escapeXml(picture.agent)}</b>, L=${picture.layers}, ${picture.steps.length} events${options.note === undefined ? '' : ` · ${escapeXml(options.note)}`}</p>`,
     `<${sub}>Sequence</${sub}>`,
-    `<div class="figure">\n${swimlaneSvg(picture).trimEnd()}\n</div>`,
+    '<div class="figure">\n',
+  ].join('\n');
+  let first = true;
+  for (const line of swimlaneLines(picture)) {
+    yield first ? line : `\n${line}`;
+    first = false;
+  }
+  yield [
+    '\n</div>',
     '<details><summary>mermaid source</summary>',
     `<pre class="mermaid">${escapeXml(sequenceDiagram(picture))}</pre>`,
     '</details>',
@@ -52,4 +61,14 @@ export function traceSection(picture: TracePicture, options: SectionOptions): st
     verdictTable(picture.verdicts),
     '</section>',
   ].join('\n');
+}
+
+/**
+ * The section as HTML.
+ *
+ * @example
+ * traceSection(picture, { id: 'cx-pr-50823-three-polls', level: 2 }).startsWith('<section id="cx-pr-50823-three-polls">') //=> true
+ */
+export function traceSection(picture: TracePicture, options: SectionOptions): string {
+  return Array.from(traceSectionText(picture, options)).join('');
 }
