@@ -5,7 +5,7 @@
  */
 import { watchParent } from '../lib/cleanupOnExit.js';
 import { UsageError } from './args.js';
-import { classifyError } from './classifyError.js';
+import { classifyError, EXIT } from './classifyError.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
 
@@ -117,7 +117,7 @@ ${Object.entries(COMMANDS)
   .join('\n')}
   help: this text
 
-With no command, lingering runs the matrix. --debug, anywhere: a failure's stack trace too.
+With no command, lingering runs the matrix. --debug, anywhere: the stack trace of a failure too.
 Exit status: 0 done (no violation), 1 violation found, 2 bad input or unusable output location,
 3 environment failure (disk full, too many open files), 4 internal error.
 `;
@@ -125,11 +125,15 @@ Exit status: 0 done (no violation), 1 violation found, 2 bad input or unusable o
 /** The global flag that adds the stack trace to a failure's line. */
 const DEBUG = '--debug';
 
-/** Tells `e` in one line (and its stack under `--debug`); returns the exit status. */
+/**
+ * Tells `e` in one line, and under `--debug` the stack of a failure that is not the user's (exit 3
+ * or 4); returns the exit status.
+ */
 function fail(e: unknown, io: Io, debug: boolean): number {
   const failure = classifyError(e);
   io.err(failure.line);
-  if (debug && e instanceof Error && e.stack !== undefined) io.err(`${e.stack}\n`);
+  if (debug && failure.status > EXIT.badInput && e instanceof Error && e.stack !== undefined)
+    io.err(`${e.stack}\n`);
   return failure.status;
 }
 
@@ -157,13 +161,13 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
 /**
  * Runs the command line as this process: an error thrown outside `main`'s await (a callback, a
  * rejected promise nobody awaited) gets the same one line and exits; a dead parent stops the
- * process as SIGTERM would (lib/cleanupOnExit.ts).
+ * process as SIGTERM would (lib/cleanupOnExit.ts); `parent` is the parent process at start.
  */
-export async function runProcess(args: readonly string[]): Promise<void> {
+export async function runProcess(args: readonly string[], parent = process.ppid): Promise<void> {
   const debug = args.includes(DEBUG);
   const crash = (e: unknown) => process.exit(fail(e, processIo, debug));
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  watchParent();
+  watchParent(parent);
   process.exitCode = await main(args);
 }

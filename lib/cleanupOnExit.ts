@@ -22,7 +22,7 @@ export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
 const pending = new Set<string>();
 let handlersInstalled = false;
 /** The parent at start; another one means the parent died (Linux re-parents to init). */
-const startParent = process.ppid;
+let startParent = process.ppid;
 
 /**
  * Removes `path` if it is there; a path that cannot hold a file (`ENOTDIR`, `ENAMETOOLONG`) holds
@@ -83,8 +83,12 @@ export function exitIfOrphaned(): void {
 /**
  * Checks every second, while the event loop is free, whether the process has been orphaned (the
  * timer does not keep the process alive); an IPC channel's `disconnect` counts as orphaned too.
+ * `parent` is the parent at start, read by the entry point before it loads anything: a parent that
+ * dies while this module loads is still noticed.
  */
-export function watchParent(everyMs = 1000): void {
+export function watchParent(parent = startParent, everyMs = 1000): void {
+  startParent = parent;
+  exitIfOrphaned();
   setInterval(exitIfOrphaned, everyMs).unref();
   if (process.connected) process.once('disconnect', terminate);
 }
