@@ -14,7 +14,8 @@ import { atomicWrite } from '../lib/atomicWrite.js';
 import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../checking/manifest.js';
 import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
-import { flag, int, oneOf, parseOptions } from './args.js';
+import { matrixJunit } from '../render/matrixJunit.js';
+import { flag, InputError, int, oneOf, parseOptions, str } from './args.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
 
@@ -89,6 +90,11 @@ export function formatMatrix(m: Matrix): string {
   return `${lines.join('\n')}\n`;
 }
 
+const junitExists = (file: string): InputError =>
+  new InputError(
+    `--junit: ${file} exists; matrix never writes over a file (remove it or name another)`,
+  );
+
 /** Runs `matrix`. */
 export function matrixCommand(argv: readonly string[], io: Io): number {
   const p = parseOptions('matrix', argv, {
@@ -98,7 +104,11 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
     json: { type: 'boolean' },
     'update-manifest': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    junit: { type: 'string' },
   });
+  const junit = str(p, 'junit');
+  // Refused before the run, not after minutes of it: the matrix never writes over a file.
+  if (junit !== undefined && existsSync(junit)) throw junitExists(junit);
   const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
   const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
   const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
@@ -115,6 +125,10 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
   const m = run(environment);
   progress.end();
   io.out(flag(p, 'json') ? `${JSON.stringify(matrixJson(m), null, 2)}\n` : formatMatrix(m));
+  if (junit !== undefined) {
+    if (!atomicWrite(junit, matrixJunit(m), { noClobber: true })) throw junitExists(junit);
+    if (!flag(p, 'json')) io.out(`wrote ${junit}\n`);
+  }
   if (flag(p, 'update-manifest')) {
     const others = ENVIRONMENTS.filter((e) => e !== environment).map(run);
     progress.end();
