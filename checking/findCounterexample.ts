@@ -36,6 +36,8 @@ export interface SearchOptions {
   readonly invariant?: Invariant;
   readonly seed: number;
   readonly runs: number;
+  /** Called after each generated sequence of the search (not the shrinking) with the count so far. */
+  readonly onRun?: (runs: number) => void;
 }
 
 const violated = (config: EngineConfig, run: Run, invs: readonly Invariant[]) =>
@@ -53,13 +55,16 @@ export function findCounterexample(options: SearchOptions): Search {
   const arb = matrixRuns(config, options.environment ?? DEFAULT_ENVIRONMENT);
   const candidates = options.invariant ? [options.invariant] : ALL;
   // First pass: which run breaks something first, and what.
+  let tried = 0;
   const first = fc.check(
-    fc.property(arb, (run) => violated(config, run, candidates) === undefined),
+    fc.property(arb, (run) => {
+      options.onRun?.(++tried);
+      return violated(config, run, candidates) === undefined;
+    }),
     { seed, numRuns: runs, endOnFailure: true },
   );
   if (!first.failed || first.counterexample === null) return { found: false, tried: first.numRuns };
   const broken = violated(config, first.counterexample[0], candidates) as Invariant;
-  const tried = first.numRuns;
   // Second pass from the same run, shrinking for that invariant alone.
   const runIndex = first.counterexamplePath?.split(':')[0] ?? '0';
   const shrunk = fc.check(
@@ -71,7 +76,7 @@ export function findCounterexample(options: SearchOptions): Search {
     found: true,
     invariant: broken,
     events: run.events,
-    tried,
+    tried: first.numRuns,
     seed,
     path: shrunk.counterexamplePath ?? first.counterexamplePath ?? runIndex,
   };

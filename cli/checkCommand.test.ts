@@ -162,3 +162,25 @@ describe('lingering check', () => {
     expect(readdirSync(dir)).toEqual(['file']);
   });
 });
+
+describe('lingering check progress', () => {
+  const holding = ['check', '--driver', 'flow-lock', '--agent', 'close-record'];
+  const args = [...holding, '--invariant', 'RefCountNonNegative', '--runs', '300'];
+
+  it('writes progress: lines with the sequences run so far off a terminal', async () => {
+    const b = bufferIo(0);
+    expect(await main(args, b.io)).toBe(0);
+    const lines = b.stderr().trimEnd().split('\n');
+    expect(lines).toEqual([
+      'progress: check: 100/300 sequences',
+      'progress: check: 200/300 sequences',
+      'progress: check: 300/300 sequences',
+    ]);
+  });
+
+  it('writes none with --quiet', async () => {
+    const b = bufferIo(0);
+    expect(await main([...args, '--quiet'], b.io)).toBe(0);
+    expect(b.stderr()).toBe('');
+  });
+});

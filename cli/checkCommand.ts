@@ -27,6 +27,7 @@ import { isWritableDirectory } from '../lib/isWritableDirectory.js';
 import type { OptionSpec } from './args.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
+import { progressReporter } from './progress.js';
 import { programListing } from '../render/programListing.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
@@ -44,6 +45,7 @@ interface CheckRequest {
   readonly depth: number;
   readonly options: SearchOptions & { readonly environment: Environment };
   readonly json: boolean;
+  readonly quiet: boolean;
   readonly save: boolean;
   readonly replace: boolean;
   readonly dir: string;
@@ -66,6 +68,7 @@ const CHECK_OPTIONS: OptionSpec = {
   depth: { type: 'string' },
   environment: { type: 'string' },
   json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
 };
 
 /** Reads and checks `check`'s options; a bad one throws a `UsageError`. */
@@ -107,6 +110,7 @@ function readCheckRequest(argv: readonly string[]): CheckRequest {
     depth: int(p, 'depth', 2, 1, 10),
     options: { config, seed, runs, environment, ...(invariant ? { invariant } : {}) },
     json: flag(p, 'json'),
+    quiet: flag(p, 'quiet'),
     save: flag(p, 'save'),
     replace: flag(p, 'replace'),
     dir: str(p, 'out', COUNTEREXAMPLES_DIR) as string,
@@ -238,7 +242,17 @@ function reportViolation(
 /** Runs `check`. */
 export function checkCommand(argv: readonly string[], io: Io): number {
   const r = readCheckRequest(argv);
-  const { search, figures } = searchWith(r.scheduler, r.depth, r.options);
+  const progress = progressReporter(io, { json: r.json, quiet: r.quiet });
+  const { runs } = r.options;
+  // Every 100th sequence: a report is cheap, a terminal write per sequence is not.
+  const onRun = (n: number) => {
+    if (n % 100 === 0)
+      progress.report(
+        `check: ${n.toLocaleString('en-US')}/${runs.toLocaleString('en-US')} sequences`,
+      );
+  };
+  const { search, figures } = searchWith(r.scheduler, r.depth, { ...r.options, onRun });
+  progress.end();
   if (!search.found) {
     io.out(noViolation(r, search.tried, figures));
     return 0;

@@ -42,6 +42,7 @@ export function findCounterexamplePct(options: PctSearchOptions): Search {
   const candidates = options.invariant ? [options.invariant] : ALL;
   for (let i = 0; i < runs; i++) {
     const run = pctRun(config, seed, i, depth);
+    options.onRun?.(i + 1);
     const broken = firstBroken(config, run, candidates);
     if (broken === undefined) continue;
     const events =
