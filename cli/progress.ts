@@ -5,7 +5,6 @@
  * lines. `--quiet` silences both. The interval is the Io's (cli/io.ts: `LINGERING_PROGRESS_MS`, else
  * 10 s).
  */
-import { exitIfOrphaned } from '../lib/cleanupOnExit.js';
 import type { Io } from './io.js';
 
 /** Width of the terminal line, cleared at the end. */
@@ -67,20 +66,6 @@ function plainReporter(io: Io, now: () => number, intervalMs: number): ProgressR
  * progressReporter(io, { json: true }).report('explore: 10 states') // after 10 s: "progress: explore: 10 states\n"
  */
 export function progressReporter(io: Io, options: ProgressOptions = {}): ProgressReporter {
-  const shown = shownReporter(io, options);
-  return {
-    // A long synchronous search gives a timer no turn: each report is where an orphaned process
-    // notices and stops, as on SIGTERM (lib/cleanupOnExit.ts).
-    report: (text) => {
-      exitIfOrphaned();
-      shown.report(text);
-    },
-    end: shown.end,
-  };
-}
-
-/** The reporter that shows progress as `options` ask. */
-function shownReporter(io: Io, options: ProgressOptions): ProgressReporter {
   if (options.quiet === true) return { report: () => undefined, end: () => undefined };
   if (io.errIsTty && options.json !== true) return terminalReporter(io);
   return plainReporter(io, options.now ?? Date.now, options.intervalMs ?? io.progressMs ?? 10_000);

@@ -6,8 +6,8 @@
  *
  * Orphaned: `npx` (npm's @npmcli/run-script) runs a bin through `sh -c` and forwards SIGTERM to
  * that shell only; dash dies of it and leaves this process running under init. A changed
- * `process.ppid` is the only sign, so it is checked before each write, at each progress report and
- * on a timer, and treated as a SIGTERM.
+ * `process.ppid` is the only sign, so it is checked before each write and every second by a
+ * watching thread, and treated as a SIGTERM.
  *
  * A JavaScript signal handler runs only between synchronous calls: a signal that arrives during a
  * synchronous write waits until the write and its `finally` are done, so handlers are installed
@@ -15,6 +15,7 @@
  * once).
  */
 import { rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 
 /** The exit status after each signal handled: 128 + its number. */
 export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
@@ -81,14 +82,24 @@ export function exitIfOrphaned(): void {
 }
 
 /**
- * Checks every second, while the event loop is free, whether the process has been orphaned (the
- * timer does not keep the process alive); an IPC channel's `disconnect` counts as orphaned too.
- * `parent` is the parent at start, read by the entry point before it loads anything: a parent that
- * dies while this module loads is still noticed.
+ * The watcher: a thread of its own, since a long synchronous search gives the main thread's timers
+ * no turn. It sends this process SIGTERM when the parent changes, so the process stops as if npx
+ * had reached it (at once, or after the write under way once a handler is installed).
+ */
+const WATCHER = `const { workerData } = require('node:worker_threads');
+setInterval(() => {
+  if (process.ppid !== workerData.parent) process.kill(process.pid, 'SIGTERM');
+}, workerData.everyMs);`;
+
+/**
+ * Checks every second whether the process has been orphaned, and stops it as SIGTERM does (the
+ * watching thread does not keep the process alive); an IPC channel's `disconnect` counts as
+ * orphaned too. `parent` is the parent at start, read by the entry point before it loads anything:
+ * a parent that dies while the CLI loads is still noticed.
  */
 export function watchParent(parent = startParent, everyMs = 1000): void {
   startParent = parent;
   exitIfOrphaned();
-  setInterval(exitIfOrphaned, everyMs).unref();
+  new Worker(WATCHER, { eval: true, workerData: { parent, everyMs } }).unref();
   if (process.connected) process.once('disconnect', terminate);
 }
