@@ -510,3 +510,39 @@ describe('lingering audit of the production environment (docs/environment.md)', 
     expect(ports).toEqual([[50001], [50001]]);
   });
 });
+
+describe('lingering audit: each field within its own range (checking/fixtures/bad/audit-*.jsonl)', () => {
+  const BAD = 'checking/fixtures/bad/';
+  it.each([
+    [
+      'audit-errno-proto.jsonl',
+      'tcpFailuresByErrCode: got the key "__proto__"; allowed: errno keys',
+    ],
+    ['audit-errno-constructor.jsonl', 'got the key "constructor"; allowed: errno keys'],
+    ['audit-errno-key-too-big.jsonl', 'got the key "4294967296"; allowed: errno keys'],
+    ['audit-errno-count-too-big.jsonl', '.104: got 4294967296; allowed: at most 4294967295'],
+    ['audit-pid-2p53.jsonl', 'conns[0].pid: got 9007199254740992; allowed: at most 2147483647'],
+    ['audit-port-1e308.jsonl', 'conns[0].laddr.port: got 1e+308; allowed: at most 65535'],
+    ['audit-closed-1e308.jsonl', 'lastTcpClosed: got 1e+308; allowed: at most 4294967295'],
+    [
+      'audit-bytes-sum-past-2p53.jsonl',
+      ':2: tcp v4 pid 1 10.0.0.5:50001 → 10.0.0.9:443: got 9007199254740000 more bytes sent on top of 9007199254740000, past 2^53 − 1; allowed: at most 9007199254740991',
+    ],
+  ])('refuses %s in one line, naming the real limit', async (file, message) => {
+    const r = await run('audit', `${BAD}${file}`);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`lingering: ${BAD}${file}`);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("still refuses the agent's underflowed uint64 counter (another change makes it a finding)", async () => {
+    const file = tmp(
+      'underflow.jsonl',
+      `${JSON.stringify({ conns: [{ pid: 1, laddr: { ip: 'a', port: 1 }, raddr: { ip: 'b', port: 2 }, lastBytesSent: '18446744073709551615' }] })}\n`,
+    );
+    const r = await run('audit', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('lastBytesSent: got "18446744073709551615"');
+  });
+});

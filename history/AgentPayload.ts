@@ -62,18 +62,19 @@ const enumName = (v: string | number | undefined, names: readonly string[]): str
 
 /**
  * The connection's identity in a recorded history: the tuple the agent aggregates by (Windows
- * cookies are not in the payload).
+ * cookies are not in the payload). Built with `join`, which makes one flat string: the audit
+ * keeps one per connection, and a template literal would keep a tree of its pieces.
  *
  * @example
  * connectionKey(c) //=> 'tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443 outgoing ns 0'
  */
-export function connectionKey(c: PayloadConnection): string {
+export function connectionKey(c: PayloadConnection, label = connectionLabel(c)): string {
   const direction = enumName(c.direction, ['unspecified', 'incoming', 'outgoing', 'local', 'none']);
-  return `${connectionLabel(c)} ${direction} ns ${c.netNS}`;
+  return [label, direction, 'ns', c.netNS].join(' ');
 }
 
 /**
- * The connection as people read it.
+ * The connection as people read it: the start of its key.
  *
  * @example
  * connectionLabel(c) //=> 'tcp v4 pid 4242 10.0.0.5:50001 → 10.0.0.9:443'
@@ -81,5 +82,14 @@ export function connectionKey(c: PayloadConnection): string {
 export function connectionLabel(c: PayloadConnection): string {
   const type = enumName(c.type, ['tcp', 'udp']);
   const family = enumName(c.family, ['v4', 'v6']);
-  return `${type} ${family} pid ${c.pid} ${c.laddr.ip}:${c.laddr.port} → ${c.raddr.ip}:${c.raddr.port}`;
+  const { laddr, raddr } = c;
+  return [
+    type,
+    family,
+    'pid',
+    c.pid,
+    `${laddr.ip}:${laddr.port}`,
+    '→',
+    `${raddr.ip}:${raddr.port}`,
+  ].join(' ');
 }

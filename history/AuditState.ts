@@ -9,6 +9,9 @@ import type { BackendSums, ConnectionSummary } from './AuditReport.js';
 import type { HistoryRecord } from './History.js';
 
 const NONE: readonly HistoryRecord[] = [];
+// Shared by every summary with no flows or no broken claim: a million connections, no arrays.
+const NO_FLOWS: readonly number[] = Object.freeze([]);
+const NO_CLAIMS: readonly string[] = Object.freeze([]);
 
 /**
  * `total + n`, or a TraceError naming the record's source and the subject when it passes 2^53 − 1
@@ -17,7 +20,7 @@ const NONE: readonly HistoryRecord[] = [];
  * @example
  * checkedSum(1, 2, record, 'connection 1', 'closes', 'per connection') //=> 3
  */
-export function checkedSum(
+function checkedSum(
   total: number,
   n: number,
   r: HistoryRecord,
@@ -37,9 +40,14 @@ export function checkedSum(
 
 /** Which claims (by index) a subject has broken; once it has broken all its own, nothing kept. */
 class Broken {
-  private bits = 0;
-  breaks = (k: number): boolean => (this.bits & (1 << k)) !== 0;
-  broke = (k: number): void => void (this.bits |= 1 << k);
+  protected bits = 0;
+  // Methods, not arrow fields: a field would cost two closures per connection.
+  breaks(k: number): boolean {
+    return (this.bits & (1 << k)) !== 0;
+  }
+  broke(k: number): void {
+    this.bits |= 1 << k;
+  }
 }
 
 /** One connection (client and tuple). */
@@ -67,7 +75,10 @@ export class ConnectionState extends Broken implements ConnectionSoFar {
     super();
     this.client = first.client;
     this.connection = first.connection;
-    this.label = first.label;
+    // A payload's label is the start of its key: a slice of it costs a pointer, not a copy.
+    this.label = first.connection.startsWith(first.label)
+      ? first.connection.slice(0, first.label.length)
+      : first.label;
     this.rank = rank;
     this.firstPoll = first.poll;
     this.lastPoll = first.poll;
@@ -82,7 +93,8 @@ export class ConnectionState extends Broken implements ConnectionSoFar {
     return this.keptRecords ?? NONE;
   }
 
-  add(r: HistoryRecord): void {
+  /** Adds `r`; returns it as kept (sharing this connection's strings) for the backend to keep. */
+  add(r: HistoryRecord): HistoryRecord {
     if (r.poll !== this.lastPoll) {
       if (this.more !== null) this.more.push(r.poll);
       else if (this.firstPoll !== this.lastPoll)
@@ -96,11 +108,16 @@ export class ConnectionState extends Broken implements ConnectionSoFar {
     this.failures = sum(this.failures, r.failureCount, 'failures');
     this.bytesSent = sum(this.bytesSent, r.lastBytesSent, 'bytes sent');
     this.bytesReceived = sum(this.bytesReceived, r.lastBytesReceived, 'bytes received');
-    if (r.lastTcpClosed > 0 && this.firstClose === null) this.firstClose = r;
-    if (!this.forgotten && (r.lastTcpClosed > 0 || r.failureCount !== r.lastTcpClosed))
-      (this.keptRecords ??= []).push(r);
     if (r.flows !== undefined)
       for (const f of r.flows) if (!(this.flows ??= []).includes(f)) this.flows.push(f);
+    const closes = r.lastTcpClosed > 0;
+    if (!closes && r.failureCount === 0) return r;
+    // Kept with this connection's strings, not the record's own copies of them.
+    const kept = { ...r, connection: this.connection, label: this.label };
+    if (closes && this.firstClose === null) this.firstClose = kept;
+    if (!this.forgotten && (closes || r.failureCount !== r.lastTcpClosed))
+      (this.keptRecords ??= []).push(kept);
+    return kept;
   }
 
   /** Lets go of the records kept for witnesses, once no claim will judge the connection again. */
@@ -115,7 +132,7 @@ export class ConnectionState extends Broken implements ConnectionSoFar {
       client: this.client,
       connection: this.connection,
       label: this.label,
-      flows: [...(this.flows ?? [])].sort((a, b) => a - b),
+      flows: this.flows === null ? NO_FLOWS : [...this.flows].sort((a, b) => a - b),
       records: this.records,
       firstPoll: this.firstPoll,
       lastPoll: this.lastPoll,
@@ -123,7 +140,8 @@ export class ConnectionState extends Broken implements ConnectionSoFar {
       failures: this.failures,
       bytesSent: this.bytesSent,
       bytesReceived: this.bytesReceived,
-      violated: claims.flatMap((claim, k) => (this.breaks(k) ? [claim.name] : [])),
+      violated:
+        this.bits === 0 ? NO_CLAIMS : claims.flatMap((c, k) => (this.breaks(k) ? [c.name] : [])),
     };
   }
 }

@@ -44,10 +44,6 @@ export interface History {
   readonly polls: readonly HistoryPoll[];
 }
 
-/** Every record of the history, poll by poll. */
-export const recordsOf = (h: History): readonly HistoryRecord[] =>
-  h.polls.flatMap((p) => p.records);
-
 /**
  * The backend's count for a failure map: the sum of its values.
  *

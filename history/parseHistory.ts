@@ -147,11 +147,12 @@ const fromPayload = (
   source,
   records: (payload.conns ?? []).map((c): HistoryRecord => {
     const failures = c.tcpFailuresByErrCode ?? {};
+    const label = connectionLabel(c);
     return {
       poll,
       client: '1',
-      connection: connectionKey(c),
-      label: connectionLabel(c),
+      connection: connectionKey(c, label),
+      label,
       lastTcpClosed: c.lastTcpClosed,
       failures,
       failureCount: failureCount(failures),

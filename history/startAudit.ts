@@ -51,6 +51,18 @@ const verdictsOf = (
     };
   });
 
+/** The summaries, `ranked` emptied as it goes: a state is let go once summed up. */
+function summariesOf(
+  ranked: ConnectionState[],
+  claims: readonly AuditClaim[],
+): ConnectionSummary[] {
+  const states = ranked.splice(0) as (ConnectionState | undefined)[];
+  return states.map((c, i): ConnectionSummary => {
+    states[i] = undefined;
+    return (c as ConnectionState).summary(claims);
+  });
+}
+
 /**
  * Starts an audit against `claims` (all by default).
  *
@@ -63,6 +75,7 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
   const perConnection = claims.flatMap((claim, k) => (claim.scope === 'connection' ? [k] : []));
   const perBackend = claims.flatMap((claim, k) => (claim.scope === 'backend' ? [k] : []));
   const found: Found[][] = claims.map(() => []);
+  // Emptied once summed up (summariesOf): only the ranked list points to the states then.
   const connections = new Map<string, Map<string, ConnectionState>>();
   /** Every connection, in order of first appearance. */
   const ranked: ConnectionState[] = [];
@@ -114,8 +127,7 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
     const shipped = new Map<ConnectionState, HistoryRecord[]>();
     for (const r of poll.records) {
       const c = connectionOf(r);
-      c.add(r);
-      b.add(r);
+      b.add(c.add(r));
       const mine = shipped.get(c);
       if (mine === undefined) shipped.set(c, [r]);
       else mine.push(r);
@@ -124,14 +136,17 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
     if (poll.records.length > 0) judgeBackend(b, poll.poll);
   };
 
-  const finish = (files: readonly string[]): AuditReport => ({
-    files,
-    polls,
-    records,
-    backends: [...backends.values()].map((b): BackendSums => b.sums()),
-    claims: verdictsOf(claims, found, backends.size),
-    connections: ranked.map((c): ConnectionSummary => c.summary(claims)),
-  });
+  const finish = (files: readonly string[]): AuditReport => {
+    connections.clear();
+    return {
+      files,
+      polls,
+      records,
+      backends: [...backends.values()].map((b): BackendSums => b.sums()),
+      claims: verdictsOf(claims, found, backends.size),
+      connections: summariesOf(ranked, claims),
+    };
+  };
 
   return { add, finish };
 }

@@ -1,0 +1,109 @@
+/**
+ * The streaming reader against the whole-file reader: the same polls and the same audit on the
+ * fixtures and on generated histories, whatever the block size; the caps and their messages;
+ * and a text audit of many connections, written line by line, with every row.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auditHistory } from './auditHistory.js';
+import { bigHistoryLines } from './bigHistory.js';
+import { formatAudit } from './formatAudit.js';
+import type { HistoryPoll } from './History.js';
+import { parseHistory } from './parseHistory.js';
+import type { ReadOptions } from './readHistoryFile.js';
+import { readHistoryFile } from './readHistoryFile.js';
+import { startAudit } from './startAudit.js';
+
+const SEED = 20261130;
+const FIXTURES = ['lingering.jsonl', 'lingering-mixed.jsonl', 'clean.json', 'production.jsonl'].map(
+  (f) => `history/fixtures/${f}`,
+);
+const dir = mkdtempSync(join(tmpdir(), 'lingering-stream-'));
+const tmp = (name: string, text: string): string => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+const streamed = (file: string, options?: ReadOptions): HistoryPoll[] => {
+  const polls: HistoryPoll[] = [];
+  readHistoryFile(file, 1, (p) => polls.push(p), options);
+  return polls;
+};
+
+const whole = (file: string) => parseHistory([file], [readFileSync(file, 'utf8')]);
+
+describe(`readHistoryFile (seed ${SEED})`, () => {
+  it('gives the polls of the whole-file reader on every fixture, whatever the block size', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FIXTURES), fc.integer({ min: 1, max: 4096 }), (file, b) => {
+        expect(streamed(file, { blockBytes: b })).toEqual(whole(file).polls);
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+
+  it('gives the same audit as the whole-file reader on a generated history, blocks of any size', () => {
+    const n = 600;
+    const shape = { perPayload: 100, lingerEvery: 50 };
+    const file = tmp('big.jsonl', [...bigHistoryLines(n, shape)].map((l) => `${l}\n`).join(''));
+    const expected = auditHistory(whole(file));
+    // One in 50 lingers: closed with a failure, then a failure again without a close.
+    const broken = (name: string) => expected.claims.find((c) => c.name === name)?.violations;
+    expect(broken('NoLingeringReReport')).toHaveLength(n / shape.lingerEvery);
+    expect(expected.connections).toHaveLength(n);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1 << 16 }), (b) => {
+        const run = startAudit();
+        readHistoryFile(file, 1, run.add, { blockBytes: b });
+        expect(run.finish([file])).toEqual(expected);
+      }),
+      { seed: SEED, numRuns: 8 },
+    );
+  });
+
+  it('names a single payload by the file alone, as the whole-file reader does', () => {
+    const file = tmp('one.json', '{"conns":[]}\n\n');
+    expect(streamed(file).map((p) => p.source)).toEqual([file]);
+  });
+
+  it('caps each line, not the file, for JSON lines', () => {
+    const line = '{"conns":[]}\n';
+    const file = tmp('lines.jsonl', `${line.repeat(3)}{"conns":[${' '.repeat(64)}]}\n`);
+    expect(streamed(file, { maxFileBytes: 16 })).toHaveLength(4);
+    expect(() => streamed(file, { maxLineBytes: 32, maxFileBytes: 16 })).toThrow(
+      `${file}:4: got a line over`,
+    );
+  });
+
+  it('reads other shapes whole under the file cap, and says a larger history must be JSON lines', () => {
+    const file = tmp('array.json', JSON.stringify([{ conns: [] }, { conns: [] }]));
+    expect(streamed(file)).toHaveLength(2);
+    expect(() => streamed(file, { maxFileBytes: 8 })).toThrow(
+      'a larger history must be JSON lines, one payload per line',
+    );
+  });
+
+  it('caps the depth of each line', () => {
+    const deep = `{"conns":[],"x":${'['.repeat(70)}${']'.repeat(70)}}`;
+    const file = tmp('deep.jsonl', `{"conns":[]}\n${deep}\n`);
+    expect(() => streamed(file)).toThrow(`${file}:2: got JSON nested deeper than 64 levels`);
+  });
+
+  it('formats every row of a history of many connections, line by line', () => {
+    const n = 3000;
+    const file = tmp(
+      'rows.jsonl',
+      [...bigHistoryLines(n, { perPayload: 1000, lingerEvery: 1000 })].join('\n'),
+    );
+    const run = startAudit();
+    readHistoryFile(file, 1, run.add);
+    const lines = formatAudit(run.finish([file]), 'audit')
+      .trimEnd()
+      .split('\n');
+    expect(lines.filter((l) => l.startsWith('tcp v4 pid 4242 '))).toHaveLength(n);
+  });
+});
