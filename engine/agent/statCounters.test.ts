@@ -1,5 +1,5 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
 import { smallStatCounters } from '../../generators/statCounters.js';
 import {
   addCounters,
@@ -60,64 +60,51 @@ const GAUGES = ['retransmits', 'tcpEstablished', 'tcpClosed'] as const;
 describe(`StatCounters laws (seed ${SEED})`, () => {
   const opts = { seed: SEED, numRuns: 200 };
 
-  it('adds field by field, commutatively, with ZERO_COUNTERS as identity', () => {
-    fc.assert(
-      fc.property(statCounters, statCounters, (a, b) => {
-        const sum = addCounters(a, b);
-        expect(COUNTER_FIELDS.map((f) => sum[f])).toEqual(COUNTER_FIELDS.map((f) => a[f] + b[f]));
-        expect(addCounters(b, a)).toEqual(sum);
-        expect(addCounters(a, ZERO_COUNTERS)).toEqual(a);
-      }),
-      opts,
-    );
+  it.prop([statCounters, statCounters], opts)(
+    'adds field by field, commutatively, with ZERO_COUNTERS as identity',
+    (a, b) => {
+      const sum = addCounters(a, b);
+      expect(COUNTER_FIELDS.map((f) => sum[f])).toEqual(COUNTER_FIELDS.map((f) => a[f] + b[f]));
+      expect(addCounters(b, a)).toEqual(sum);
+      expect(addCounters(a, ZERO_COUNTERS)).toEqual(a);
+    },
+  );
+
+  it.prop([statCounters, statCounters], opts)(
+    'takes the field-wise maximum, commutatively and idempotently',
+    (a, b) => {
+      const max = maxCounters(a, b);
+      expect(COUNTER_FIELDS.map((f) => max[f])).toEqual(
+        COUNTER_FIELDS.map((f) => Math.max(a[f], b[f])),
+      );
+      expect(maxCounters(b, a)).toEqual(max);
+      expect(maxCounters(a, a)).toEqual(a);
+    },
+  );
+
+  it.prop([statCounters], opts)('is zero only when every field is', (a) => {
+    expect(isZero(a)).toBe(COUNTER_FIELDS.every((f) => a[f] === 0));
   });
 
-  it('takes the field-wise maximum, commutatively and idempotently', () => {
-    fc.assert(
-      fc.property(statCounters, statCounters, (a, b) => {
-        const max = maxCounters(a, b);
-        expect(COUNTER_FIELDS.map((f) => max[f])).toEqual(
-          COUNTER_FIELDS.map((f) => Math.max(a[f], b[f])),
-        );
-        expect(maxCounters(b, a)).toEqual(max);
-        expect(maxCounters(a, a)).toEqual(a);
-      }),
-      opts,
-    );
-  });
+  it.prop([statCounters, statCounters], opts)(
+    'subtracts as Go Sub does: bytes and packets plainly, the small counters only while above 0',
+    (cur, prev) => {
+      const { delta, underflow } = subCounters(cur, prev);
+      for (const f of MONOTONIC) expect(delta[f]).toBe(cur[f] - prev[f]);
+      for (const f of GAUGES) expect(delta[f]).toBe(cur[f] > 0 ? cur[f] - prev[f] : 0);
+      const expected =
+        MONOTONIC.some((f) => cur[f] < prev[f]) ||
+        GAUGES.some((f) => cur[f] > 0 && cur[f] < prev[f]);
+      expect(underflow).toBe(expected);
+    },
+  );
 
-  it('is zero only when every field is', () => {
-    fc.assert(
-      fc.property(statCounters, (a) => {
-        expect(isZero(a)).toBe(COUNTER_FIELDS.every((f) => a[f] === 0));
-      }),
-      opts,
-    );
-  });
-
-  it('subtracts as Go Sub does: bytes and packets plainly, the small counters only while above 0', () => {
-    fc.assert(
-      fc.property(statCounters, statCounters, (cur, prev) => {
-        const { delta, underflow } = subCounters(cur, prev);
-        for (const f of MONOTONIC) expect(delta[f]).toBe(cur[f] - prev[f]);
-        for (const f of GAUGES) expect(delta[f]).toBe(cur[f] > 0 ? cur[f] - prev[f] : 0);
-        const expected =
-          MONOTONIC.some((f) => cur[f] < prev[f]) ||
-          GAUGES.some((f) => cur[f] > 0 && cur[f] < prev[f]);
-        expect(underflow).toBe(expected);
-      }),
-      opts,
-    );
-  });
-
-  it('gives back what was added, with no underflow', () => {
-    fc.assert(
-      fc.property(statCounters, statCounters, (a, b) => {
-        expect(subCounters(addCounters(a, b), a)).toEqual({ delta: b, underflow: false });
-      }),
-      opts,
-    );
-  });
+  it.prop([statCounters, statCounters], opts)(
+    'gives back what was added, with no underflow',
+    (a, b) => {
+      expect(subCounters(addCounters(a, b), a)).toEqual({ delta: b, underflow: false });
+    },
+  );
 
   it('counts no underflow when a small counter stays where it was', () => {
     expect(subCounters(counters({ retransmits: 2 }), counters({ retransmits: 2 }))).toEqual({
