@@ -1,9 +1,10 @@
 /**
- * `tsx scripts/scaleFigures.ts [EVENTS…]` (default 10000 100000): the time, peak memory and output
- * size of `export --format itf` and `render --format html|svg|mermaid` on the long traces of
- * scripts/scaleTraces.ts, each command a process of its own measured by GNU time (`%e %M`: seconds
- * and peak resident kilobytes). Prints a markdown table; the README's "Reliability of the checker"
- * quotes it. Output goes to a temporary file, measured, then removed.
+ * `tsx scripts/scaleFigures.ts [EVENTS…] [polling|lifecycle…]` (default 10000 100000, both
+ * traces): the time, peak memory and output size of `export --format itf` and `render --format
+ * html|svg|mermaid` on the long traces of scripts/scaleTraces.ts, each command a process of its
+ * own measured by GNU time (`%e %M`: seconds and peak resident kilobytes). Prints a markdown
+ * table; the README's "Reliability of the checker" quotes it. Output goes to a temporary file,
+ * measured, then removed.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -53,12 +54,15 @@ function measure(dir: string, file: string, command: readonly string[]): string[
   return [String(seconds), String(Math.round((kb ?? 0) / 1024)), (bytes / 1e6).toFixed(1)];
 }
 
-const sizes = process.argv.slice(2).map(Number);
+const args = process.argv.slice(2);
+const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+const names = args.filter((a) => a in TRACES);
 const dir = mkdtempSync(join(tmpdir(), 'lingering-scale-'));
 console.log('| trace | events | command | seconds | peak MB | output MB |');
 console.log('| --- | ---: | --- | ---: | ---: | ---: |');
 for (const n of sizes.length > 0 ? sizes : [10_000, 100_000]) {
   for (const [name, make] of Object.entries(TRACES)) {
+    if (names.length > 0 && !names.includes(name)) continue;
     const file = join(dir, `${name}-${n}.json`);
     const trace = make(n);
     writeFileSync(file, JSON.stringify(trace));
