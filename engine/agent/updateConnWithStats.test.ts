@@ -2,9 +2,9 @@
  * `updateConnWithStats` against a baseline, and against a small oracle written from the Go source
  * field by field (pkg/network/state.go, event_common_notlinux.go).
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { AgentVariant, Baseline } from './AgentVariant.js';
+import { fc, it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import type { Baseline } from './AgentVariant.js';
 import type { ConnectionStats, Cookie } from './ConnectionStats.js';
 import { connection, cookie } from './ConnectionStats.js';
 import type { StatCounters } from './statCounters.js';
@@ -135,42 +135,37 @@ const statCounters = smallStatCounters(4);
 const failures = fc.constantFrom<TCPFailures>({}, RESET, { '110': 2 });
 
 describe(`updateConnWithStats against an oracle (seed ${SEED})`, () => {
-  it.each<[string, AgentVariant]>([
+  for (const [name, variant] of [
     ['prefix', prefix],
     ['postfix', postfix],
-  ])(
-    'matches the oracle on Last, Monotonic, the underflow and the stored baseline (%s)',
-    (_name, variant) => {
-      fc.assert(
-        fc.property(
-          fc.option(statCounters, { nil: undefined }),
-          statCounters,
-          failures,
-          (base, cur, tcpFailures) => {
-            const stats =
-              base === undefined
-                ? new Map<Cookie, Baseline>()
-                : new Map([[ONE, { counters: base, failures: {} }]]);
-            const u = updateConnWithStats(
-              stats,
-              ONE,
-              connection({ cookie: ONE, monotonic: cur, tcpFailures }),
-              variant,
-            );
-            const o = oracle(base, cur);
-            expect([u.conn.last, u.conn.monotonic, u.underflow]).toEqual([
-              o.last,
-              o.monotonic,
-              o.underflow,
-            ]);
-            expect(u.stats.get(ONE)).toEqual(
-              base === undefined ? undefined : { counters: o.monotonic, failures: tcpFailures },
-            );
-            expect(u.rawFailures).toBe(tcpFailures);
-          },
-        ),
-        { seed: SEED, numRuns: 300 },
-      );
-    },
-  );
+  ] as const) {
+    it.prop([fc.option(statCounters, { nil: undefined }), statCounters, failures], {
+      seed: SEED,
+      numRuns: 300,
+    })(
+      `matches the oracle on Last, Monotonic, the underflow and the stored baseline (${name})`,
+      (base, cur, tcpFailures) => {
+        const stats =
+          base === undefined
+            ? new Map<Cookie, Baseline>()
+            : new Map([[ONE, { counters: base, failures: {} }]]);
+        const u = updateConnWithStats(
+          stats,
+          ONE,
+          connection({ cookie: ONE, monotonic: cur, tcpFailures }),
+          variant,
+        );
+        const o = oracle(base, cur);
+        expect([u.conn.last, u.conn.monotonic, u.underflow]).toEqual([
+          o.last,
+          o.monotonic,
+          o.underflow,
+        ]);
+        expect(u.stats.get(ONE)).toEqual(
+          base === undefined ? undefined : { counters: o.monotonic, failures: tcpFailures },
+        );
+        expect(u.rawFailures).toBe(tcpFailures);
+      },
+    );
+  }
 });
