@@ -3,8 +3,8 @@
  * the lingering race and the deferred-move-racy race at depth 2 and shrinks what it finds; the
  * intents round trip; `check --scheduler pct` reports both schedulers' figures and PCT's bound.
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { fc, it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
 import { findAgent } from '../../engine/agent/variants/index.js';
 import { driverVariants, findDriver } from '../../engine/driver/variants/index.js';
 import type { EngineConfig } from '../../engine/EngineState.js';
@@ -128,24 +128,22 @@ describe(`PCT scheduler (seed ${SEED})`, () => {
     expect(operationGroups(events, firstSteps)).toEqual([[0], [1, 5], [2, 4], [3, 6]]);
   });
 
-  it('writes a PCT run back as the intents the uniform generator draws', () => {
-    fc.assert(
-      fc.property(fc.nat({ max: 10_000 }), fc.constantFrom(...driverVariants), (index, driver) => {
-        const c: EngineConfig = { driver, agent: findAgent('prefix')!, layers: 4, clients: 1 };
-        const r = pctRun(c, SEED, index, 2);
-        const flows = Math.max(1, ...r.events.map((e) => flowOf(e) ?? 0));
-        const bounds = {
-          ...c,
-          flows,
-          callouts: MATRIX_BOUNDS.callouts,
-          polls: MATRIX_BOUNDS.polls,
-        };
-        const list = intentsOf(bounds, r.events);
-        expect(list).not.toBeNull();
-        expect(text(materialize(bounds, list ?? []).events)).toBe(text(r.events));
-      }),
-      { seed: SEED, numRuns: 60 },
-    );
+  it.prop([fc.nat({ max: 10_000 }), fc.constantFrom(...driverVariants)], {
+    seed: SEED,
+    numRuns: 60,
+  })('writes a PCT run back as the intents the uniform generator draws', (index, driver) => {
+    const c: EngineConfig = { driver, agent: findAgent('prefix')!, layers: 4, clients: 1 };
+    const r = pctRun(c, SEED, index, 2);
+    const flows = Math.max(1, ...r.events.map((e) => flowOf(e) ?? 0));
+    const bounds = {
+      ...c,
+      flows,
+      callouts: MATRIX_BOUNDS.callouts,
+      polls: MATRIX_BOUNDS.polls,
+    };
+    const list = intentsOf(bounds, r.events);
+    expect(list).not.toBeNull();
+    expect(text(materialize(bounds, list ?? []).events)).toBe(text(r.events));
   });
 
   it('computes the PCT bound 1/(n·k^(d−1)) and the lower median', () => {
