@@ -5,10 +5,11 @@
  * claim once each poll is in, and never holds a whole poll after its turn.
  */
 import type { AuditReport, BackendSums, ClaimVerdict, ConnectionSummary } from './AuditReport.js';
-import type { AuditClaim, AuditViolation } from './claims/AuditClaim.js';
+import type { AuditClaim, AuditViolation, ConnectionSoFar } from './claims/AuditClaim.js';
 import { auditClaims } from './claims/index.js';
 import type { HistoryPoll, HistoryRecord } from './History.js';
-import { BackendState, ConnectionState } from './AuditState.js';
+import { BackendState } from './AuditState.js';
+import { ConnectionTable } from './ConnectionTable.js';
 
 /** An audit in progress: `add` each poll in order, then `finish`. */
 export interface AuditRun {
@@ -51,18 +52,6 @@ const verdictsOf = (
     };
   });
 
-/** The summaries, `ranked` emptied as it goes: a state is let go once summed up. */
-function summariesOf(
-  ranked: ConnectionState[],
-  claims: readonly AuditClaim[],
-): ConnectionSummary[] {
-  const states = ranked.splice(0) as (ConnectionState | undefined)[];
-  return states.map((c, i): ConnectionSummary => {
-    states[i] = undefined;
-    return (c as ConnectionState).summary(claims);
-  });
-}
-
 /**
  * Starts an audit against `claims` (all by default).
  *
@@ -75,35 +64,22 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
   const perConnection = claims.flatMap((claim, k) => (claim.scope === 'connection' ? [k] : []));
   const perBackend = claims.flatMap((claim, k) => (claim.scope === 'backend' ? [k] : []));
   const found: Found[][] = claims.map(() => []);
-  // Emptied once summed up (summariesOf): only the ranked list points to the states then.
-  const connections = new Map<string, Map<string, ConnectionState>>();
-  /** Every connection, in order of first appearance. */
-  const ranked: ConnectionState[] = [];
+  const table = new ConnectionTable();
   const backends = new Map<string, BackendState>();
   let polls = 0;
   let records = 0;
 
-  const connectionOf = (r: HistoryRecord): ConnectionState => {
-    const mine = connections.get(r.client) ?? new Map<string, ConnectionState>();
-    connections.set(r.client, mine);
-    const known = mine.get(r.connection);
-    if (known !== undefined) return known;
-    const created = new ConnectionState(r, ranked.length);
-    mine.set(r.connection, created);
-    ranked.push(created);
-    return created;
-  };
-
-  const judgeConnection = (c: ConnectionState, shipped: HistoryRecord[], poll: number) => {
+  const judgeConnection = (rank: number, shipped: HistoryRecord[], poll: number) => {
+    let view: ConnectionSoFar | null = null;
     for (const k of perConnection) {
       const claim = claims[k] as AuditClaim;
-      if (c.breaks(k) || claim.scope !== 'connection') continue;
-      const v = claim.judge(c, shipped, poll);
+      if (table.breaks(rank, k) || claim.scope !== 'connection') continue;
+      const v = claim.judge((view ??= table.view(rank)), shipped, poll);
       if (v === null) continue;
-      c.broke(k);
-      found[k]?.push({ rank: c.rank, violation: v });
+      table.broke(rank, k);
+      found[k]?.push({ rank, violation: v });
     }
-    if (perConnection.every((k) => c.breaks(k))) c.forget();
+    if (perConnection.every((k) => table.breaks(rank, k))) table.forget(rank);
   };
 
   const judgeBackend = (b: BackendState, poll: number) => {
@@ -124,10 +100,10 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
     const b = backends.get(poll.client) ?? new BackendState(poll.client, backends.size);
     backends.set(poll.client, b);
     // In the payload's order (the witnesses keep it), grouped by connection to judge each once.
-    const shipped = new Map<ConnectionState, HistoryRecord[]>();
+    const shipped = new Map<number, HistoryRecord[]>();
     for (const r of poll.records) {
-      const c = connectionOf(r);
-      b.add(c.add(r));
+      const c = table.rankOf(r);
+      b.add(table.add(c, r));
       const mine = shipped.get(c);
       if (mine === undefined) shipped.set(c, [r]);
       else mine.push(r);
@@ -137,14 +113,14 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
   };
 
   const finish = (files: readonly string[]): AuditReport => {
-    connections.clear();
+    table.endLookups();
     return {
       files,
       polls,
       records,
       backends: [...backends.values()].map((b): BackendSums => b.sums()),
       claims: verdictsOf(claims, found, backends.size),
-      connections: summariesOf(ranked, claims),
+      connections: Array.from({ length: table.size }, (_, rank) => table.summary(rank, claims)),
     };
   };
 
