@@ -5,8 +5,8 @@
  * judges the claim too (manifest.test.ts); the graphs, walks and coverage per design are in
  * engineMatchesModel.deep.test.ts (npm run test:deep).
  */
-import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
 import { agentNames, agentVariants, findAgent } from '../engine/agent/variants/index.js';
 import type { AgentVariant } from '../engine/agent/AgentVariant.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
@@ -42,19 +42,16 @@ describe(`EngineMatchesModel (seed ${SEED})`, () => {
   });
 
   // Every design of the registries, so that a new design file is checked with no edit here.
-  test.each(driverNames)(
-    '%s runs generated step-level sequences in step with the model',
-    (name) => {
-      const c = config(findDriver(name) as DriverVariant, findAgent('postfix') as AgentVariant);
-      fc.assert(
-        fc.property(eventSequence({ ...c, flows: 2 }), (events) => {
-          const r = engineMatchesModel(c, events);
-          expect(r.ok, mismatchReport(r, events)).toBe(true);
-        }),
-        { seed: SEED, numRuns: 30 },
-      );
-    },
-  );
+  for (const name of driverNames) {
+    const c = config(findDriver(name) as DriverVariant, findAgent('postfix') as AgentVariant);
+    test.prop([eventSequence({ ...c, flows: 2 })], { seed: SEED, numRuns: 30 })(
+      `${name} runs generated step-level sequences in step with the model`,
+      (events) => {
+        const r = engineMatchesModel(c, events);
+        expect(r.ok, mismatchReport(r, events)).toBe(true);
+      },
+    );
+  }
 
   test('replays the PR 50823 trace (whole operations, no steps) in step with the model', () => {
     const events = seq('e1 t1 ce1 r1 fd1*4 cx1 p t1 p t1 p');
@@ -102,6 +99,7 @@ describe(`EngineMatchesModel (seed ${SEED})`, () => {
     });
 
     test('is caught by fast-check, which shrinks to the three events that show it', () => {
+      // Not a test.prop: the connector's properties must hold, and this one must be shown to fail.
       const out = fc.check(
         fc.property(
           eventSequence({ ...broken, flows: 2, layers: LAYERS }),
