@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync, statSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { fc, it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
 import { agentNames } from '../engine/agent/variants/index.js';
 import { driverNames } from '../engine/driver/variants/index.js';
 import { parseTrace } from '../engine/trace.js';
@@ -97,120 +97,116 @@ describe(`bad input (seed ${SEED})`, () => {
     expect(snapshot()).toBe(before);
   });
 
-  it('never throws on random JSON: the parser answers with a trace or one error', () => {
-    const names = { drivers: driverNames, agents: agentNames, invariants: invariantNames };
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        const r = parseTrace(JSON.stringify(value), names);
-        if (!r.ok) expect(r.error.message).not.toContain('\n');
-      }),
-      { seed: SEED, numRuns: 500 },
-    );
-  });
+  const names = { drivers: driverNames, agents: agentNames, invariants: invariantNames };
+  it.prop([fc.jsonValue()], { seed: SEED, numRuns: 500 })(
+    'never throws on random JSON: the parser answers with a trace or one error',
+    (value) => {
+      const r = parseTrace(JSON.stringify(value), names);
+      if (!r.ok) expect(r.error.message).not.toContain('\n');
+    },
+  );
 
-  it('never throws on near-miss traces: mutated events are parsed or refused, then replayed or refused', async () => {
-    const token = fc.constantFrom<unknown>(
-      'establish',
-      'traffic',
-      'calloutEnter',
-      'calloutExit',
-      'reset',
-      'fin',
-      'flowDeleteNotify',
-      'poll',
-      'cas',
-      'decrement',
-      'readOpen',
-      'readClosed',
-      0,
-      1,
-      2,
-      -1,
-      1.5,
-      64,
-      65,
-      null,
-      'x',
-    );
-    const event = fc.record(
-      { type: token, flow: token, bytes: token, step: token },
-      { requiredKeys: ['type'] },
-    );
-    const dir = mkdtempSync(join(tmpdir(), 'lingering-fuzz-'));
-    await fc.assert(
-      fc.asyncProperty(fc.array(event, { maxLength: 12 }), async (events) => {
-        const file = join(dir, 'near-miss.json');
-        writeFileSync(
-          file,
-          JSON.stringify({
-            format: 'lingering-trace/v1',
-            driver: 'original',
-            agent: 'prefix',
-            events,
-          }),
-        );
-        const r = await run(['replay', file, '--json']);
-        expect([0, 2]).toContain(r.status);
-        if (r.status === 2) expectOneLineRefusal(r);
-      }),
-      { seed: SEED, numRuns: 300 },
-    );
-  });
+  const token = fc.constantFrom<unknown>(
+    'establish',
+    'traffic',
+    'calloutEnter',
+    'calloutExit',
+    'reset',
+    'fin',
+    'flowDeleteNotify',
+    'poll',
+    'cas',
+    'decrement',
+    'readOpen',
+    'readClosed',
+    0,
+    1,
+    2,
+    -1,
+    1.5,
+    64,
+    65,
+    null,
+    'x',
+  );
+  const event = fc.record(
+    { type: token, flow: token, bytes: token, step: token },
+    { requiredKeys: ['type'] },
+  );
+  // Made on the first run, not while vitest collects the file.
+  let fuzzDir: string | undefined;
+  it.prop([fc.array(event, { maxLength: 12 })], { seed: SEED, numRuns: 300 })(
+    'never throws on near-miss traces: mutated events are parsed or refused, then replayed or refused',
+    async (events) => {
+      fuzzDir ??= mkdtempSync(join(tmpdir(), 'lingering-fuzz-'));
+      const file = join(fuzzDir, 'near-miss.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: 'lingering-trace/v1',
+          driver: 'original',
+          agent: 'prefix',
+          events,
+        }),
+      );
+      const r = await run(['replay', file, '--json']);
+      expect([0, 2]).toContain(r.status);
+      if (r.status === 2) expectOneLineRefusal(r);
+    },
+  );
 
-  it('never crashes on random argument lists', async () => {
-    // Commands whose valid runs are quick; matrix (also the empty command line), report and
-    // explore are covered by the corpus.
-    const word = fc.constantFrom(
-      'replay',
-      'check',
-      'variants',
-      'help',
-      'bogus',
-      '--json',
-      '--driver',
-      '--agent',
-      '--invariant',
-      '--seed',
-      '--runs',
-      '--clients',
-      '--save',
-      '--frob',
-      'original',
-      'flow-lock',
-      'prefix',
-      'postfix',
-      'RateAtMost100',
-      'Nope',
-      '1',
-      '2',
-      '0',
-      '-1',
-      'x',
-      '1.5',
-      'counterexamples/pr-50823-three-polls.json',
-      'missing.json',
-      '',
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 7 }), async (argv) => {
-        // Keep generated `check` runs short (an invariant no real pair breaks needs no shrinking,
-        // unless the list names its own) and never let them save.
-        const safe =
-          argv[0] === 'check'
-            ? [
-                'check',
-                '--invariant',
-                'ShippedNotEmpty',
-                ...argv.slice(1).filter((a) => a !== '--save'),
-                '--runs',
-                '2',
-              ]
-            : argv;
-        const r = await run(safe);
-        expect([0, 1, 2]).toContain(r.status);
-        if (r.status === 2) expectOneLineRefusal(r);
-      }),
-      { seed: SEED, numRuns: 150 },
-    );
-  });
+  // Commands whose valid runs are quick; matrix (also the empty command line), report and
+  // explore are covered by the corpus.
+  const word = fc.constantFrom(
+    'replay',
+    'check',
+    'variants',
+    'help',
+    'bogus',
+    '--json',
+    '--driver',
+    '--agent',
+    '--invariant',
+    '--seed',
+    '--runs',
+    '--clients',
+    '--save',
+    '--frob',
+    'original',
+    'flow-lock',
+    'prefix',
+    'postfix',
+    'RateAtMost100',
+    'Nope',
+    '1',
+    '2',
+    '0',
+    '-1',
+    'x',
+    '1.5',
+    'counterexamples/pr-50823-three-polls.json',
+    'missing.json',
+    '',
+  );
+  it.prop([fc.array(word, { minLength: 1, maxLength: 7 })], { seed: SEED, numRuns: 150 })(
+    'never crashes on random argument lists',
+    async (argv) => {
+      // Keep generated `check` runs short (an invariant no real pair breaks needs no shrinking,
+      // unless the list names its own) and never let them save.
+      const safe =
+        argv[0] === 'check'
+          ? [
+              'check',
+              '--invariant',
+              'ShippedNotEmpty',
+              ...argv.slice(1).filter((a) => a !== '--save'),
+              '--runs',
+              '2',
+            ]
+          : argv;
+      const r = await run(safe);
+      expect([0, 1, 2]).toContain(r.status);
+      if (r.status === 2) expectOneLineRefusal(r);
+    },
+  );
 });
