@@ -60,21 +60,19 @@ const names = args.filter((a) => a in TRACES);
 const dir = mkdtempSync(join(tmpdir(), 'lingering-scale-'));
 console.log('| trace | events | command | seconds | peak MB | output MB |');
 console.log('| --- | ---: | --- | ---: | ---: | ---: |');
-for (const n of sizes.length > 0 ? sizes : [10_000, 100_000]) {
-  for (const [name, make] of Object.entries(TRACES)) {
-    if (names.length > 0 && !names.includes(name)) continue;
-    const file = join(dir, `${name}-${n}.json`);
-    const trace = make(n);
-    writeFileSync(file, JSON.stringify(trace));
-    for (const command of COMMANDS) {
-      const row = [
-        name,
-        String(trace.events.length),
-        command.join(' '),
-        ...measure(dir, file, command),
-      ];
-      console.log(`| ${row.join(' | ')} |`);
+try {
+  for (const n of sizes.length > 0 ? sizes : [10_000, 100_000]) {
+    for (const [name, make] of Object.entries(TRACES)) {
+      if (names.length > 0 && !names.includes(name)) continue;
+      const file = join(dir, `${name}-${n}.json`);
+      const trace = make(n);
+      writeFileSync(file, JSON.stringify(trace));
+      for (const command of COMMANDS) {
+        const row = [name, String(trace.events.length), command.join(' ')];
+        console.log(`| ${[...row, ...measure(dir, file, command)].join(' | ')} |`);
+      }
     }
   }
+} finally {
+  rmSync(dir, { recursive: true });
 }
-rmSync(dir, { recursive: true });
