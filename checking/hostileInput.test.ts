@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { fc, it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
 import { agentNames } from '../engine/agent/variants/index.js';
 import { driverNames } from '../engine/driver/variants/index.js';
 import { MAX_CLIENT, MAX_FLOW } from '../engine/events.js';
@@ -46,44 +46,38 @@ const huge = fc.oneof(
 );
 
 describe(`hostile input (seed ${SEED})`, () => {
-  it('refuses any nesting past the limit, at any place, naming the limit', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: MAX_JSON_DEPTH + 1, max: 100_000 }),
-        fc.constantFrom('[', '{"a":'),
-        fc.constantFrom('events', 'agent', 'driver'),
-        (depth, open, field) => {
-          const close = open === '[' ? ']' : '}';
-          const deep = `${open.repeat(depth)}1${close.repeat(depth)}`;
-          const text = trace({}, []).replace(`"${field}":`, `"${field}":${deep},"x${field}":`);
-          expect(refusal(text)).toContain(`at most ${MAX_JSON_DEPTH} levels`);
-        },
-      ),
-      { seed: SEED, numRuns: 40 },
-    );
+  it.prop(
+    [
+      fc.integer({ min: MAX_JSON_DEPTH + 1, max: 100_000 }),
+      fc.constantFrom('[', '{"a":'),
+      fc.constantFrom('events', 'agent', 'driver'),
+    ],
+    { seed: SEED, numRuns: 40 },
+  )('refuses any nesting past the limit, at any place, naming the limit', (depth, open, field) => {
+    const close = open === '[' ? ']' : '}';
+    const deep = `${open.repeat(depth)}1${close.repeat(depth)}`;
+    const text = trace({}, []).replace(`"${field}":`, `"${field}":${deep},"x${field}":`);
+    expect(refusal(text)).toContain(`at most ${MAX_JSON_DEPTH} levels`);
   });
 
-  it("names each field's own bound, never the double's, for any number past it", () => {
-    const fields = [
-      { event: (n: number) => ({ type: 'establish', flow: n }), bound: MAX_FLOW },
-      { event: (n: number) => ({ type: 'establish', flow: 1, tuple: n }), bound: MAX_FLOW },
-      { event: (n: number) => ({ type: 'poll', client: n }), bound: MAX_CLIENT },
-    ];
-    fc.assert(
-      fc.property(huge, fc.constantFrom(...fields), (n, f) => {
-        expect(refusal(trace({}, [f.event(n)]))).toMatch(
-          new RegExp(`allowed: at most ${f.bound}$`),
-        );
-      }),
-      { seed: SEED, numRuns: 200 },
-    );
-    fc.assert(
-      fc.property(huge, (n) => {
-        expect(refusal(trace({ layers: n }, []))).toMatch(new RegExp(`at most ${MAX_LAYERS}$`));
-      }),
-      { seed: SEED, numRuns: 50 },
-    );
-  });
+  const fields = [
+    { event: (n: number) => ({ type: 'establish', flow: n }), bound: MAX_FLOW },
+    { event: (n: number) => ({ type: 'establish', flow: 1, tuple: n }), bound: MAX_FLOW },
+    { event: (n: number) => ({ type: 'poll', client: n }), bound: MAX_CLIENT },
+  ];
+  it.prop([huge, fc.constantFrom(...fields)], { seed: SEED, numRuns: 200 })(
+    "names each event field's own bound, never the double's, for any number past it",
+    (n, f) => {
+      expect(refusal(trace({}, [f.event(n)]))).toMatch(new RegExp(`allowed: at most ${f.bound}$`));
+    },
+  );
+
+  it.prop([huge], { seed: SEED, numRuns: 50 })(
+    "names the layers bound, never the double's, for any number past it",
+    (n) => {
+      expect(refusal(trace({ layers: n }, []))).toMatch(new RegExp(`at most ${MAX_LAYERS}$`));
+    },
+  );
 
   it('accepts traffic up to 2^53 − 1 bytes in all and refuses the event that passes it', () => {
     const chunk = 1e12;
