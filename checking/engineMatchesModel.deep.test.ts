@@ -6,8 +6,8 @@
  * replay catches at its shortest path. The quick checks and fast-check's catch of the broken
  * engine: engineMatchesModel.test.ts; every matrix run also judges the claim.
  */
-import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import type { AgentVariant } from '../engine/agent/AgentVariant.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
@@ -98,16 +98,16 @@ describe(`EngineMatchesModel in depth (seed ${SEED})`, () => {
 
     describe.each(agentNames)(`EngineMatchesModel holds for ${name} + %s`, (agentName) => {
       const agent = findAgent(agentName) as AgentVariant;
-      test.each(FLOWS)(`over %d flow(s), ${RUNS} eventSequence runs`, (flows) => {
-        const c = config(driver, agent);
-        fc.assert(
-          fc.property(eventSequence({ driver, agent, flows, layers: LAYERS }), (events) => {
-            const r = run(c, events, flows, [all[flows], generated[flows]]);
-            if (!r.ok) throw new Error(mismatchReport(r, events));
-          }),
-          { seed: SEED, numRuns: RUNS },
-        );
-      });
+      const c = config(driver, agent);
+      for (const flows of FLOWS) {
+        test.prop([eventSequence({ driver, agent, flows, layers: LAYERS })], {
+          seed: SEED,
+          numRuns: RUNS,
+        })(`over ${flows} flow(s), ${RUNS} eventSequence runs`, (events) => {
+          const r = run(c, events, flows, [all[flows], generated[flows]]);
+          if (!r.ok) throw new Error(mismatchReport(r, events));
+        });
+      }
     });
 
     test.each(FLOWS)(
@@ -121,6 +121,8 @@ describe(`EngineMatchesModel in depth (seed ${SEED})`, () => {
           environment: GRAPH.environment,
         };
         const c = config(driver, prefix);
+        // Not a test.prop: the arbitrary, run count and examples come from the one-flow graph,
+        // explored when a test first needs it rather than while vitest collects the file.
         fc.assert(
           fc.property(walkPlan(targets.length, flows), (plan: WalkPlan) => {
             const events = walkEvents(graph, targets, m, bounds, plan);
