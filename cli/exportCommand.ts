@@ -70,8 +70,9 @@ function checkRun(file: string, config: EngineConfig, events: readonly Event[], 
     new InputError(`${file}: the ITF trace does not validate (${message})`);
   const headCheck = ItfTraceSchema.safeParse({ ...head, states: [] });
   if (!headCheck.success) throw invalid(headCheck.error.issues[0]?.message ?? 'unknown');
+  let index = 0;
   const refused = itfSteps(config, events, (s: ItfState) => {
-    const issue = itfStateIssue(s, s['#meta'].index as number, head.vars);
+    const issue = itfStateIssue(s, index++, head.vars);
     if (issue !== null) throw invalid(issue);
   });
   if (refused !== null) throw new InputError(`${file}: ${refused.message}`);
