@@ -5,22 +5,23 @@
  * Nothing is lost: it writes only into a directory it created (marked by `.lingering-report`) or an
  * empty one, unless `--force`, and every file is written to a temporary name, then renamed.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Environment } from '../engine/environment.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { StepError } from '../engine/errors/StepError.js';
 import { TraceError } from '../engine/errors/TraceError.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import { cleanupOnExit, exitIfOrphaned, removeQuietly } from '../lib/cleanupOnExit.js';
-import { WriteError } from '../lib/WriteError.js';
+import { createDirectory } from '../lib/createDirectory.js';
+import { isWritableDirectory } from '../lib/isWritableDirectory.js';
 import { invariants } from '../invariants/index.js';
 import { runMatrix } from '../checking/matrix.js';
 import { matrixExtras } from '../checking/matrixExtras.js';
 import type { ReportEntry } from '../render/reportPage.js';
 import { entryId, reportPage } from '../render/reportPage.js';
 import { traceSection } from '../render/traceSection.js';
-import { flag, InputError, int, oneOf, parse, str } from './args.js';
+import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
 import { loadTrace } from '../checking/loadTrace.js';
@@ -53,9 +54,25 @@ export const REPORT_OPTIONS = {
 /** How the output directory stands: whether `report` may write there, and must mark it. */
 type OutDir = { readonly mark: boolean };
 
+/** The nearest part of `path` that exists: where a missing `--out` would be created. */
+function nearestExisting(path: string): string {
+  let p = resolve(path);
+  while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
+  return p;
+}
+
 /** Checks `dir` before any work is done; refuses a directory that holds someone else's files. */
 function prepareOutDir(dir: string, force: boolean): OutDir {
-  if (!existsSync(dir)) return { mark: true };
+  if (!existsSync(dir)) {
+    // Refused now rather than after the matrix: a file in the path, a directory not ours to write.
+    if (!isWritableDirectory(nearestExisting(dir)))
+      throw new UsageError(
+        '--out',
+        `"${dir}"`,
+        'a directory this user may create, or an existing empty one',
+      );
+    return { mark: true };
+  }
   if (!statSync(dir).isDirectory())
     throw new InputError(`report: --out ${dir} is a file, not a directory`);
   const entries = readdirSync(dir);
@@ -107,7 +124,7 @@ const savedFiles = (): string[] =>
  */
 function writeReport(out: string, dir: OutDir, page: string): string[] {
   exitIfOrphaned();
-  const created = mkdirOut(out);
+  const created = createDirectory(out);
   const marker = join(out, MARKER);
   const undo = created ?? (dir.mark ? marker : undefined);
   const settled = undo === undefined ? () => undefined : cleanupOnExit(undo);
@@ -121,15 +138,6 @@ function writeReport(out: string, dir: OutDir, page: string): string[] {
     settled();
   }
   return [...(dir.mark ? [marker] : []), join(out, 'index.html')];
-}
-
-/** Creates `out` and its missing parents; returns the first directory created, if any. */
-function mkdirOut(out: string): string | undefined {
-  try {
-    return mkdirSync(out, { recursive: true });
-  } catch (e) {
-    throw new WriteError(out, e);
-  }
 }
 
 /** Runs `report`; returns the exit status. */
