@@ -39,8 +39,10 @@ export function auditCommand(argv: readonly string[], io: Io): number {
   const run = startAudit();
   let next = 1;
   for (const file of files) next += readHistoryFile(file, next, run.add);
-  const report = run.finish(files);
-  if (flag(p, 'json')) io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else writeLines(io, auditLines(report, `audit ${files.join(' ')}`));
+  const json = flag(p, 'json');
+  // Text: the summaries are made row by row as they are written, never all held at once.
+  const report = run.finish(files, json);
+  if (json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else writeLines(io, auditLines(report, `audit ${files.join(' ')}`, run.summaries()));
   return hasViolation(report) ? 1 : 0;
 }

@@ -3,7 +3,9 @@
  * columns indexed by the connection's rank (its order of first appearance): its key, its totals
  * in typed arrays, and, only for a connection that has shipped a close or a failure (or flows, or
  * more than two polls), the records a witness can hold (history/README.md, "Witnesses"). A
- * million connections then cost their keys and a few numbers each, not an object apiece.
+ * million connections then cost their keys and a few numbers each, not an object apiece. A key is
+ * kept as its UTF-8 bytes, one character each (`→` would make every key a two-byte string, twice
+ * the size), and turned back into text when it is shown.
  */
 import type { AuditClaim, ConnectionSoFar } from './claims/AuditClaim.js';
 import type { ConnectionSummary } from './AuditReport.js';
@@ -11,12 +13,36 @@ import { checkedSum } from './AuditState.js';
 import type { HistoryRecord } from './History.js';
 
 const NONE: readonly HistoryRecord[] = [];
+
+/**
+ * One shared, frozen copy of each failure map (`{"104": 1}`, …): the maps of a history are few,
+ * and each copy costs more than its size says (an errno key is an array index to the engine, so
+ * the object gets an elements store of at least that length).
+ */
+const sharedFailures = new Map<string, Readonly<Record<string, number>>>();
+const MAX_SHARED = 4096;
+
+function shared(f: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
+  const text = JSON.stringify(f);
+  const known = sharedFailures.get(text);
+  if (known !== undefined) return known;
+  if (sharedFailures.size >= MAX_SHARED) return f;
+  const copy = Object.freeze({ ...f });
+  sharedFailures.set(text, copy);
+  return copy;
+}
+
+/** `text` as its UTF-8 bytes, one Latin-1 character per byte: a one-byte string, and reversible. */
+const packed = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+const unpacked = (bytes: string): string => Buffer.from(bytes, 'latin1').toString('utf8');
 // Shared by every summary with no flows or no broken claim: a million connections, no arrays.
 const NO_FLOWS: readonly number[] = Object.freeze([]);
 const NO_CLAIMS: readonly string[] = Object.freeze([]);
 
 /** The rarer part of a connection: what witnesses and flows need. */
 interface Extra {
+  /** The key as text, shared by the records kept. */
+  display: string | null;
   /** Every poll, once there are more than two. */
   more: number[] | null;
   kept: HistoryRecord[] | null;
@@ -65,12 +91,13 @@ export class ConnectionTable {
   rankOf(r: HistoryRecord): number {
     const mine = this.byKey.get(r.client) ?? new Map<string, number>();
     this.byKey.set(r.client, mine);
-    const known = mine.get(r.connection);
+    const key = packed(r.connection);
+    const known = mine.get(key);
     if (known !== undefined) return known;
     const rank = this.keys.length;
     if (rank === this.cols.closes.length) this.grow();
-    mine.set(r.connection, rank);
-    this.keys.push(r.connection);
+    mine.set(key, rank);
+    this.keys.push(key);
     this.clients.push(r.client);
     // A payload's label is the start of its key: its length is all there is to keep.
     const prefix = r.connection.startsWith(r.label);
@@ -92,8 +119,13 @@ export class ConnectionTable {
     this.byKey = new Map();
   }
 
-  private label(rank: number): string {
-    return this.labels.get(rank) ?? (this.keys[rank] as string).slice(0, this.labelLength[rank]);
+  /** The key as text: kept once the connection keeps records, else made when asked. */
+  private display(rank: number): string {
+    return this.extra.get(rank)?.display ?? unpacked(this.keys[rank] as string);
+  }
+
+  private label(rank: number, display = this.display(rank)): string {
+    return this.labels.get(rank) ?? display.slice(0, this.labelLength[rank]);
   }
 
   /** Adds `r` to its connection; returns it as kept (with the connection's strings) or as is. */
@@ -108,7 +140,6 @@ export class ConnectionTable {
       c.lastPoll[rank] = r.poll;
     }
     c.records[rank] = (c.records[rank] as number) + 1;
-    const subject = this.keys[rank] as string;
     const sum = (col: Column, n: number, what: string) => {
       const total = c[col][rank] as number;
       // The label is cut from the key only for the message.
@@ -127,8 +158,14 @@ export class ConnectionTable {
     const closes = r.lastTcpClosed > 0;
     if (!closes && r.failureCount === 0) return r;
     // Kept with this connection's strings, not the record's own copies of them.
-    const kept = { ...r, connection: subject, label: this.label(rank) };
     x = this.extraOf(rank, {});
+    const display = (x.display ??= r.connection);
+    const kept = {
+      ...r,
+      connection: display,
+      label: this.label(rank, display),
+      failures: shared(r.failures),
+    };
     if (closes && x.firstClose === null) x.firstClose = kept;
     if (!x.forgotten && (closes || r.failureCount !== r.lastTcpClosed)) {
       if (x.kept === null) x.kept = [kept];
@@ -141,6 +178,7 @@ export class ConnectionTable {
     const x = this.extra.get(rank);
     if (x !== undefined) return Object.assign(x, init);
     const created: Extra = {
+      display: null,
       more: null,
       kept: null,
       firstClose: null,
@@ -175,10 +213,11 @@ export class ConnectionTable {
     const x = this.extra.get(rank);
     const first = c.firstPoll[rank] as number;
     const last = c.lastPoll[rank] as number;
+    const display = this.display(rank);
     return {
       client: this.clients[rank] as string,
-      connection: this.keys[rank] as string,
-      label: this.label(rank),
+      connection: display,
+      label: this.label(rank, display),
       closes: c.closes[rank] as number,
       failures: c.failures[rank] as number,
       polls: x?.more ?? (first === last ? [first] : [first, last]),
@@ -190,10 +229,11 @@ export class ConnectionTable {
   summary(rank: number, claims: readonly AuditClaim[]): ConnectionSummary {
     const c = this.cols;
     const flows = this.extra.get(rank)?.flows;
+    const display = this.display(rank);
     return {
       client: this.clients[rank] as string,
-      connection: this.keys[rank] as string,
-      label: this.label(rank),
+      connection: display,
+      label: this.label(rank, display),
       flows: flows ? [...flows].sort((a, b) => a - b) : NO_FLOWS,
       records: c.records[rank] as number,
       firstPoll: c.firstPoll[rank] as number,

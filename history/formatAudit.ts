@@ -50,16 +50,25 @@ const HEADER = [
   'verdict',
 ];
 
+/**
+ * The per-connection summaries as the table reads them: how many, and each in order, made when
+ * asked (a million rows need not all be held: `AuditRun.summaries`).
+ */
+export interface SummaryList {
+  readonly count: number;
+  readonly each: () => Iterable<ConnectionSummary>;
+}
+
 /** The table's rows, header first, each made when asked (twice: widths, then lines). */
-function* rows(report: AuditReport, clients: number): Generator<readonly string[]> {
+function* rows(list: SummaryList, clients: number): Generator<readonly string[]> {
   yield HEADER;
-  for (const c of report.connections) yield summaryRow(c, clients);
+  for (const c of list.each()) yield summaryRow(c, clients);
 }
 
 /** The table's lines: every column but the last padded to its widest cell and 2 spaces. */
-function* table(report: AuditReport): Generator<string> {
+function* table(report: SummaryList): Generator<string> {
   const seen = new Set<string>();
-  for (const c of report.connections) seen.add(c.client);
+  for (const c of report.each()) seen.add(c.client);
   const widths = HEADER.map(() => 0);
   for (const row of rows(report, seen.size))
     row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
@@ -94,21 +103,25 @@ function* violationLines(claim: AuditReport['claims'][number]): Generator<string
  * @example
  * [...auditLines(report, 'audit pr.jsonl')][1] //=> ''
  */
-export function* auditLines(report: AuditReport, title: string): Generator<string> {
+export function* auditLines(
+  report: AuditReport,
+  title: string,
+  list: SummaryList = { count: report.connections.length, each: () => report.connections },
+): Generator<string> {
   const rates = report.backends
     .map(
       (b) =>
         `${report.backends.length > 1 ? `client ${b.client}: ` : ''}${plural(b.failures, 'failure')} / ${plural(b.closes, 'close')} = ${formatRate(b.rate, 'no close yet')}`,
     )
     .join('; ');
-  yield `${title}: ${plural(report.polls, 'poll')}, ${plural(report.records, 'record')}, ${plural(report.connections.length, 'connection')}; backend ${rates}`;
+  yield `${title}: ${plural(report.polls, 'poll')}, ${plural(report.records, 'record')}, ${plural(list.count, 'connection')}; backend ${rates}`;
   yield '';
   for (const claim of report.claims) {
     if (claim.verdict === 'holds') yield `✓ ${claim.name}`;
     else yield* violationLines(claim);
   }
   yield '';
-  yield* table(report);
+  yield* table(list);
 }
 
 /**

@@ -4,17 +4,22 @@
  * judge and only the records a witness can hold (history/README.md, "Witnesses"), judges each
  * claim once each poll is in, and never holds a whole poll after its turn.
  */
-import type { AuditReport, BackendSums, ClaimVerdict, ConnectionSummary } from './AuditReport.js';
+import type { AuditReport, BackendSums, ClaimVerdict } from './AuditReport.js';
 import type { AuditClaim, AuditViolation, ConnectionSoFar } from './claims/AuditClaim.js';
 import { auditClaims } from './claims/index.js';
 import type { HistoryPoll, HistoryRecord } from './History.js';
 import { BackendState } from './AuditState.js';
 import { ConnectionTable } from './ConnectionTable.js';
+import type { SummaryList } from './formatAudit.js';
 
-/** An audit in progress: `add` each poll in order, then `finish`. */
+/**
+ * An audit in progress: `add` each poll in order, then `finish`. `finish(files, false)` leaves
+ * the report's connections empty, for a caller that reads them one at a time from `summaries`.
+ */
 export interface AuditRun {
   readonly add: (poll: HistoryPoll) => void;
-  readonly finish: (files: readonly string[]) => AuditReport;
+  readonly finish: (files: readonly string[], withConnections?: boolean) => AuditReport;
+  readonly summaries: () => SummaryList;
 }
 
 /** A violation and the rank of its subject (first appearance), to list them as they appeared. */
@@ -112,7 +117,14 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
     if (poll.records.length > 0) judgeBackend(b, poll.poll);
   };
 
-  const finish = (files: readonly string[]): AuditReport => {
+  const summaries = (): SummaryList => ({
+    count: table.size,
+    each: function* () {
+      for (let rank = 0; rank < table.size; rank++) yield table.summary(rank, claims);
+    },
+  });
+
+  const finish = (files: readonly string[], withConnections = true): AuditReport => {
     table.endLookups();
     return {
       files,
@@ -120,9 +132,9 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
       records,
       backends: [...backends.values()].map((b): BackendSums => b.sums()),
       claims: verdictsOf(claims, found, backends.size),
-      connections: Array.from({ length: table.size }, (_, rank) => table.summary(rank, claims)),
+      connections: withConnections ? [...summaries().each()] : [],
     };
   };
 
-  return { add, finish };
+  return { add, finish, summaries };
 }
