@@ -69,12 +69,15 @@ export class ConnectionTable {
   /** client → key → rank; emptied by `endLookups` once the history is in. */
   private byKey = new Map<string, Map<string, number>>();
   private readonly keys: string[] = [];
+  /** Each client once; a connection's is its index in `clientOf`. */
   private readonly clients: string[] = [];
   /** A label that is not the start of the key (replay reports), by rank. */
   private readonly labels = new Map<number, string>();
-  private readonly labelLength: number[] = [];
   private readonly extra = new Map<number, Extra>();
   private cols: Record<Column, Float64Array> = ConnectionTable.columns(1024);
+  /** Per connection: its client's index, and how long its label is (the start of its key). */
+  private clientOf = new Uint32Array(1024);
+  private labelLength = new Uint32Array(1024);
 
   private static columns(n: number): Record<Column, Float64Array> {
     return Object.fromEntries(COLUMNS.map((c) => [c, new Float64Array(n)])) as Record<
@@ -98,10 +101,11 @@ export class ConnectionTable {
     if (rank === this.cols.closes.length) this.grow();
     mine.set(key, rank);
     this.keys.push(key);
-    this.clients.push(r.client);
+    const client = this.clients.indexOf(r.client);
+    this.clientOf[rank] = client >= 0 ? client : this.clients.push(r.client) - 1;
     // A payload's label is the start of its key: its length is all there is to keep.
     const prefix = r.connection.startsWith(r.label);
-    this.labelLength.push(prefix ? r.label.length : 0);
+    this.labelLength[rank] = prefix ? r.label.length : 0;
     if (!prefix) this.labels.set(rank, r.label);
     this.cols.firstPoll[rank] = r.poll;
     this.cols.lastPoll[rank] = r.poll;
@@ -112,6 +116,13 @@ export class ConnectionTable {
     const bigger = ConnectionTable.columns(this.cols.closes.length * 2);
     for (const c of COLUMNS) bigger[c].set(this.cols[c]);
     this.cols = bigger;
+    const wider = (a: Uint32Array) => {
+      const b = new Uint32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.clientOf = wider(this.clientOf);
+    this.labelLength = wider(this.labelLength);
   }
 
   /** Lets go of the lookup by key: no record comes after the history is in. */
@@ -215,7 +226,7 @@ export class ConnectionTable {
     const last = c.lastPoll[rank] as number;
     const display = this.display(rank);
     return {
-      client: this.clients[rank] as string,
+      client: this.clients[this.clientOf[rank] as number] as string,
       connection: display,
       label: this.label(rank, display),
       closes: c.closes[rank] as number,
@@ -231,7 +242,7 @@ export class ConnectionTable {
     const flows = this.extra.get(rank)?.flows;
     const display = this.display(rank);
     return {
-      client: this.clients[rank] as string,
+      client: this.clients[this.clientOf[rank] as number] as string,
       connection: display,
       label: this.label(rank, display),
       flows: flows ? [...flows].sort((a, b) => a - b) : NO_FLOWS,
