@@ -3,7 +3,10 @@
  * run count must give exactly the recorded verdicts. A change, for better or worse, fails until
  * `npm run manifest` records it on purpose. (The isolated matrix: manifestIsolated.test.ts.)
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUNS, DEFAULT_SEED, formatMatrix } from '../cli/matrixCommand.js';
+import { demosOf } from '../scripts/readmeDemos.js';
 import { agentNames } from '../engine/agent/variants/index.js';
 import { driverNames } from '../engine/driver/variants/index.js';
 import { invariantNames } from '../invariants/index.js';
@@ -24,6 +27,14 @@ describe(`the production matrix against checking/manifest.json (seed ${expected.
 
   it('gives every recorded verdict, and no other', () => {
     expect(manifestChanges(expected, manifestOf([m]))).toEqual([]);
+  });
+
+  it("is the matrix the README's demo shows (npm run readme-demos rewrites it)", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const demo = demosOf(readme).find((d) => d.argv[0] === 'matrix');
+    expect(demo?.argv).toEqual(['matrix']);
+    expect([expected.seed, expected.runs]).toEqual([DEFAULT_SEED, DEFAULT_RUNS]);
+    expect(demo?.shown).toBe(formatMatrix(m));
   });
 
   it('reaches every scenario, the production ones included, in every pair, so no holds is vacuous', () => {
