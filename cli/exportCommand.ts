@@ -14,6 +14,7 @@ import type { ItfState } from '../interchange/itf.js';
 import { itfSteps } from '../interchange/itfSteps.js';
 import { ItfTraceSchema, itfStateIssue } from '../interchange/ofItf.js';
 import { ITF_VARS, itfMeta } from '../interchange/toItf.js';
+import { stateTypeIssue, varTypesOf } from '../interchange/varTypesOf.js';
 import type { ItfHead } from '../interchange/writeItf.js';
 import { itfWriter } from '../interchange/writeItf.js';
 import { InputError, int, oneOf, parse, UsageError } from './args.js';
@@ -70,9 +71,12 @@ function checkRun(file: string, config: EngineConfig, events: readonly Event[], 
     new InputError(`${file}: the ITF trace does not validate (${message})`);
   const headCheck = ItfTraceSchema.safeParse({ ...head, states: [] });
   if (!headCheck.success) throw invalid(headCheck.error.issues[0]?.message ?? 'unknown');
+  // Apalache reads a trace only by its variables' declared types (docs/formats.md "ITF export").
+  const types = varTypesOf(head['#meta'], head.vars);
+  if (!types.ok) throw invalid(types.issue);
   let index = 0;
   const refused = itfSteps(config, events, (s: ItfState) => {
-    const issue = itfStateIssue(s, index++, head.vars);
+    const issue = itfStateIssue(s, index++, head.vars) ?? stateTypeIssue(s, types.types);
     if (issue !== null) throw invalid(issue);
   });
   if (refused !== null) throw new InputError(`${file}: ${refused.message}`);

@@ -8,7 +8,18 @@ import { getClient } from '../engine/agent/networkState.js';
 import type { ClientSession, EngineState } from '../engine/EngineState.js';
 import { clientId, NEW_SESSION } from '../engine/EngineState.js';
 import type { ItfValue } from './itf.js';
-import { bigint, itfMap, itfSet } from './itf.js';
+import { bigint, itfMap, itfSet, recordType } from './itf.js';
+
+/** What a flow's records shipped to one client: its closes and failures. */
+export const TOTALS_TYPE = recordType({ closes: 'Int', failures: 'Int' });
+
+/** The Apalache type of `clientValue` (docs/formats.md "ITF export"). */
+export const CLIENT_TYPE = recordType({
+  registered: 'Bool',
+  baselines: 'Set(Int)',
+  closedBuffer: 'Seq(Int)',
+  session: recordType({ ended: 'Seq(Int)', shipped: `Int -> ${TOTALS_TYPE}` }),
+});
 
 const sessionValue = (s: ClientSession): ItfValue => ({
   ended: s.ended.map((f) => bigint(f)),

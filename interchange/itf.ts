@@ -1,7 +1,7 @@
 /**
  * The Informal Trace Format (ITF) of Apalache and Quint, as data: a trace is `#meta`, `vars` and
  * `states`; a state is an object with `#meta` and one entry per variable. Values: booleans and
- * strings as JSON, integers as `{"#bigint": "…"}`, lists as arrays, records as objects, tuples
+ * strings as JSON, integers as `{"#bigint": "…"}` (never a plain JSON number), lists as arrays, records as objects, tuples
  * `{"#tup": […]}`, sets `{"#set": […]}`, maps `{"#map": [[k, v], …]}`, Quint variants
  * `{"tag": …, "value": …}` (apalache-mc ADR-015 `015adr-trace.md`; Quint `src/itf.ts`).
  */
@@ -10,6 +10,8 @@
 export type ItfValue =
   | boolean
   | string
+  // Only so that a state's `#meta` (its index) fits the state's type: ITF refuses a plain number
+  // in a value (interchange/itfValueIssue.ts), and `bigint` writes every integer.
   | number
   | readonly ItfValue[]
   | { readonly '#bigint': string }
@@ -64,3 +66,25 @@ const tuple = (items: readonly ItfValue[]): ItfValue => ({ '#tup': items });
  */
 export const option = (v: ItfValue | undefined): ItfValue =>
   v === undefined ? { tag: 'None', value: tuple([]) } : { tag: 'Some', value: v };
+
+// Apalache type strings (Type System 1.2) for `#meta.varTypes`, which Apalache's ITF reader
+// requires (apalache-mc ADR-015 "ITF as input to Apalache"); interchange/parseApalacheType.ts.
+
+/**
+ * The type of `option(v)` for a `v` of type `t`: a variant whose `None` carries the unit.
+ *
+ * @example
+ * optionType('Int') //=> 'Some(Int) | None(UNIT)'
+ */
+export const optionType = (t: string): string => `Some(${t}) | None(UNIT)`;
+
+/**
+ * A record type from its fields' types, in their order.
+ *
+ * @example
+ * recordType({ closes: 'Int', ok: 'Bool' }) //=> '{ closes: Int, ok: Bool }'
+ */
+export const recordType = (fields: Readonly<Record<string, string>>): string =>
+  `{ ${Object.entries(fields)
+    .map(([k, t]) => `${k}: ${t}`)
+    .join(', ')} }`;

@@ -1,6 +1,6 @@
 /**
  * The ITF value check `export` runs on every state (interchange/itfValueIssue.ts) accepts what
- * ADR-015 allows and names where and why anything else fails; the per-state check finds what the
+ * ADR-015 allows and names where and why anything else fails (a plain JSON number among them); the per-state check finds what the
  * whole-trace schema finds.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ describe('itfValueIssue', () => {
   it.each([
     true,
     'open',
-    3,
     [],
     {},
     { '#bigint': '-12' },
@@ -26,18 +25,30 @@ describe('itfValueIssue', () => {
   });
 
   it.each([
-    [1.5, 'value: not an integer'],
+    [3, 'value: a plain number (ITF writes integers as {"#bigint": "…"})'],
+    [1.5, 'value: a plain number (ITF writes integers as {"#bigint": "…"})'],
     [null, 'value: not an ITF value'],
     [{ '#bigint': '1.5' }, "value.#bigint: not an integer's digits"],
     [{ '#bigint': 1 }, "value.#bigint: not an integer's digits"],
     [{ '#map': [[1]] }, 'value.#map[0]: not a [key, value] pair'],
     [{ '#map': {} }, 'value.#map: #map takes an array of [key, value] pairs'],
     [{ '#set': {} }, 'value.#set: not an array'],
-    [{ '#tup': [1, [null]] }, 'value.#tup[1][0]: not an ITF value'],
+    [{ '#tup': [true, [null]] }, 'value.#tup[1][0]: not an ITF value'],
+    [
+      { '#set': [{ '#bigint': '1' }, 2] },
+      'value.#set[1]: a plain number (ITF writes integers as {"#bigint": "…"})',
+    ],
+    [
+      { '#map': [[{ '#bigint': '1' }, 0]] },
+      'value.#map[0][1]: a plain number (ITF writes integers as {"#bigint": "…"})',
+    ],
     [{ '#bigint': '1', x: true }, 'value: a #-tagged value has one field'],
     [{ '#list': [] }, 'value: unknown tag #list'],
     [{ '#unserializable': 1 }, 'value.#unserializable: not a string'],
-    [{ a: { b: [true, 0.5] } }, 'value.a.b[1]: not an integer'],
+    [
+      { a: { b: [true, 0] } },
+      'value.a.b[1]: a plain number (ITF writes integers as {"#bigint": "…"})',
+    ],
     [{ a: true, '#b': true }, 'value.#b: a field name not starting with #'],
   ])('rejects %j: %s', (v, issue) => {
     expect(itfValueIssue(v)).toBe(issue);
@@ -52,10 +63,13 @@ describe('itfStateIssue', () => {
     [{ '#meta': { index: 1 }, x: true, y: true }, 'index 0'],
     [{ '#meta': { index: 0 }, x: true }, 'variables x, y exactly (missing y, extra none)'],
     [
-      { '#meta': { index: 0 }, x: true, y: true, z: 1 },
+      { '#meta': { index: 0 }, x: true, y: true, z: false },
       'variables x, y exactly (missing none, extra z)',
     ],
-    [{ '#meta': { index: 0 }, x: true, y: 0.5 }, 'value: not an integer'],
+    [
+      { '#meta': { index: 0 }, x: true, y: 2 },
+      'value: a plain number (ITF writes integers as {"#bigint": "…"})',
+    ],
   ])('finds in %j what the trace schema finds: %s', (state, issue) => {
     expect(itfStateIssue(state, 0, vars)).toBe(issue);
     const whole = ItfTraceSchema.safeParse({ '#meta': {}, vars, states: [state] });

@@ -1,14 +1,16 @@
 /**
  * What keeps a JSON value from being an ITF value (apalache-mc ADR-015 `015adr-trace.md`):
- * booleans, strings and integers as JSON, lists as arrays, `{"#bigint": "-?digits"}`, `{"#tup": […]}`,
+ * booleans and strings as JSON, lists as arrays, `{"#bigint": "-?digits"}`, `{"#tup": […]}`,
  * `{"#set": […]}`, `{"#map": [[k, v], …]}`, `{"#unserializable": "…"}`, and records whose field
- * names do not start with `#`. A plain walk, not a union of schemas tried in turn: `export` checks
+ * names do not start with `#`. No plain JSON number: ITF has written every integer as `#bigint`
+ * since its 2023 revision, and Apalache and Quint read them so (a number belongs in `#meta` only,
+ * which is not a value). A plain walk, not a union of schemas tried in turn: `export` checks
  * every value of every state, and a union costs about ten times as much.
  */
 
 const BIGINT = /^-?\d+$/;
 
-// Each part returns the issue from where it stands (`[1]: not an integer`) and its caller puts its
+// Each part returns the issue from where it stands (`[1]: not an ITF value`) and its caller puts its
 // own step in front, so a path is built only for the one value that fails.
 type Walk = (v: unknown) => string | null;
 
@@ -69,7 +71,7 @@ const objectIssue = (o: object, walk: Walk): string | null => {
 
 const walk: Walk = (v) => {
   if (typeof v === 'boolean' || typeof v === 'string') return null;
-  if (typeof v === 'number') return Number.isInteger(v) ? null : ': not an integer';
+  if (typeof v === 'number') return ': a plain number (ITF writes integers as {"#bigint": "…"})';
   if (Array.isArray(v)) return firstIn(v, walk);
   if (typeof v === 'object' && v !== null) return objectIssue(v, walk);
   return ': not an ITF value';

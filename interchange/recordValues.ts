@@ -8,7 +8,10 @@ import type { ConnectionStats } from '../engine/agent/ConnectionStats.js';
 import { tupleNumber } from '../engine/agent/flowToConnStat.js';
 import type { ShippedPart, ShippedRecord } from '../engine/EngineState.js';
 import type { ItfValue } from './itf.js';
-import { bigint, itfMap } from './itf.js';
+import { bigint, itfMap, recordType } from './itf.js';
+
+/** A failure map's type: errno → count. */
+const FAILURES_TYPE = 'Int -> Int';
 
 /** errno → count. */
 const failuresValue = (f: Readonly<Record<string, number>>): ItfValue =>
@@ -26,6 +29,22 @@ export const heldValue = (r: ConnectionStats): ItfValue => ({
   tcpClosed: bigint(r.monotonic.tcpClosed),
   tcpFailures: failuresValue(r.tcpFailures),
   sentBytes: bigint(r.monotonic.sentBytes),
+});
+
+/** The Apalache type of `heldValue`. */
+export const HELD_TYPE = recordType({
+  cookie: 'Int',
+  tuple: 'Int',
+  tcpClosed: 'Int',
+  tcpFailures: FAILURES_TYPE,
+  sentBytes: 'Int',
+});
+
+const PART_TYPE = recordType({
+  flow: 'Int',
+  lastTCPClosed: 'Int',
+  rawFailures: FAILURES_TYPE,
+  failures: FAILURES_TYPE,
 });
 
 const partValue = (p: ShippedPart): ItfValue => ({
@@ -49,4 +68,15 @@ export const shippedValue = (r: ShippedRecord): ItfValue => ({
   lastSentBytes: bigint(r.lastSentBytes),
   lastRecvBytes: bigint(r.lastRecvBytes),
   parts: r.parts.map(partValue),
+});
+
+/** The Apalache type of `shippedValue`. */
+export const SHIPPED_TYPE = recordType({
+  cookie: 'Int',
+  tuple: 'Int',
+  lastTCPClosed: 'Int',
+  tcpFailures: FAILURES_TYPE,
+  lastSentBytes: 'Int',
+  lastRecvBytes: 'Int',
+  parts: `Seq(${PART_TYPE})`,
 });

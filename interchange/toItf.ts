@@ -4,6 +4,7 @@
  * the backend by tuple, what shipped, and the action with its picks as Quint's `--mbt` does
  * (docs/environment.md). Leaves out: the counters of baselines and closed records.
  */
+import { ZERO_TELEMETRY } from '../engine/agent/AgentTelemetry.js';
 import type { Backend } from '../engine/backend/backend.js';
 import type { DriverVariant } from '../engine/driver/DriverVariant.js';
 import type { Flow } from '../engine/driver/flow.js';
@@ -14,10 +15,10 @@ import { allFlows, tableOf } from '../engine/driver/tables.js';
 import type { EngineState } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { flowOf, formatEvent } from '../engine/events.js';
-import { clientValue } from './clientValue.js';
+import { CLIENT_TYPE, clientValue, TOTALS_TYPE } from './clientValue.js';
 import type { ItfState, ItfTrace, ItfValue } from './itf.js';
-import { bigint, ITF_META, itfMap, option } from './itf.js';
-import { heldValue, shippedValue } from './recordValues.js';
+import { bigint, ITF_META, itfMap, option, optionType, recordType } from './itf.js';
+import { HELD_TYPE, heldValue, SHIPPED_TYPE, shippedValue } from './recordValues.js';
 
 /** The variables of every state, in order. */
 export const ITF_VARS = [
@@ -59,6 +60,25 @@ const memoryValue = (f: Flow): Record<string, ItfValue> =>
     }),
   );
 
+// The memory fields' types follow the designs' declared initial values, not any trace's values.
+const FLOW_TYPE = recordType({
+  tuple: 'Int',
+  table: 'Str',
+  refCount: 'Int',
+  status: 'Str',
+  ended: 'Bool',
+  flowClosed: 'Bool',
+  ...Object.fromEntries(
+    Object.entries(MEMORY_DEFAULTS).map(([k, v]) => [k, typeof v === 'number' ? 'Int' : 'Bool']),
+  ),
+  freed: 'Bool',
+  notifies: 'Int',
+  callouts: 'Int',
+  sentBytes: 'Int',
+  notifyStep: optionType('Str'),
+  exitStep: optionType('Str'),
+});
+
 const flowValue = (state: EngineState, f: Flow): ItfValue => ({
   tuple: bigint(f.tuple),
   table: tableOf(state.driver, f.id),
@@ -89,6 +109,12 @@ const backendValue = (b: Backend): ItfValue => ({
   ),
 });
 
+const BACKEND_TYPE = recordType({
+  closes: 'Int',
+  failures: 'Int',
+  connections: `Int -> ${TOTALS_TYPE}`,
+});
+
 const some = (n: number | undefined): ItfValue => option(n === undefined ? undefined : bigint(n));
 
 /** The event's parameters; every field in every state, as Quint's records need. */
@@ -102,6 +128,36 @@ const picks = (e: Event | undefined): ItfValue => ({
     e?.type === 'poll' && e.order !== undefined ? e.order.map((f) => bigint(f)) : undefined,
   ),
 });
+
+const PICKS_TYPE = recordType({
+  flow: optionType('Int'),
+  bytes: optionType('Int'),
+  step: optionType('Str'),
+  tuple: optionType('Int'),
+  client: optionType('Int'),
+  order: optionType('Seq(Int)'),
+});
+
+/**
+ * Each variable's Apalache type, for `#meta.varTypes` (docs/formats.md "ITF export"): declared
+ * here, beside the values, because a trace's values cannot show them (an empty set, a tag that
+ * never occurs).
+ */
+export const ITF_VAR_TYPES: Readonly<Record<(typeof ITF_VARS)[number], string>> = {
+  'mbt::actionTaken': 'Str',
+  'mbt::nondetPicks': PICKS_TYPE,
+  flows: `Int -> ${FLOW_TYPE}`,
+  openFlows: 'Seq(Int)',
+  closedFlows: 'Seq(Int)',
+  polls: 'Int',
+  pollInFlight: 'Bool',
+  pollClient: optionType('Int'),
+  drainHeld: `Seq(${HELD_TYPE})`,
+  clients: `Int -> ${CLIENT_TYPE}`,
+  backend: `Int -> ${BACKEND_TYPE}`,
+  shipped: `Seq(${SHIPPED_TYPE})`,
+  telemetry: recordType(Object.fromEntries(Object.keys(ZERO_TELEMETRY).map((k) => [k, 'Int']))),
+};
 
 /**
  * State `index` of the trace: `state` after `event` (none for the initial state). It reads only
@@ -165,6 +221,7 @@ export function itfMeta(source: ItfSource, events: number): ItfTrace['#meta'] {
     agent: source.agent,
     layers: source.layers,
     clients,
+    varTypes: ITF_VAR_TYPES,
   };
 }
 
