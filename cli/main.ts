@@ -3,6 +3,7 @@
  * failure, thrown or left unhandled, becomes one line on standard error and an exit status
  * (cli/classifyError.ts), with the stack trace only under `--debug`.
  */
+import { readFileSync } from 'node:fs';
 import { watchParent } from '../lib/cleanupOnExit.js';
 import { UsageError } from './args.js';
 import { classifyError, EXIT } from './classifyError.js';
@@ -24,7 +25,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.matrixCommand,
     ),
     summary:
-      'matrix [--runs N] [--seed S] [--json] [--quiet]: every driver × agent pair against every invariant (the default)',
+      'matrix [--environment production|isolated] [--runs N] [--seed S] [--junit FILE] [--update-manifest] [--json] [--quiet]: every driver × agent pair against every invariant (the default)',
   },
   replay: {
     run: lazy(
@@ -40,7 +41,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.checkCommand,
     ),
     summary:
-      'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--scheduler uniform|pct] [--depth D] [--save] [--replace] [--out DIR] [--json]: find, shrink and save a counterexample',
+      'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--scheduler uniform|pct] [--depth D] [--layers L] [--environment production|isolated] [--save] [--replace] [--out DIR] [--json] [--quiet]: find, shrink and save a counterexample',
   },
   model: {
     run: lazy(
@@ -48,7 +49,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.modelCommand,
     ),
     summary:
-      'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json] [--quiet]: explore the xstate model',
+      'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json] [--quiet]: explore the xstate model (--format stately --json: the machine as data for xstate)',
   },
   render: {
     run: lazy(
@@ -56,7 +57,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.renderCommand,
     ),
     summary:
-      'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME]: draw a trace',
+      'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME] [--clients K]: draw a trace',
   },
   report: {
     run: lazy(
@@ -64,7 +65,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.reportCommand,
     ),
     summary:
-      'report [--out DIR] [--runs N] [--seed S] [--force] [--json] [--quiet]: write an HTML page with the matrix and every counterexample',
+      'report [--out DIR] [--runs N] [--seed S] [--environment production|isolated] [--force] [--json] [--quiet]: write an HTML page with the matrix and every counterexample',
   },
   audit: {
     run: lazy(
@@ -80,7 +81,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.exportCommand,
     ),
     summary:
-      'export FILE --format itf [--driver D] [--agent A]: write a trace as ITF JSON (Apalache/Quint), one state per step',
+      'export FILE --format itf [--driver D] [--agent A] [--clients K]: write a trace as ITF JSON (Apalache/Quint), one state per step',
   },
   explore: {
     run: lazy(
@@ -88,7 +89,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.exploreCommand,
     ),
     summary:
-      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--workers N] [--no-restart] [--out FILE] [--out-dir DIR] [--json] [--quiet]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
+      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--max-memory SIZE] [--workers N] [--no-restart] [--invariant NAME] [--stop] [--no-symmetry] [--no-por] [--ample] [--no-minimise] [--quiescence-every-state] [--out FILE] [--out-dir DIR] [--json] [--quiet]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
   },
   merge: {
     run: lazy(
@@ -115,12 +116,20 @@ commands:
 ${Object.entries(COMMANDS)
   .map(([, c]) => `  ${c.summary}`)
   .join('\n')}
-  help: this text
+  help: this text (also --help, -h; COMMAND --help: that command's line)
+  --version: the version
 
 With no command, lingering runs the matrix. --debug, anywhere: the stack trace of a failure too.
 Exit status: 0 done (no violation), 1 violation found, 2 bad input or unusable output location,
 3 environment failure (disk full, too many open files), 4 internal error.
 `;
+
+/** The version, package.json's. */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /** The global flag that adds the stack trace to a failure's line. */
 const DEBUG = '--debug';
@@ -149,9 +158,21 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
       io.out(HELP);
       return 0;
     }
+    if (name === '--version' || name === '-V' || name === 'version') {
+      io.out(
+        rest.includes('--json')
+          ? `${JSON.stringify({ name: 'lingering', version: VERSION })}\n`
+          : `lingering ${VERSION}\n`,
+      );
+      return 0;
+    }
     const command = COMMANDS[name];
     if (command === undefined)
-      throw new UsageError('command', `"${name}"`, [...Object.keys(COMMANDS), 'help']);
+      throw new UsageError('command', `"${name}"`, [...Object.keys(COMMANDS), 'help', '--version']);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(`usage: lingering ${command.summary}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (e) {
     return fail(e, io, argv.length < args.length);

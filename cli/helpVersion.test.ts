@@ -1,0 +1,69 @@
+/**
+ * `--help` on every command prints its usage line and exits 0, and that line names every option
+ * the command's parser accepts (read from the parser's own refusal of an unknown option), so help
+ * and parser cannot drift apart; `--version` prints package.json's version.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bufferIo } from './io.js';
+import { main } from './main.js';
+
+async function run(...argv: string[]) {
+  const b = bufferIo();
+  const status = await main(argv, b.io);
+  return { status, stdout: b.stdout(), stderr: b.stderr() };
+}
+
+const COMMANDS = [
+  'matrix',
+  'replay',
+  'check',
+  'model',
+  'render',
+  'report',
+  'audit',
+  'export',
+  'explore',
+  'merge',
+  'variants',
+];
+
+describe('lingering COMMAND --help', () => {
+  it.each(COMMANDS)(
+    '%s --help prints its usage line, naming every option it accepts',
+    async (c) => {
+      for (const flag of ['--help', '-h']) {
+        const r = await run(c, flag);
+        expect(r.status).toBe(0);
+        expect(r.stdout).toMatch(new RegExp(`^usage: lingering ${c}\\b.*\\n$`));
+      }
+      const usage = (await run(c, '--help')).stdout;
+      const refusal = (await run(c, '--no-such-option')).stderr;
+      const accepted = /allowed: (.*)$/m.exec(refusal)?.[1]?.split(', ') ?? [];
+      expect(accepted.length).toBeGreaterThan(0);
+      for (const option of accepted) expect(usage).toContain(`${option}`);
+    },
+  );
+
+  it('lists every command in the top-level help', async () => {
+    const r = await run('--help');
+    expect(r.status).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+  });
+});
+
+describe('lingering --version', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+  it('prints the version, as text or JSON', async () => {
+    expect(await run('--version')).toEqual({
+      status: 0,
+      stdout: `lingering ${version}\n`,
+      stderr: '',
+    });
+    expect(JSON.parse((await run('--version', '--json')).stdout)).toEqual({
+      name: 'lingering',
+      version,
+    });
+  });
+});
