@@ -19,7 +19,7 @@ import { parseTrace } from '../engine/trace.js';
 import { runEvents } from '../engine/run.js';
 import type { Decoded } from '../interchange/ofItf.js';
 import { ItfTraceSchema, ItfValueSchema, ofItf } from '../interchange/ofItf.js';
-import { ITF_VARS } from '../interchange/toItf.js';
+import { ITF_VAR_TYPES, ITF_VARS } from '../interchange/toItf.js';
 import { invariantNames } from '../invariants/index.js';
 import { seq, seqStates } from '../engine/seq.js';
 import { bufferIo } from './io.js';
@@ -65,8 +65,10 @@ describe('lingering export --format itf', () => {
       format: 'ITF',
       'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
       source: PR,
+      varTypes: ITF_VAR_TYPES,
     });
     expect(itf.vars).toEqual([...ITF_VARS]);
+    expect(Object.keys(itf['#meta'].varTypes as object)).toEqual([...ITF_VARS]);
     expect(itf.states).toHaveLength(15);
     itf.states.forEach((s, i) => {
       expect(s['#meta'].index).toBe(i);
@@ -206,6 +208,7 @@ describe('lingering export --format itf', () => {
 
   it('rejects what ITF does not allow', () => {
     expect(ItfValueSchema.safeParse({ '#bigint': '1.5' }).success).toBe(false);
+    expect(ItfValueSchema.safeParse({ polls: 3 }).success).toBe(false);
     expect(ItfValueSchema.safeParse({ '#map': [[1]] }).success).toBe(false);
     expect(
       ItfTraceSchema.safeParse({
