@@ -57,7 +57,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.renderCommand,
     ),
     summary:
-      'render FILE --format mermaid|svg|html [--driver D] [--agent A] [--invariant NAME] [--clients K]: draw a trace',
+      'render FILE --format mermaid|svg|html | --json [--driver D] [--agent A] [--invariant NAME] [--clients K]: draw a trace (--json: the picture as data)',
   },
   report: {
     run: lazy(

@@ -19,7 +19,7 @@ import { sequenceDiagram } from '../render/sequenceDiagram.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
 import { chartTitles, traceSectionText } from '../render/traceSection.js';
-import { InputError, int, oneOf, parse, UsageError } from './args.js';
+import { flag, InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { loadTrace } from '../checking/loadTrace.js';
 
@@ -33,7 +33,11 @@ export const RENDER_OPTIONS = {
   agent: { type: 'string' },
   invariant: { type: 'string' },
   clients: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
+
+/** The `format` of `render --json`: the picture every format is drawn from, as data. */
+const PICTURE_FORMAT = 'lingering-picture/v1';
 
 /** What `render` and `report` need to draw one file. */
 export interface PictureRequest {
@@ -103,8 +107,18 @@ export function renderCommand(argv: readonly string[], io: Io): number {
     );
   if (p.positionals.length > 1) throw new UsageError('render', `"${p.positionals[1]}"`, 'one FILE');
   const format = oneOf(p, 'format', RENDER_FORMATS);
-  if (format === undefined)
-    throw new UsageError('--format', 'nothing (the option is missing)', RENDER_FORMATS);
+  const json = flag(p, 'json');
+  if (json && format !== undefined)
+    throw new UsageError(
+      '--json',
+      `with --format ${format}`,
+      'one of them (--json: the picture as data)',
+    );
+  if (format === undefined && !json)
+    throw new UsageError('--format', 'nothing (the option is missing)', [
+      ...RENDER_FORMATS,
+      '--json',
+    ]);
   const trace = loadTrace(file);
   const named = clientsNamed(trace.events);
   const request = {
@@ -114,6 +128,10 @@ export function renderCommand(argv: readonly string[], io: Io): number {
     clients: int(p, 'clients', named, named, MAX_CLIENT),
   };
   const picture = pictureOf(file, trace, request);
+  if (json) {
+    io.out(`${JSON.stringify({ format: PICTURE_FORMAT, ...picture }, null, 2)}\n`);
+    return 0;
+  }
   const out = chunkedWriter(io.out);
   for (const piece of renderPictureText(picture, format as (typeof RENDER_FORMATS)[number]))
     out.write(piece);

@@ -48,6 +48,18 @@ describe('lingering render', () => {
     expect(r.stdout).toMatch(start);
   });
 
+  it('prints the picture as data with --json: a format field and one step per event', async () => {
+    const r = await run('render', PR_TRACE, '--json');
+    expect(r.status).toBe(0);
+    const picture = JSON.parse(r.stdout) as { format: string; steps: unknown[]; polls: unknown[] };
+    expect(picture.format).toBe('lingering-picture/v1');
+    expect(picture.steps).toHaveLength(14);
+    expect(picture.polls).toHaveLength(3);
+    const both = await run('render', PR_TRACE, '--json', '--format', 'svg');
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/^lingering: --json: got with --format svg/);
+  });
+
   it('draws the same trace under another agent', async () => {
     const r = await run('render', PR_TRACE, '--format', 'mermaid', '--agent', 'postfix');
     expect(r.stdout).toContain('rate 100% (1 failure / 1 close) · windows_lingering_flows 2');
@@ -101,7 +113,7 @@ describe('lingering render', () => {
     [['render'], /render: got no FILE/],
     [
       ['render', PR_TRACE],
-      /--format: got nothing \(the option is missing\); allowed: mermaid, svg, html/,
+      /--format: got nothing \(the option is missing\); allowed: mermaid, svg, html, --json/,
     ],
     [['render', PR_TRACE, '--format', 'png'], /--format: got "png"; allowed: mermaid, svg, html/],
     [['render', 'missing.json', '--format', 'svg'], /missing\.json: got no such file/],
