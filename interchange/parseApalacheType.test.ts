@@ -25,7 +25,7 @@ describe('parseApalacheType', () => {
       '{ a: Int, b: Set(Str) }',
       {
         kind: 'Rec',
-        fields: new Map([
+        fields: new Map<string, unknown>([
           ['a', INT],
           ['b', { kind: 'Set', elem: STR }],
         ]),
@@ -35,7 +35,7 @@ describe('parseApalacheType', () => {
       'Some(Int) | None(UNIT)',
       {
         kind: 'Variant',
-        options: new Map([
+        options: new Map<string, unknown>([
           ['Some', INT],
           ['None', UNIT],
         ]),
@@ -53,7 +53,7 @@ describe('parseApalacheType', () => {
               'o',
               {
                 kind: 'Variant',
-                options: new Map([
+                options: new Map<string, unknown>([
                   ['Some', INT],
                   ['None', UNIT],
                 ]),
