@@ -27,6 +27,36 @@ const BOTTOM = 56;
 const PLOT_W = WIDTH - LEFT - RIGHT;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
+/** Left and right margin of the title lines. */
+const MARGIN = 16;
+/**
+ * Widest advance of an average character, in ems, in the fonts above (bold included): an
+ * estimate on the wide side, so that a line estimated to fit does fit.
+ */
+const EM_PER_CHAR = 0.62;
+
+/** Where and how a title line is drawn. */
+interface TextAt {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  readonly attrs: string;
+}
+
+/**
+ * A title line that stays inside the chart: a line estimated wider than the room is drawn
+ * squeezed to the room's width (`textLength`, which fixes the advance whatever the font), and one
+ * that would need squeezing below 70% loses its middle to an ellipsis first.
+ */
+function fittedText(text: string, at: TextAt): string {
+  const room = WIDTH - at.x - MARGIN;
+  const perChar = at.size * EM_PER_CHAR;
+  const most = Math.floor(room / (perChar * 0.7));
+  const shown = text.length <= most ? text : `${text.slice(0, most - 21)}…${text.slice(-20)}`;
+  const fit =
+    shown.length * perChar > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
+  return `  <text x="${at.x}" y="${at.y}" font-size="${at.size}"${fit} ${at.attrs}>${escapeXml(shown)}</text>`;
+}
 
 /** A coordinate with at most one decimal, and no `-0`. */
 const n = (v: number): string => {
@@ -114,8 +144,13 @@ export function rateChart(input: RateChartInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(label)}" ${FONT}>`,
     `  <title>${escapeXml(label)}</title>`,
     `  <rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `  <text x="${LEFT}" y="24" font-size="16" font-weight="bold" fill="#111">${escapeXml(input.title)}</text>`,
-    `  <text x="${LEFT}" y="44" font-size="12" fill="#555">${escapeXml(input.subtitle)}</text>`,
+    fittedText(input.title, {
+      x: MARGIN,
+      y: 24,
+      size: 16,
+      attrs: 'font-weight="bold" fill="#111"',
+    }),
+    fittedText(input.subtitle, { x: MARGIN, y: 44, size: 12, attrs: 'fill="#555"' }),
     ...axes(yMax, y),
     ...bars(input, y),
     `  <line x1="${LEFT}" y1="${n(limit)}" x2="${LEFT + PLOT_W}" y2="${n(limit)}" stroke="#a1162a" stroke-width="2" stroke-dasharray="8 4"/>`,
@@ -124,7 +159,8 @@ export function rateChart(input: RateChartInput): string {
   ];
   if (input.polls.length === 0) {
     lines.push(
-      `  <text x="${n(LEFT + PLOT_W / 2)}" y="${n(TOP + PLOT_H / 2)}" text-anchor="middle" font-size="14" fill="#777">no poll in this trace</text>`,
+      // Halfway between 0% and the 100% line, clear of the line (the axis starts at 200%).
+      `  <text x="${n(LEFT + PLOT_W / 2)}" y="${n((y(0) + limit) / 2 + 5)}" text-anchor="middle" font-size="14" fill="#777">no poll in this trace</text>`,
     );
   }
   lines.push('</svg>');

@@ -1,58 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
 import { agentNames } from '../engine/agent/variants/index.js';
 import { driverNames } from '../engine/driver/variants/index.js';
-
-/** The first Chromium that answers `--version`: `$CHROMIUM_BIN`, then the usual names. */
-function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_BIN, 'chromium', 'chromium-browser', 'google-chrome'];
-  for (const bin of candidates) {
-    if (bin === undefined || bin === '') continue;
-    const r = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-    if (r.status === 0 && /chrom/i.test(r.stdout)) return bin;
-  }
-  return null;
-}
-
-/** Loads `file` in headless Chromium with a fresh profile; the DOM it built and what it logged. */
-function dumpDom(bin: string, file: string): { status: number | null; dom: string; log: string } {
-  const profile = mkdtempSync(join(tmpdir(), 'lingering-chromium-'));
-  try {
-    const r = spawnSync(
-      bin,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-        '--enable-logging=stderr',
-        '--v=0',
-        '--dump-dom',
-        pathToFileURL(file).href,
-      ],
-      { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-    );
-    return { status: r.status, dom: r.stdout, log: r.stderr };
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-/** What the page itself logged: console messages (any level) and uncaught errors. */
-const pageMessages = (log: string): string[] =>
-  log.split('\n').filter((l) => /:CONSOLE|Uncaught|console error/i.test(l));
+import { dumpDom, findChromium, pageMessages } from './headlessChromium.js';
 
 const CHROMIUM = findChromium();
 const SKIPPED =
