@@ -31,6 +31,8 @@ export function exportCommand(argv: readonly string[], io: Io): number {
     driver: { type: 'string' },
     agent: { type: 'string' },
     clients: { type: 'string' },
+    // ITF is JSON already: --json is accepted, as every command takes it, and changes nothing.
+    json: { type: 'boolean' },
   });
   const file = p.positionals[0];
   if (file === undefined)

@@ -67,3 +67,27 @@ describe('lingering --version', () => {
     });
   });
 });
+
+describe('lingering COMMAND --json', () => {
+  const trace = 'counterexamples/pr-50823-three-polls.json';
+  const cases: readonly (readonly string[])[] = [
+    ['replay', trace],
+    ['render', trace],
+    ['export', trace],
+    ['audit', 'history/fixtures/clean.json'],
+    ['variants'],
+    ['model', '--flows', '1', '--layers', '1', '--polls', '1'],
+    ['explore', '--environment', 'isolated', '--flows', '1', '--layers', '1', '--polls', '1'],
+    ['check', '--driver', 'flow-lock', '--agent', 'close-record', '--runs', '3'],
+  ];
+
+  it.each(cases.map((c) => [c.join(' '), c] as const))(
+    '%s --json prints one JSON document',
+    async (_, argv) => {
+      const r = await run(...argv, '--json');
+      expect(r.status).toBeLessThanOrEqual(1);
+      expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+      expect(r.stdout.trim().startsWith('{')).toBe(true);
+    },
+  );
+});

@@ -81,7 +81,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
       (m) => m.exportCommand,
     ),
     summary:
-      'export FILE --format itf [--driver D] [--agent A] [--clients K]: write a trace as ITF JSON (Apalache/Quint), one state per step',
+      'export FILE --format itf [--driver D] [--agent A] [--clients K] [--json]: write a trace as ITF JSON (Apalache/Quint), one state per step',
   },
   explore: {
     run: lazy(
