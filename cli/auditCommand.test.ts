@@ -144,6 +144,7 @@ describe(`lingering audit (seed ${SEED})`, () => {
       ['FailuresWithinCloses', 'violated', [2]],
       ['RateAtMost100', 'violated', [2]],
       ['CloseReportedOnce', 'holds', []],
+      ['NoUnderflowLeak', 'holds', []],
       ['NoLingeringReReport', 'violated', [2]],
     ]);
   });
@@ -513,6 +514,8 @@ describe('lingering audit of the production environment (docs/environment.md)', 
 
 describe('lingering audit: each field within its own range (checking/fixtures/bad/audit-*.jsonl)', () => {
   const BAD = 'checking/fixtures/bad/';
+  const UINT64 =
+    'a uint64: a decimal string (or a number) from 0 to 18446744073709551615 (2^64 − 1)';
   it.each([
     [
       'audit-errno-proto.jsonl',
@@ -528,6 +531,16 @@ describe('lingering audit: each field within its own range (checking/fixtures/ba
       'audit-bytes-sum-past-2p53.jsonl',
       ':2: tcp v4 pid 1 10.0.0.5:50001 → 10.0.0.9:443: got 9007199254740000 more bytes sent on top of 9007199254740000, past 2^53 − 1; allowed: at most 9007199254740991',
     ],
+    [
+      'audit-bytes-2p64.jsonl',
+      `conns[0].lastBytesSent: got "18446744073709551616"; allowed: ${UINT64}`,
+    ],
+    ['audit-bytes-minus-1.jsonl', `conns[0].lastBytesSent: got "-1"; allowed: ${UINT64}`],
+    // Not wrapped (below 2^63), and past what a total may hold: refused, as before wraps were read.
+    [
+      'audit-bytes-2p63-minus-1.jsonl',
+      'conns[0].lastBytesReceived: got "9223372036854775807"; allowed: a count below 2^53',
+    ],
   ])('refuses %s in one line, naming the real limit', async (file, message) => {
     const r = await run('audit', `${BAD}${file}`);
     expect([r.status, r.stdout]).toEqual([2, '']);
@@ -535,14 +548,109 @@ describe('lingering audit: each field within its own range (checking/fixtures/ba
     expect(r.stderr).toContain(`lingering: ${BAD}${file}`);
     expect(r.stderr).toContain(message);
   });
+});
 
-  it("still refuses the agent's underflowed uint64 counter (another change makes it a finding)", async () => {
-    const file = tmp(
-      'underflow.jsonl',
-      `${JSON.stringify({ conns: [{ pid: 1, laddr: { ip: 'a', port: 1 }, raddr: { ip: 'b', port: 2 }, lastBytesSent: '18446744073709551615' }] })}\n`,
+describe('lingering audit: a wrapped uint64 counter is a NoUnderflowLeak finding', () => {
+  const TUPLE = {
+    pid: 1,
+    laddr: { ip: '10.0.0.5', port: 50001 },
+    raddr: { ip: '10.0.0.9', port: 443 },
+    type: 'tcp',
+    family: 'v4',
+    direction: 'outgoing',
+  };
+  const LABEL = 'tcp v4 pid 1 10.0.0.5:50001 → 10.0.0.9:443';
+  /** JSON lines: 100 bytes sent, then `last` (uint64 decimal strings) on the same connection. */
+  const history = (last: Record<string, string>): string =>
+    tmp(
+      'history.jsonl',
+      [{ lastBytesSent: '100' }, last]
+        .map((l) => `${JSON.stringify({ conns: [{ ...TUPLE, ...l }] })}\n`)
+        .join(''),
     );
+  type Finding = {
+    claim: string;
+    connection: string;
+    subject: string;
+    poll: number;
+    detail: string;
+    witness: { polls: number[]; records: { underflows?: unknown[] }[] };
+  };
+  type Underflows = {
+    claims: { name: string; verdict: string; violations: Finding[] }[];
+    connections: ConnectionSummary[];
+  };
+  const leak = (report: Underflows) => report.claims.find((c) => c.name === 'NoUnderflowLeak');
+
+  it('exits 1 naming the connection, the field, its raw value and the difference it stands for', async () => {
+    // Arrange: 2^64 − 1 is a difference of −1 that wrapped.
+    const file = history({ lastBytesSent: '18446744073709551615' });
+    // Act
     const r = await run('audit', file);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('lastBytesSent: got "18446744073709551615"');
+    // Assert
+    expect([r.status, r.stderr]).toEqual([1, '']);
+    expect(r.stdout).toContain(
+      `✗ NoUnderflowLeak — ${LABEL}: lastBytesSent "18446744073709551615" at poll 2: 18446744073709551615 − 2^64 = −1 bytes, a uint64 difference that wrapped (counted as 0)`,
+    );
+    expect(r.stdout).toContain(
+      `      poll 2  lastTcpClosed 0  tcpFailuresByErrCode {}  +0 B sent (shipped 18446744073709551615: −1 B, wrapped)  +0 B received  (${file}:2)`,
+    );
+    // The other claims still hold: the wrapped bytes count as 0, so the total stays 100.
+    for (const name of ['FailuresWithinCloses', 'RateAtMost100', 'CloseReportedOnce'])
+      expect(r.stdout).toContain(`✓ ${name}\n`);
+    expect(r.stdout).toMatch(/10\.0\.0\.9:443 {2}2 +1–2 +0 +0 +100 +0 +✗ NoUnderflowLeak\n/);
+  });
+
+  it('gives the finding as data with --json, the witness record carrying the raw value', async () => {
+    const file = history({ lastBytesSent: '18446744073709551615' });
+    const r = await run('audit', file, '--json');
+    const report = JSON.parse(r.stdout) as Underflows;
+    expect(r.status).toBe(1);
+    expect(report.claims.map((c) => c.name)).toEqual([
+      'FailuresWithinCloses',
+      'RateAtMost100',
+      'CloseReportedOnce',
+      'NoUnderflowLeak',
+      'NoLingeringReReport',
+    ]);
+    expect(leak(report)?.verdict).toBe('violated');
+    expect(leak(report)?.violations).toHaveLength(1);
+    const [v] = leak(report)?.violations as [Finding];
+    expect([v.claim, v.subject, v.poll, v.witness.polls]).toEqual([
+      'NoUnderflowLeak',
+      LABEL,
+      2,
+      [2],
+    ]);
+    expect(v.connection).toBe(`${LABEL} outgoing ns 0`);
+    expect(v.witness.records.map((x) => x.underflows)).toEqual([
+      [{ field: 'lastBytesSent', value: '18446744073709551615', difference: '-1' }],
+    ]);
+    expect(report.connections.map((c) => [c.bytesSent, c.violated])).toEqual([
+      [100, ['NoUnderflowLeak']],
+    ]);
+  });
+
+  it('reports each wrapped counter: both fields of one record, from 2^63 (int64 −2^63) up', async () => {
+    const file = history({
+      lastBytesSent: '9223372036854775808',
+      lastBytesReceived: '18446744073709551614',
+    });
+    const report = JSON.parse((await run('audit', file, '--json')).stdout) as Underflows;
+    expect(leak(report)?.violations.map((v) => v.detail)).toEqual([
+      'lastBytesSent "9223372036854775808" at poll 2: 9223372036854775808 − 2^64 = −9223372036854775808 bytes, a uint64 difference that wrapped (counted as 0)',
+      'lastBytesReceived "18446744073709551614" at poll 2: 18446744073709551614 − 2^64 = −2 bytes, a uint64 difference that wrapped (counted as 0)',
+    ]);
+  });
+
+  it('reads a count up to 2^53 − 1 exactly, as before, and holds', async () => {
+    const file = history({ lastBytesReceived: '9007199254740991' });
+    const r = await run('audit', file, '--json');
+    const report = JSON.parse(r.stdout) as Underflows;
+    expect(r.status).toBe(0);
+    expect(leak(report)?.verdict).toBe('holds');
+    expect(report.connections.map((c) => [c.bytesSent, c.bytesReceived])).toEqual([
+      [100, 9007199254740991],
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * backend sums (per connection: `lastTcpClosed`, `tcpFailuresByErrCode`, the byte deltas).
  * Whatever the input shape, the audit reads only this.
  */
+import type { Underflow } from './Underflow.js';
 
 /** One shipped connection record. */
 export interface HistoryRecord {
@@ -24,10 +25,13 @@ export interface HistoryRecord {
   readonly failures: Readonly<Record<string, number>>;
   /** The sum of `failures`: what the backend adds to its failure total. */
   readonly failureCount: number;
+  /** The byte counts as the totals count them: 0 for a counter that wrapped (`underflows`). */
   readonly lastBytesSent: number;
   readonly lastBytesReceived: number;
   /** Where it was read: `file:line` or `file#index`. */
   readonly source: string;
+  /** The uint64 counters it shipped wrapped, as shipped (payloads only); absent when none. */
+  readonly underflows?: readonly Underflow[];
 }
 
 /** One poll: one payload. */

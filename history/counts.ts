@@ -4,7 +4,7 @@
  * (a uint32 count, an int32 pid, a port) rather than the 2^53 − 1 of every double. Types are
  * DataDog/agent-payload `proto/process/connections.proto`'s: `int32 pid`, `int32 port` (a port
  * is 0–65535 on the wire), `uint32 netNS`, `uint32 lastTcpClosed`, `map<uint32, uint32>
- * tcpFailuresByErrCode`, `uint64 lastBytesSent`.
+ * tcpFailuresByErrCode`, `uint64 lastBytesSent`, `uint64 lastBytesReceived`.
  */
 import { z } from 'zod';
 
@@ -19,14 +19,49 @@ export const uint32 = intIn(0, UINT32_MAX);
 /** An int32 (pid, enum numbers). */
 export const int32 = intIn(-(2 ** 31), 2 ** 31 - 1);
 
+const UINT64_MAX = 2n ** 64n - 1n;
+
 /**
- * A uint64 as jsonpb writes it (a decimal string), or a plain number, below 2^53: a byte count in
- * a double. ("18446744073709551615" is refused here: it is the agent's underflow of a counter.)
+ * The smallest wrapped value: a uint64 from 2^63 up is negative as an int64, a difference
+ * `cur − prev` taken with cur < prev that went round to 2^64 − k (datadog-agent
+ * `pkg/network/event_common_linux.go` and `event_common_notlinux.go`, `StatCounters.Sub`: the
+ * `isUnderflow` guard that keeps it from shipping).
  */
-export const uint64 = z
-  .union([z.string().regex(/^\d+$/, 'a decimal string'), z.number().int().min(0)])
-  .transform(Number)
-  .refine(Number.isSafeInteger, 'a count below 2^53');
+const WRAPPED_FROM = 2n ** 63n;
+
+/** What a uint64 may be, for messages. */
+const UINT64_RANGE =
+  'a uint64: a decimal string (or a number) from 0 to 18446744073709551615 (2^64 − 1)';
+
+/** What a counted (not wrapped) uint64 may be, for messages: its totals are exact doubles. */
+const COUNT_RANGE = 'a count below 2^53, or a wrapped one of 2^63 or more';
+
+/** `v` as an exact integer, or null when it is no non-negative decimal integer. */
+function exactly(v: string | number): bigint | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? BigInt(v) : null;
+  // Leading zeros cut first, so that BigInt never reads more than 20 digits.
+  const digits = v.replace(/^0+(?=\d)/, '');
+  return /^\d{1,20}$/.test(digits) ? BigInt(digits) : null;
+}
+
+/**
+ * A uint64 as jsonpb writes it (a decimal string), or a plain number, read exactly: a count below
+ * 2^53 as a number, a wrapped value (2^63 to 2^64 − 1: the agent's underflow of a counter,
+ * history/Underflow.ts) as a bigint. Anything else is refused: past 2^64 − 1, negative or not
+ * decimal, naming the uint64 range; from 2^53 to 2^63 − 1, as more than a total may hold. A JSON
+ * number past 2^53 − 1 is read as the double the parser made of it.
+ */
+export const uint64 = z.union([z.string(), z.number()]).transform((v, ctx): number | bigint => {
+  // The common case, without a bigint: at most 15 digits is below 2^53.
+  if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+  const n = exactly(v);
+  if (n === null || n > UINT64_MAX) ctx.addIssue({ code: 'custom', message: UINT64_RANGE });
+  else if (n >= WRAPPED_FROM) return n;
+  else if (n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(n);
+  else ctx.addIssue({ code: 'custom', message: COUNT_RANGE });
+  return z.NEVER;
+});
 
 /** What an errno key may be, for messages. */
 export const ERRNO_KEYS = 'errno keys that are decimal integers from 0 to 4294967295';

@@ -23,9 +23,19 @@ const flowsText = (flows: readonly number[] | undefined, join: string): string =
     ? ''
     : `${flows.length === 1 ? 'flow' : 'flows'} ${flows.join(join)}`;
 
+/** `+12 B sent`, or for a counter that wrapped what was shipped and what it stands for. */
+const bytesText = (r: HistoryRecord, field: string, n: number, what: string): string => {
+  const u = r.underflows?.find((x) => x.field === field);
+  return u === undefined
+    ? `+${n} B ${what}`
+    : `+${n} B ${what} (shipped ${u.value}: ${u.difference.replace('-', '−')} B, wrapped)`;
+};
+
 const recordLine = (r: HistoryRecord): string => {
   const flows = flowsText(r.flows, ' + ');
-  return `      poll ${r.poll}  lastTcpClosed ${r.lastTcpClosed}  tcpFailuresByErrCode ${errnos(r.failures)}  +${r.lastBytesSent} B sent  +${r.lastBytesReceived} B received${flows === '' ? '' : `  ${flows}`}  (${r.source})`;
+  const sent = bytesText(r, 'lastBytesSent', r.lastBytesSent, 'sent');
+  const received = bytesText(r, 'lastBytesReceived', r.lastBytesReceived, 'received');
+  return `      poll ${r.poll}  lastTcpClosed ${r.lastTcpClosed}  tcpFailuresByErrCode ${errnos(r.failures)}  ${sent}  ${received}${flows === '' ? '' : `  ${flows}`}  (${r.source})`;
 };
 
 const summaryRow = (c: ConnectionSummary, clients: number): string[] => [
@@ -89,7 +99,12 @@ function* violationLines(claim: AuditReport['claims'][number]): Generator<string
       v.claim === 'CloseReportedOnce' || v.claim === 'NoLingeringReReport'
         ? ''
         : `; every other record up to poll ${v.poll} ships at least as many failures as closes`;
-    yield `    witness (${plural(w.records.length, 'record')}, ${w.polls.length === 1 ? 'poll' : 'polls'} ${w.polls.join(', ')}: ${plural(w.failures, 'failure')}, ${plural(w.closes, 'close')}${rest}):`;
+    // A wrapped counter's witness is its record: its closes and failures are beside the point.
+    const sums =
+      v.claim === 'NoUnderflowLeak'
+        ? ''
+        : `: ${plural(w.failures, 'failure')}, ${plural(w.closes, 'close')}${rest}`;
+    yield `    witness (${plural(w.records.length, 'record')}, ${w.polls.length === 1 ? 'poll' : 'polls'} ${w.polls.join(', ')}${sums}):`;
     for (const r of w.records.slice(0, MAX_WITNESS_LINES))
       yield `${recordLine(r)}${v.connection === null ? `  ${r.label}` : ''}`;
     if (w.records.length > MAX_WITNESS_LINES)

@@ -13,6 +13,7 @@ import { failureCount } from './History.js';
 import type { ReplayReportInput } from './ReplayReportInput.js';
 import { ReplayReportInputSchema } from './ReplayReportInput.js';
 import { badErrnoKey, ERRNO_KEYS } from './counts.js';
+import { counted, underflowsOf } from './Underflow.js';
 import { problem, show } from './zodProblem.js';
 
 /** What an input may be, for error messages. */
@@ -148,7 +149,7 @@ const fromPayload = (
   records: (payload.conns ?? []).map((c): HistoryRecord => {
     const failures = c.tcpFailuresByErrCode ?? {};
     const label = connectionLabel(c);
-    return {
+    const record: HistoryRecord = {
       poll,
       client: '1',
       connection: connectionKey(c, label),
@@ -156,10 +157,13 @@ const fromPayload = (
       lastTcpClosed: c.lastTcpClosed,
       failures,
       failureCount: failureCount(failures),
-      lastBytesSent: c.lastBytesSent,
-      lastBytesReceived: c.lastBytesReceived,
+      lastBytesSent: counted(c.lastBytesSent),
+      lastBytesReceived: counted(c.lastBytesReceived),
       source,
     };
+    // Only a record with a wrapped counter gets the field: the others keep their shape and JSON.
+    const underflows = underflowsOf(c);
+    return underflows === null ? record : { ...record, underflows };
   }),
 });
 

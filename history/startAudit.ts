@@ -58,12 +58,35 @@ const verdictsOf = (
   });
 
 /**
+ * Judges each record on the record claims as it comes in, also after a violation (each one a
+ * record shows is reported), marking its connection (of rank `rank`) as breaking the claim.
+ */
+function recordJudge(
+  claims: readonly AuditClaim[],
+  found: readonly Found[][],
+  table: ConnectionTable,
+): (rank: number, r: HistoryRecord) => void {
+  const perRecord = claims.flatMap((claim, k) => (claim.scope === 'record' ? [k] : []));
+  return (rank, r) => {
+    for (const k of perRecord) {
+      const claim = claims[k] as AuditClaim;
+      if (claim.scope !== 'record') continue;
+      for (const violation of claim.judge(r)) {
+        table.broke(rank, k);
+        found[k]?.push({ rank, violation });
+      }
+    }
+  };
+}
+
+/**
  * Starts an audit against `claims` (all by default).
  *
  * @example
  * const run = startAudit();
  * for (const p of history.polls) run.add(p);
- * run.finish(history.files).claims.map((c) => c.verdict) //=> ['violated', 'violated', 'holds', 'violated']
+ * run.finish(history.files).claims.map((c) => c.verdict)
+ * //=> ['violated', 'violated', 'holds', 'holds', 'violated']
  */
 export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRun {
   const perConnection = claims.flatMap((claim, k) => (claim.scope === 'connection' ? [k] : []));
@@ -73,6 +96,7 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
   const backends = new Map<string, BackendState>();
   let polls = 0;
   let records = 0;
+  const judgeRecord = recordJudge(claims, found, table);
 
   const judgeConnection = (rank: number, shipped: HistoryRecord[], poll: number) => {
     let view: ConnectionSoFar | null = null;
@@ -109,6 +133,7 @@ export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRu
     for (const r of poll.records) {
       const c = table.rankOf(r);
       b.add(table.add(c, r));
+      judgeRecord(c, r);
       const mine = shipped.get(c);
       if (mine === undefined) shipped.set(c, [r]);
       else mine.push(r);

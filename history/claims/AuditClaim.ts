@@ -2,7 +2,8 @@
  * The shape of a claim the audit checks on a recorded history (the backend side of
  * docs/semantics.md#invariants, judged from payloads alone): a stable name, the statement reports
  * print, and a pure judge that the audit asks once each poll is in, over what it keeps of each
- * connection or backend (never every record: the history streams by), and that never throws.
+ * connection or backend (never every record: the history streams by), or of each record as it
+ * comes in, and that never throws.
  */
 import type { HistoryRecord } from '../History.js';
 import type { Witness } from '../witness.js';
@@ -77,8 +78,20 @@ export interface BackendClaim {
   readonly judge: (b: BackendSoFar, poll: number) => Omit<AuditViolation, 'subject'> | null;
 }
 
+/**
+ * A claim each shipped record keeps or breaks on its own, judged on every record as it comes in,
+ * also after a violation: every violation it shows is reported (one per wrapped counter, say).
+ */
+export interface RecordClaim {
+  readonly scope: 'record';
+  readonly name: string;
+  readonly statement: string;
+  /** The record's violations; none is an empty list. */
+  readonly judge: (r: HistoryRecord) => readonly AuditViolation[];
+}
+
 /** A named claim about a history. */
-export type AuditClaim = ConnectionClaim | BackendClaim;
+export type AuditClaim = ConnectionClaim | BackendClaim | RecordClaim;
 
 /** "1 close", "2 closes". */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

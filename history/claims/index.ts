@@ -6,6 +6,7 @@ import type { AuditClaim } from './AuditClaim.js';
 import { CloseReportedOnce } from './CloseReportedOnce.js';
 import { FailuresWithinCloses } from './FailuresWithinCloses.js';
 import { NoLingeringReReport } from './NoLingeringReReport.js';
+import { NoUnderflowLeak } from './NoUnderflowLeak.js';
 import { RateAtMost100 } from './RateAtMost100.js';
 
 /** Every audit claim. */
@@ -13,5 +14,6 @@ export const auditClaims: readonly AuditClaim[] = [
   FailuresWithinCloses,
   RateAtMost100,
   CloseReportedOnce,
+  NoUnderflowLeak,
   NoLingeringReReport,
 ];
