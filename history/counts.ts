@@ -33,16 +33,12 @@ const WRAPPED_FROM = 2n ** 63n;
 const UINT64_RANGE =
   'a uint64: a decimal string (or a number) from 0 to 18446744073709551615 (2^64 − 1)';
 
+/** The uint64 rule, for the generated JSON Schema (docs/schemas/agent-payload.schema.json). */
+const UINT64_DESCRIPTION =
+  'uint64, 0 to 18446744073709551615: below 2^53 a count; from 2^63 a difference that wrapped below zero (a NoUnderflowLeak finding, counted as 0); 2^53 to 2^63 - 1 refused';
+
 /** What a counted (not wrapped) uint64 may be, for messages: its totals are exact doubles. */
 const COUNT_RANGE = 'a count below 2^53, or a wrapped one of 2^63 or more';
-
-/** `v` as an exact integer, or null when it is no non-negative decimal integer. */
-function exactly(v: string | number): bigint | null {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? BigInt(v) : null;
-  // Leading zeros cut first, so that BigInt never reads more than 20 digits.
-  const digits = v.replace(/^0+(?=\d)/, '');
-  return /^\d{1,20}$/.test(digits) ? BigInt(digits) : null;
-}
 
 /**
  * A uint64 as jsonpb writes it (a decimal string), or a plain number, read exactly: a count below
@@ -51,17 +47,30 @@ function exactly(v: string | number): bigint | null {
  * decimal, naming the uint64 range; from 2^53 to 2^63 − 1, as more than a total may hold. A JSON
  * number past 2^53 − 1 is read as the double the parser made of it.
  */
-export const uint64 = z.union([z.string(), z.number()]).transform((v, ctx): number | bigint => {
-  // The common case, without a bigint: at most 15 digits is below 2^53.
-  if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
-  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
-  const n = exactly(v);
-  if (n === null || n > UINT64_MAX) ctx.addIssue({ code: 'custom', message: UINT64_RANGE });
-  else if (n >= WRAPPED_FROM) return n;
-  else if (n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(n);
-  else ctx.addIssue({ code: 'custom', message: COUNT_RANGE });
-  return z.NEVER;
-});
+export const uint64 = z
+  .union([
+    z.string().regex(/^\d+$/, UINT64_RANGE),
+    // Not `.int()`, which stops at 2^53; the refine's JSON Schema given by hand (a double below
+    // 2^64 is at most 2^64 − 2048, so 2^64 − 1 as a number reads as 2^64 and is refused).
+    z
+      .number()
+      .refine((n) => Number.isInteger(n) && n >= 0, UINT64_RANGE)
+      .meta({ type: 'integer', minimum: 0, exclusiveMaximum: 2 ** 64 }),
+  ])
+  .meta({ description: UINT64_DESCRIPTION })
+  .transform((v, ctx): number | bigint => {
+    // The common case, without a bigint: at most 15 digits is below 2^53.
+    if (typeof v === 'string' && v.length <= 15) return Number(v);
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
+    // Leading zeros cut first; more than 20 digits is past 2^64 − 1 before BigInt reads them.
+    const digits = typeof v === 'string' ? v.replace(/^0+(?=\d)/, '') : '';
+    const n = digits.length > 20 ? UINT64_MAX + 1n : BigInt(typeof v === 'string' ? digits : v);
+    if (n > UINT64_MAX) ctx.addIssue({ code: 'custom', message: UINT64_RANGE });
+    else if (n >= WRAPPED_FROM) return n;
+    else if (n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(n);
+    else ctx.addIssue({ code: 'custom', message: COUNT_RANGE });
+    return z.NEVER;
+  });
 
 /** What an errno key may be, for messages. */
 export const ERRNO_KEYS = 'errno keys that are decimal integers from 0 to 4294967295';
