@@ -3,9 +3,10 @@
  * backend-side claims: failures within closes per connection, rate ≤ 100%, each connection
  * closed once, no byte count that wrapped below zero, no re-report with failures after a close)
  * and prints each violation with its minimal witness, then a summary per connection. Exit 1 when
- * a claim is violated, 0 when none, 2 on bad input. The files are read poll by poll into the audit (history/readHistoryFile.ts,
- * history/startAudit.ts), so a history of JSON lines of any length takes memory for its
- * connections only; the text is written in batches of lines as it is formatted.
+ * a claim is violated, 0 when none, 2 on bad input. The files are read poll by poll into the
+ * audit (history/readHistoryFile.ts, history/startAudit.ts), so a history of JSON lines of any
+ * length takes memory for its connections only; the text is written in batches of lines as it is
+ * formatted.
  */
 import { hasViolation } from '../history/auditHistory.js';
 import { auditLines } from '../history/formatAudit.js';
