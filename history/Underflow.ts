@@ -25,7 +25,8 @@ export interface Underflow {
 const UINT64_FIELDS = ['lastBytesSent', 'lastBytesReceived'] as const;
 
 /**
- * The counter as the totals count it: its value, or 0 when it wrapped (a bigint, history/counts.ts).
+ * The counter as the totals count it: its value, or 0 when it wrapped (read as a bigint,
+ * history/counts.ts).
  *
  * @example
  * counted(18446744073709551615n) //=> 0
