@@ -5,46 +5,42 @@
  * unforeseen error are injected into `node:fs`'s `writeFileSync` for the targets a test names, after
  * writing half the bytes, as a device that fills up does.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 
-/** The injected failure: a write to a path containing `under` throws `error`. */
-const fault: { under?: string; error?: () => Error } = {};
+/** The injected failure: writes to a path containing `under` fail with `code` (else `message`). */
+interface Fault {
+  readonly under: string;
+  readonly code?: string;
+  readonly message?: string;
+}
 
-vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof fs>();
-  const writeFileSync: typeof real.writeFileSync = (file, data, options) => {
-    const { under, error } = fault;
-    if (
-      typeof file === 'string' &&
-      under !== undefined &&
-      error !== undefined &&
-      file.includes(under)
-    ) {
-      real.writeFileSync(
-        file,
-        typeof data === 'string' ? data.slice(0, data.length / 2) : '',
-        options,
-      );
-      throw error();
-    }
-    real.writeFileSync(file, data, options);
+const PRELOAD = new URL('./faultyWrites.mjs', import.meta.url).pathname;
+const BIN = new URL('../bin/lingering.js', import.meta.url).pathname;
+
+/** `lingering argv…` in a process of its own, its writes failing as `fault` says (faultyWrites.mjs). */
+function runFaulty(fault: Fault, ...argv: string[]) {
+  const env = {
+    ...process.env,
+    LINGERING_FAULT_UNDER: fault.under,
+    ...(fault.code === undefined ? {} : { LINGERING_FAULT_CODE: fault.code }),
+    ...(fault.message === undefined ? {} : { LINGERING_FAULT_MESSAGE: fault.message }),
   };
-  return { ...real, default: { ...real, writeFileSync }, writeFileSync };
-});
+  const r = spawnSync(process.execPath, ['--import', PRELOAD, BIN, ...argv], {
+    encoding: 'utf8',
+    env,
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
-afterEach(() => {
-  delete fault.under;
-  delete fault.error;
-});
-
-const enospc = (): Error =>
-  Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+const ENOSPC = { code: 'ENOSPC', message: 'no space left on device' };
 
 async function run(...argv: string[]) {
   const b = bufferIo();
@@ -86,11 +82,10 @@ describe('a refused write', () => {
     },
   );
 
-  it('check --save on a full disk: exit 3, the file named, nothing left', async () => {
+  it('check --save on a full disk: exit 3, the file named, nothing left', () => {
     const dir = fresh();
-    fault.under = dir;
-    fault.error = enospc;
-    const r = await run(
+    const r = runFaulty(
+      { under: dir, ...ENOSPC },
       'check',
       '--driver',
       'original',
@@ -122,12 +117,10 @@ describe('a refused write', () => {
     expect(readdirSync(dir)).toEqual(['plain']);
   });
 
-  it('explore --out on a full disk: exit 3, nothing left', async () => {
+  it('explore --out on a full disk: exit 3, nothing left', () => {
     const dir = fresh();
     const target = join(dir, 'trace.json');
-    fault.under = dir;
-    fault.error = enospc;
-    const r = await run('explore', ...SMALL_BOUNDS, '--out', target);
+    const r = runFaulty({ under: dir, ...ENOSPC }, 'explore', ...SMALL_BOUNDS, '--out', target);
     expect(r.status).toBe(3);
     expect(r.stderr).toBe(
       `lingering: ${target}: no space left on device (ENOSPC); free space or write elsewhere\n`,
@@ -135,12 +128,18 @@ describe('a refused write', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('report on a full disk: exit 3, the directory it created removed', async () => {
+  it('report on a full disk: exit 3, the directory it created removed', () => {
     const dir = fresh();
     const out = join(dir, 'a', 'report');
-    fault.under = 'index.html';
-    fault.error = enospc;
-    const r = await run('report', '--out', out, '--runs', '1', '--quiet');
+    const r = runFaulty(
+      { under: 'index.html', ...ENOSPC },
+      'report',
+      '--out',
+      out,
+      '--runs',
+      '1',
+      '--quiet',
+    );
     expect(r.status).toBe(3);
     expect(
       r.stderr.split('\n').filter((l) => l.startsWith('lingering: ') && !l.includes('not drawn')),
@@ -150,17 +149,16 @@ describe('a refused write', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('an unforeseen failure: exit 4 in one line; --debug adds the stack trace', async () => {
+  it('an unforeseen failure: exit 4 in one line; --debug adds the stack trace', () => {
     const dir = fresh();
-    fault.under = dir;
-    fault.error = () => new Error('the device said no');
+    const fault = { under: dir, message: 'the device said no' };
     const target = join(dir, 'fp.bin');
-    const quiet = await run('explore', ...SMALL_BOUNDS, '--fingerprints', target);
+    const quiet = runFaulty(fault, 'explore', ...SMALL_BOUNDS, '--fingerprints', target);
     expect(quiet.status).toBe(4);
     expect(quiet.stderr).toBe(
       `lingering: internal error: ${target}: the device said no; run again with --debug for the stack trace\n`,
     );
-    const debug = await run('explore', '--debug', ...SMALL_BOUNDS, '--fingerprints', target);
+    const debug = runFaulty(fault, 'explore', '--debug', ...SMALL_BOUNDS, '--fingerprints', target);
     expect(debug.status).toBe(4);
     const [line, ...stack] = debug.stderr.split('\n');
     expect(`${line}\n`).toBe(quiet.stderr);

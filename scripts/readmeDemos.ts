@@ -41,7 +41,7 @@ export async function withDemos(readme: string): Promise<string> {
   let out = '';
   let at = 0;
   for (const m of readme.matchAll(MARK)) {
-    const blockStart = (m.index) + m[0].length - 3 - (m[2] as string).length;
+    const blockStart = m.index + m[0].length - 3 - (m[2] as string).length;
     out += readme.slice(at, blockStart) + (await demoOutput((m[1] as string).trim().split(/\s+/)));
     at = blockStart + (m[2] as string).length;
   }
