@@ -186,6 +186,13 @@ export const MUTATION_REPORT = 'reports/mutation/mutation.json';
 export const STATIC_RETEST = 'reports/mutation/static-retest.json';
 
 const main = (options: { readonly json: boolean; readonly list: boolean }): number => {
+  // A fresh clone has no report yet: say what makes one rather than fail on the missing file.
+  if (!existsSync(MUTATION_REPORT)) {
+    process.stderr.write(
+      `lingering: ${MUTATION_REPORT}: no mutation report yet; run npm run mutation first\n`,
+    );
+    return 2;
+  }
   const report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) as MutationReport;
   const retests = existsSync(STATIC_RETEST)
     ? (JSON.parse(readFileSync(STATIC_RETEST, 'utf8')) as { results: StaticRetest[] }).results
