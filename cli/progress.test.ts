@@ -3,6 +3,7 @@ import type { Io } from './io.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
 import { progressReporter } from './progress.js';
+import { progressBar } from './progressBar.js';
 
 /** A clock the test moves by hand. */
 function fakeClock() {
@@ -97,5 +98,32 @@ describe('progress of a command', () => {
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toBe(plain.stdout);
     expect(JSON.parse(loud.stdout)).toMatchObject({ driver: 'original', agent: 'prefix' });
+  });
+});
+
+describe('progressBar', () => {
+  it('draws done/total as 20 cells and a percentage', () => {
+    expect(progressBar('check: 300/3,000 sequences')).toBe('[██░░░░░░░░░░░░░░░░░░]  10% ');
+    expect(progressBar('matrix (production): 25/25 flow-lock × close-record')).toBe(
+      `[${'█'.repeat(20)}] 100% `,
+    );
+    expect(progressBar('matrix (production): 0/25 original × prefix')).toBe(
+      `[${'░'.repeat(20)}]   0% `,
+    );
+  });
+
+  it('draws none without a total, or with a count past it', () => {
+    expect(progressBar('explore: 1,000 states, depth 3')).toBe('');
+    expect(progressBar('x: 5/0')).toBe('');
+    expect(progressBar('x: 6/5')).toBe('');
+  });
+
+  it('shows the bar in front of a counting line on a terminal, within the line width', () => {
+    const b = buffers(true);
+    const p = progressReporter(b.io, { now: fakeClock().now });
+    p.report(`check: 1,500/3,000 sequences ${'x'.repeat(100)}`);
+    const line = b.stderr().split('\r')[1] ?? '';
+    expect(line.startsWith('[██████████░░░░░░░░░░]  50% check: 1,500/3,000')).toBe(true);
+    expect(line).toHaveLength(79);
   });
 });

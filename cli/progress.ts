@@ -1,11 +1,13 @@
 /**
  * Progress of a long command, on standard error only (standard output stays the result). On a
- * terminal, one line rewritten in place with `\r`; elsewhere (a log, CI, or with `--json`), a plain
+ * terminal, one line rewritten in place with `\r`, with a bar when the line counts toward a total
+ * (cli/progressBar.ts); elsewhere (a log, CI, or with `--json`), a plain
  * `progress: <text>` line at most every 10 s, the first after 10 s, as TLC prints its `Progress(…)`
  * lines. `--quiet` silences both. The interval is the Io's (cli/io.ts: `LINGERING_PROGRESS_MS`, else
  * 10 s).
  */
 import type { Io } from './io.js';
+import { progressBar } from './progressBar.js';
 
 /** Width of the terminal line, cleared at the end. */
 const WIDTH = 79;
@@ -36,7 +38,7 @@ function terminalReporter(io: Io): ProgressReporter {
   return {
     report: (text) => {
       shown = true;
-      io.err(`\r${text.padEnd(WIDTH)}`);
+      io.err(`\r${`${progressBar(text)}${text}`.slice(0, WIDTH).padEnd(WIDTH)}`);
     },
     end: () => {
       if (shown) io.err(`\r${' '.repeat(WIDTH)}\r`);
