@@ -28,8 +28,7 @@ export default defineConfig({
     sequence: { sequencer: MatrixFirst },
     // The files share a worker's module graph instead of importing xstate, fast-check, zod and the
     // engine again per file (a third of the suite's time on two cores): the code under test is pure
-    // functions over readonly data, and no test mocks a module, changes the directory or a global
-    // (cli/writeFailures.test.ts injects its faults into processes of their own for that reason).
+    // functions over readonly data, and no test mocks a module, changes the directory or a global.
     isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

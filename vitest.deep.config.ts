@@ -2,8 +2,10 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `npm run test:deep`: the agreement checks that search whole graphs (the explorer against its
-// reference search and the model, the engine against every path of the model's graphs). They
-// take minutes, so `npm test` leaves them out; CI (.ci/run) runs both.
+// reference search and the model, the engine against every path of the model's graphs), and the
+// tests that run the command line in processes of their own (faults injected into writes,
+// signals, a closed or full stdout) or draw 250,000-event traces. They take minutes, so `npm test`
+// leaves them out; CI (.ci/run) runs both.
 export default defineConfig({
   test: {
     include: ['**/*.deep.test.ts'],

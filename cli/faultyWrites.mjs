@@ -1,4 +1,4 @@
-// Preloaded with `node --import` by cli/writeFailures.test.ts, in a process of its own (the suite
+// Preloaded with `node --import` by cli/writeFailures.deep.test.ts, in a process of its own (the suite
 // shares one module graph per worker, so a module mock there would not reach code already
 // loaded): `fs.writeFileSync` to a path containing LINGERING_FAULT_UNDER writes half of its bytes,
 // as a device that fills up does, then throws LINGERING_FAULT_CODE (an errno such as ENOSPC), or
