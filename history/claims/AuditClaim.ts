@@ -22,6 +22,35 @@ export interface AuditViolation {
   readonly witness: Witness;
 }
 
+/** Where a connection's finding is: its client, identity and label (a connection or a record). */
+interface Where {
+  readonly client: string;
+  readonly connection: string;
+  readonly label: string;
+}
+
+/**
+ * A finding about one connection.
+ *
+ * @example
+ * connectionFinding('NoLingeringReReport', c, 3, 'closed at poll 1, …', witness).subject //=> c.label
+ */
+export const connectionFinding = (
+  claim: string,
+  at: Where,
+  poll: number,
+  detail: string,
+  witness: Witness,
+): AuditViolation => ({
+  claim,
+  client: at.client,
+  connection: at.connection,
+  subject: at.label,
+  poll,
+  detail,
+  witness,
+});
+
 /** What the audit knows of one connection once a poll is in (history/startAudit.ts). */
 export interface ConnectionSoFar {
   readonly client: string;

@@ -4,6 +4,7 @@
  * client re-created after expiry reads as closed twice (docs/environment.md), flows named if known.
  */
 import type { ConnectionClaim } from './AuditClaim.js';
+import { connectionFinding } from './AuditClaim.js';
 import type { HistoryRecord } from '../History.js';
 import { twiceClosedWitness } from '../witness.js';
 import { CloseReportedOnce as invariant } from '../../invariants/catalogue/CloseReportedOnce.js';
@@ -24,14 +25,7 @@ export const CloseReportedOnce = {
     // Every record with a close so far is kept.
     const witness = twiceClosedWitness(c.kept);
     if (witness === null) return null;
-    return {
-      claim: invariant.name,
-      client: c.client,
-      connection: c.connection,
-      subject: c.label,
-      poll,
-      detail: `shipped closed ${witness.closes} times (polls ${witness.polls.join(', ')}${flowsOf(witness.records)})`,
-      witness,
-    };
+    const detail = `shipped closed ${witness.closes} times (polls ${witness.polls.join(', ')}${flowsOf(witness.records)})`;
+    return connectionFinding(invariant.name, c, poll, detail, witness);
   },
 } satisfies ConnectionClaim;

@@ -4,7 +4,7 @@
  * close.
  */
 import type { ConnectionClaim } from './AuditClaim.js';
-import { plural, pollList } from './AuditClaim.js';
+import { connectionFinding, plural, pollList } from './AuditClaim.js';
 import { sumWitness } from '../witness.js';
 import { FailuresWithinCloses as invariant } from '../../invariants/catalogue/FailuresWithinCloses.js';
 
@@ -17,14 +17,7 @@ export const FailuresWithinCloses = {
     // Every record so far that can tip the sums is kept: the witness is drawn from those.
     const witness = sumWitness(c.kept);
     if (witness === null) return null;
-    return {
-      claim: invariant.name,
-      client: c.client,
-      connection: c.connection,
-      subject: c.label,
-      poll,
-      detail: `${plural(c.failures, 'failure')} shipped, ${plural(c.closes, 'close')}, by poll ${poll} (${pollList(c.polls)})`,
-      witness,
-    };
+    const detail = `${plural(c.failures, 'failure')} shipped, ${plural(c.closes, 'close')}, by poll ${poll} (${pollList(c.polls)})`;
+    return connectionFinding(invariant.name, c, poll, detail, witness);
   },
 } satisfies ConnectionClaim;

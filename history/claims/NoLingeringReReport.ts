@@ -4,6 +4,7 @@
  * whenever its bytes move; docs/semantics.md#the-bug-poll-by-poll).
  */
 import type { ConnectionClaim } from './AuditClaim.js';
+import { connectionFinding } from './AuditClaim.js';
 import { witnessOf } from '../witness.js';
 
 const errnos = (f: Readonly<Record<string, number>>): string =>
@@ -22,14 +23,13 @@ export const NoLingeringReReport = {
       (r) => r.poll > close.poll && r.lastTcpClosed === 0 && r.failureCount > 0,
     );
     if (again === undefined) return null;
-    return {
-      claim: 'NoLingeringReReport',
-      client: c.client,
-      connection: c.connection,
-      subject: c.label,
-      poll: again.poll,
-      detail: `closed at poll ${close.poll}, shipped again at poll ${again.poll} with failures ${errnos(again.failures)} and no close`,
-      witness: witnessOf([close, again]),
-    };
+    const detail = `closed at poll ${close.poll}, shipped again at poll ${again.poll} with failures ${errnos(again.failures)} and no close`;
+    return connectionFinding(
+      'NoLingeringReReport',
+      c,
+      again.poll,
+      detail,
+      witnessOf([close, again]),
+    );
   },
 } satisfies ConnectionClaim;

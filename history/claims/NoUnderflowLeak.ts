@@ -5,6 +5,7 @@
  * witness. Leaves out: "exceeds its monotonic value", as a payload carries no `Monotonic`.
  */
 import type { AuditViolation, RecordClaim } from './AuditClaim.js';
+import { connectionFinding } from './AuditClaim.js';
 import type { HistoryRecord } from '../History.js';
 import type { Underflow } from '../Underflow.js';
 import { witnessOf } from '../witness.js';
@@ -15,15 +16,14 @@ const NONE: readonly AuditViolation[] = [];
 /** `-1` as people read it: `−1`. */
 const negative = (difference: string): string => difference.replace('-', '−');
 
-const violation = (r: HistoryRecord, u: Underflow): AuditViolation => ({
-  claim: invariant.name,
-  client: r.client,
-  connection: r.connection,
-  subject: r.label,
-  poll: r.poll,
-  detail: `${u.field} "${u.value}" at poll ${r.poll}: ${u.value} − 2^64 = ${negative(u.difference)} bytes, a uint64 difference that wrapped (counted as 0)`,
-  witness: witnessOf([r]),
-});
+const violation = (r: HistoryRecord, u: Underflow): AuditViolation =>
+  connectionFinding(
+    invariant.name,
+    r,
+    r.poll,
+    `${u.field} "${u.value}" at poll ${r.poll}: ${u.value} − 2^64 = ${negative(u.difference)} bytes, a uint64 difference that wrapped (counted as 0)`,
+    witnessOf([r]),
+  );
 
 export const NoUnderflowLeak = {
   scope: 'record',
