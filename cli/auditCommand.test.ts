@@ -301,6 +301,7 @@ describe(`the audit of an engine run agrees with the engine (seed ${SEED})`, () 
 
   it('on FailuresWithinCloses, RateAtMost100, the close-once claim and the re-report signature', () => {
     const seen = new Map<string, number>();
+    // fc.assert, not it.prop: after the runs, the test checks what they covered (not vacuous).
     fc.assert(
       fc.property(runs, ({ config, run }) => {
         const { verdict, states, all, audit, quiescent } = both(config, run.states);
@@ -369,6 +370,7 @@ describe(`the audit of an engine run agrees with the engine (seed ${SEED})`, () 
 
   it("sees the backend's connections: one per client and tuple, with the backend's sums", () => {
     const seen = { shared: 0, drained: 0, churned: 0 };
+    // fc.assert, not it.prop: after the runs, the test checks what they covered (not vacuous).
     fc.assert(
       fc.property(runs, ({ config, run }) => {
         const { report, quiescent } = both(config, run.states);

@@ -2,8 +2,8 @@
  * Lines cut from blocks: the same lines as splitting the whole text, whatever the block
  * boundaries (even inside a multi-byte character), and a line over the cap refused by number.
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { fc, it } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
 import { LineSplitter, LineTooLong } from './LineSplitter.js';
 
 const SEED = 20261130;
@@ -28,18 +28,15 @@ const expected = (text: string): string[] => {
 };
 
 describe('LineSplitter', () => {
-  it('gives the lines of the whole text, numbered, whatever the blocks', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constant('\n'), fc.constant('→'))),
-        fc.array(fc.nat(), { maxLength: 8 }),
-        (parts, cuts) => {
-          const text = parts.join('');
-          expect(linesOf(Buffer.from(text, 'utf8'), cuts)).toEqual(expected(text));
-        },
-      ),
-      { seed: SEED, numRuns: 300 },
-    );
+  it.prop(
+    [
+      fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constant('\n'), fc.constant('→'))),
+      fc.array(fc.nat(), { maxLength: 8 }),
+    ],
+    { seed: SEED, numRuns: 300 },
+  )('gives the lines of the whole text, numbered, whatever the blocks', (parts, cuts) => {
+    const text = parts.join('');
+    expect(linesOf(Buffer.from(text, 'utf8'), cuts)).toEqual(expected(text));
   });
 
   it('keeps blank lines and a last line without `\\n`', () => {
