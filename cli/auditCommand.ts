@@ -5,30 +5,23 @@
  * and prints each violation with its minimal witness, then a summary per connection. Exit 1 when
  * a claim is violated, 0 when none, 2 on bad input. The files are read poll by poll into the
  * audit (history/readHistoryFile.ts, history/startAudit.ts), so a history of JSON lines of any
- * length takes memory for its connections only; the text is written in batches of lines as it is
- * formatted.
+ * length takes memory for its connections only; the text is written in chunks (lib/chunkedWriter.ts)
+ * as it is formatted.
  */
 import { hasViolation } from '../history/auditHistory.js';
 import { auditLines } from '../history/formatAudit.js';
 import { ACCEPTED } from '../history/parseHistory.js';
 import { readHistoryFile } from '../history/readHistoryFile.js';
 import { startAudit } from '../history/startAudit.js';
+import { chunkedWriter } from '../lib/chunkedWriter.js';
 import { flag, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 
-/** Lines per write: few system calls, and no text of a million rows held at once. */
-const BATCH = 4096;
-
+/** Writes `lines` through a chunked writer: few writes, and no text of a million rows held. */
 function writeLines(io: Io, lines: Iterable<string>): void {
-  let batch: string[] = [];
-  for (const line of lines) {
-    batch.push(line);
-    if (batch.length === BATCH) {
-      io.out(`${batch.join('\n')}\n`);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) io.out(`${batch.join('\n')}\n`);
+  const out = chunkedWriter(io.out);
+  for (const line of lines) out.write(`${line}\n`);
+  out.end();
 }
 
 /** Runs `audit`; returns the exit status. */
