@@ -7,19 +7,15 @@
  *
  * Leaves out: nothing the model's transitions use (model/toMachineJson.test.ts explores both).
  */
-import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
+import type { NodeTransition } from './stateNodeConfig.js';
+import { stateNodeConfig } from './stateNodeConfig.js';
 
 /** A guard or an action as data: a name and its parameters. */
 export interface Named {
   readonly type: string;
   readonly params?: unknown;
 }
-
-type Transition = {
-  readonly target?: readonly AnyStateNode[] | undefined;
-  readonly guard?: unknown;
-  readonly actions: readonly unknown[];
-};
 
 /** A guard as data; throws on a kind the model does not use, rather than drop it. */
 function guardJson(g: unknown): Named {
@@ -45,37 +41,13 @@ function actionJson(a: unknown): Named {
   throw new Error(`toMachineJson: an inline action ${String(a)}`);
 }
 
-function transitionJson(t: Transition): Record<string, unknown> {
+function transitionJson(t: NodeTransition): Record<string, unknown> {
   return {
     ...(t.target === undefined || t.target.length === 0
       ? {}
       : { target: t.target.map((n) => `#${n.id}`) }),
     ...(t.guard === undefined ? {} : { guard: guardJson(t.guard) }),
     ...(t.actions.length === 0 ? {} : { actions: t.actions.map(actionJson) }),
-  };
-}
-
-function nodeJson(node: AnyStateNode): Record<string, unknown> {
-  const children = Object.values(node.states) as AnyStateNode[];
-  const on = Object.fromEntries(
-    [...node.transitions].map(([event, list]) => [
-      event,
-      (list as Transition[]).map(transitionJson),
-    ]),
-  );
-  const always = (node.always ?? []) as Transition[];
-  return {
-    id: node.id,
-    ...(node.type === 'parallel'
-      ? { type: 'parallel' }
-      : children.length > 0
-        ? { initial: node.initial.target[0]?.key }
-        : {}),
-    ...(Object.keys(on).length === 0 ? {} : { on }),
-    ...(always.length === 0 ? {} : { always: always.map(transitionJson) }),
-    ...(children.length === 0
-      ? {}
-      : { states: Object.fromEntries(children.map((c) => [c.key, nodeJson(c)])) }),
   };
 }
 
@@ -86,5 +58,5 @@ function nodeJson(node: AnyStateNode): Record<string, unknown> {
  * createMachine(toMachineJson(m.machine, context)).provide(machineJsonImplementations(m.machine))
  */
 export function toMachineJson(machine: AnyStateMachine, context: unknown): Record<string, unknown> {
-  return { ...nodeJson(machine.root), context };
+  return { ...stateNodeConfig(machine.root, { transition: transitionJson, ids: true }), context };
 }

@@ -6,14 +6,9 @@
  * Leaves out: the implementations (the designs' code stays in model/), context and guard
  * parameters other than the flow number.
  */
-import type { AnyStateMachine, AnyStateNode } from 'xstate';
-
-type Transition = {
-  readonly eventType: string;
-  readonly target?: readonly AnyStateNode[] | undefined;
-  readonly guard?: unknown;
-  readonly actions: readonly unknown[];
-};
+import type { AnyStateMachine } from 'xstate';
+import type { NodeTransition } from './stateNodeConfig.js';
+import { stateNodeConfig } from './stateNodeConfig.js';
 
 function guardText(g: unknown): string | null {
   if (g === undefined || g === null) return null;
@@ -36,7 +31,7 @@ const actionName = (a: unknown): string | null =>
       ? String(a.type)
       : null;
 
-function transition(t: Transition): Record<string, unknown> {
+function transition(t: NodeTransition): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const targets = (t.target ?? []).map((n) => `#${n.id}`);
   if (targets.length > 0) out.target = targets.length === 1 ? targets[0] : targets;
@@ -47,20 +42,6 @@ function transition(t: Transition): Record<string, unknown> {
   return out;
 }
 
-function config(node: AnyStateNode): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const children = Object.values(node.states) as AnyStateNode[];
-  if (node.type === 'parallel') out.type = 'parallel';
-  else if (children.length > 0) out.initial = node.initial.target[0]?.key;
-  const on: Record<string, unknown[]> = {};
-  for (const [event, list] of node.transitions) on[event] = (list as Transition[]).map(transition);
-  if (Object.keys(on).length > 0) out.on = on;
-  const always = (node.always ?? []) as Transition[];
-  if (always.length > 0) out.always = always.map(transition);
-  if (children.length > 0) out.states = Object.fromEntries(children.map((c) => [c.key, config(c)]));
-  return out;
-}
-
 /**
  * The importable code.
  *
@@ -68,6 +49,7 @@ function config(node: AnyStateNode): Record<string, unknown> {
  * toStatelyCode(flowMachine).startsWith("import { createMachine } from 'xstate';") //=> true
  */
 export function toStatelyCode(machine: AnyStateMachine): string {
-  const body = JSON.stringify({ id: machine.id, ...config(machine.root) }, null, 2);
+  const root = stateNodeConfig(machine.root, { transition, ids: false });
+  const body = JSON.stringify({ id: machine.id, ...root }, null, 2);
   return `import { createMachine } from 'xstate';\n\nexport const machine = createMachine(${body});\n`;
 }
