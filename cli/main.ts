@@ -124,12 +124,13 @@ Exit status: 0 done (no violation), 1 violation found, 2 bad input or unusable o
 3 environment failure (disk full, too many open files), 4 internal error.
 `;
 
-/** The version, package.json's. */
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
+/** The version, package.json's (read only when asked: every other command starts without it). */
+const version = (): string =>
+  (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 /** The global flag that adds the stack trace to a failure's line. */
 const DEBUG = '--debug';
@@ -161,8 +162,8 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
     if (name === '--version' || name === '-V' || name === 'version') {
       io.out(
         rest.includes('--json')
-          ? `${JSON.stringify({ name: 'lingering', version: VERSION })}\n`
-          : `lingering ${VERSION}\n`,
+          ? `${JSON.stringify({ name: 'lingering', version: version() })}\n`
+          : `lingering ${version()}\n`,
       );
       return 0;
     }
