@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// The tests that judge engine/ and the invariants directly, without the slow end-to-end ones
-// (processes, the full matrix, the model and explorer searches), so each mutant runs in seconds.
+// The tests that judge the mutated code (engine/, invariants/, history/, render/, cli/) in this
+// process, without the slow end-to-end ones (the full matrix, the model and explorer searches) and
+// without those that only run the command line in processes of their own or a browser, where a
+// mutant that Stryker switches on in this process is not active.
 export default defineConfig({
   test: {
     include: [
@@ -10,6 +12,10 @@ export default defineConfig({
       'generators/**/*.test.ts',
       'checking/**/*.test.ts',
       'counterexamples/**/*.test.ts',
+      'history/**/*.test.ts',
+      'render/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'scripts/readmeLimits.test.ts',
     ],
     exclude: [
       '**/node_modules/**',
@@ -20,6 +26,9 @@ export default defineConfig({
       'checking/engineMatchesModel.test.ts',
       'checking/modelCommand.test.ts',
       'checking/pct/**',
+      '**/*.browser.test.ts',
+      'checking/hostileInput.test.ts',
+      'cli/inputLimits.test.ts',
     ],
     testTimeout: 60_000,
   },
