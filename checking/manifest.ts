@@ -5,8 +5,11 @@
  * print what was measured.
  */
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
 import type { Environment } from '../engine/environment.js';
 import { ENVIRONMENTS } from '../engine/environment.js';
+import type { DeepReadonly } from '../lib/DeepReadonly.js';
+import { ManifestSchema } from './ManifestSchema.js';
 import type { Matrix } from './matrix.js';
 
 /** Where the manifest lives. */
@@ -16,14 +19,7 @@ export const MANIFEST_PATH = new URL('./manifest.json', import.meta.url).pathnam
 export type PairVerdicts = Readonly<Record<string, Readonly<Record<string, 'holds' | 'violated'>>>>;
 
 /** The manifest's content: the verdicts of every environment's matrix at one seed and run count. */
-export interface Manifest {
-  readonly about: string;
-  readonly seed: number;
-  readonly runs: number;
-  readonly layers: number;
-  /** Per environment (docs/environment.md), the verdict of every cell. */
-  readonly environments: Readonly<Partial<Record<Environment, { readonly pairs: PairVerdicts }>>>;
-}
+export type Manifest = DeepReadonly<z.output<typeof ManifestSchema>>;
 
 /** The manifest that records `matrices` (one per environment, run with the same seed and runs). */
 export function manifestOf(matrices: readonly Matrix[]): Manifest {
@@ -48,8 +44,14 @@ export function manifestOf(matrices: readonly Matrix[]): Manifest {
 }
 
 /** Reads the committed manifest. */
-export const readManifest = (path = MANIFEST_PATH): Manifest =>
-  JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+export function readManifest(path = MANIFEST_PATH): Manifest {
+  const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(
+    `${path}: not a manifest (docs/schemas/manifest.schema.json): ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'unknown'}`,
+  );
+}
 
 /** The cells whose verdict differs between the manifest and a run, one line each (environments `actual` has). */
 export function manifestChanges(expected: Manifest, actual: Manifest): string[] {

@@ -16,6 +16,8 @@ import { startAudit } from '../history/startAudit.js';
 import { chunkedWriter } from '../lib/chunkedWriter.js';
 import { flag, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
+import type { AuditReportJson } from './reports/AuditReport.js';
+import { AUDIT_REPORT_FORMAT } from './reports/AuditReport.js';
 
 /** Writes `lines` through a chunked writer: few writes, and no text of a million rows held. */
 function writeLines(io: Io, lines: Iterable<string>): void {
@@ -36,7 +38,10 @@ export function auditCommand(argv: readonly string[], io: Io): number {
   const json = flag(p, 'json');
   // Text: the summaries are made row by row as they are written, never all held at once.
   const report = run.finish(files, json);
-  if (json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  if (json)
+    io.out(
+      `${JSON.stringify({ format: AUDIT_REPORT_FORMAT, ...report } satisfies AuditReportJson, null, 2)}\n`,
+    );
   else writeLines(io, auditLines(report, `audit ${files.join(' ')}`, run.summaries()));
   return hasViolation(report) ? 1 : 0;
 }

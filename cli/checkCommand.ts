@@ -28,6 +28,8 @@ import type { OptionSpec } from './args.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
+import type { CheckNoViolation, CheckViolation } from './reports/CheckReport.js';
+import { CHECK_REPORT_FORMAT } from './reports/CheckReport.js';
 import { programListing } from '../render/programListing.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
@@ -126,8 +128,21 @@ function checkTitle(r: CheckRequest, figures: PctFigures | null): string {
 /** The report when the search found nothing. */
 function noViolation(r: CheckRequest, tried: number, figures: PctFigures | null): string {
   const { environment, seed, runs } = r.options;
-  if (r.json)
-    return `${JSON.stringify({ driver: r.driverName, agent: r.agentName, invariant: r.invName ?? null, environment, seed, runs, violated: null, tried, ...figures }, null, 2)}\n`;
+  if (r.json) {
+    const report: CheckNoViolation = {
+      format: CHECK_REPORT_FORMAT,
+      driver: r.driverName,
+      agent: r.agentName,
+      invariant: r.invName ?? null,
+      environment,
+      seed,
+      runs,
+      violated: null,
+      tried,
+      ...figures,
+    };
+    return `${JSON.stringify(report, null, 2)}\n`;
+  }
   return `${checkTitle(r, figures)}\n✓ no violation in ${tried} sequences\n`;
 }
 
@@ -168,31 +183,29 @@ interface ViolationReport {
 /** The violation as JSON. */
 function violationJson(r: CheckRequest, v: ViolationReport): string {
   const { search, figures, bfs, verdict } = v;
-  return `${JSON.stringify(
-    {
-      driver: r.driverName,
-      agent: r.agentName,
-      invariant: search.invariant.name,
-      environment: r.options.environment,
-      violated: search.invariant.name,
-      statement: search.invariant.statement,
-      seed: r.options.seed,
-      runs: r.options.runs,
-      tried: search.tried,
-      path: search.path,
-      ...figures,
-      shrunkLength: search.events.length,
-      bfsMinimum: bfs === null ? null : bfs.length,
-      events: v.events.map(eventToJson),
-      step: verdict.step ?? null,
-      subject: verdict.subject,
-      detail: verdict.detail,
-      because: v.picture.highlight?.because ?? null,
-      saved: v.saved,
-    },
-    null,
-    2,
-  )}\n`;
+  const report: CheckViolation = {
+    format: CHECK_REPORT_FORMAT,
+    driver: r.driverName,
+    agent: r.agentName,
+    invariant: search.invariant.name,
+    environment: r.options.environment,
+    violated: search.invariant.name,
+    statement: search.invariant.statement,
+    seed: r.options.seed,
+    runs: r.options.runs,
+    tried: search.tried,
+    path: search.path,
+    ...figures,
+    shrunkLength: search.events.length,
+    bfsMinimum: bfs === null ? null : bfs.length,
+    events: v.events.map(eventToJson),
+    step: verdict.step ?? null,
+    subject: verdict.subject,
+    detail: verdict.detail,
+    because: v.picture.highlight?.because ?? null,
+    saved: v.saved,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 /** One line on what `--save` did. */

@@ -34,6 +34,8 @@ import { invariantNames } from '../invariants/index.js';
 import type { Parsed } from './args.js';
 import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
+import type { ExploreReportJson } from './reports/ExploreReport.js';
+import { EXPLORE_REPORT_FORMAT } from './reports/ExploreReport.js';
 import { progressReporter } from './progress.js';
 import { defaultMemoryBudget, formatByteSize, MIN_MEMORY, parseByteSize } from './memoryBudget.js';
 
@@ -317,8 +319,14 @@ export function exploreCommand(argv: readonly string[], io: Io): number {
   progress.end();
   const written = writeOutputs(result, wanted, outputs, io);
 
-  if (json) io.out(`${JSON.stringify({ ...exploreJson(result), written }, null, 2)}\n`);
-  else {
+  if (json) {
+    const report: ExploreReportJson = {
+      format: EXPLORE_REPORT_FORMAT,
+      ...exploreJson(result),
+      written,
+    };
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
     io.out(formatExplore(result));
     for (const f of written) io.out(`wrote ${f}\n`);
   }

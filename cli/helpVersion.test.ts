@@ -62,6 +62,7 @@ describe('lingering --version', () => {
       stderr: '',
     });
     expect(JSON.parse((await run('--version', '--json')).stdout)).toEqual({
+      format: 'lingering-version/v1',
       name: 'lingering',
       version,
     });

@@ -8,6 +8,8 @@ import { watchParent } from '../lib/cleanupOnExit.js';
 import { UsageError } from './args.js';
 import { classifyError, EXIT } from './classifyError.js';
 import type { Io } from './io.js';
+import type { VersionReport } from './reports/VersionReport.js';
+import { VERSION_REPORT_FORMAT } from './reports/VersionReport.js';
 import { processIo } from './io.js';
 
 type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
@@ -162,7 +164,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
     if (name === '--version' || name === '-V' || name === 'version') {
       io.out(
         rest.includes('--json')
-          ? `${JSON.stringify({ name: 'lingering', version: version() })}\n`
+          ? `${JSON.stringify({ format: VERSION_REPORT_FORMAT, name: 'lingering', version: version() } satisfies VersionReport)}\n`
           : `lingering ${version()}\n`,
       );
       return 0;

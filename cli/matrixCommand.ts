@@ -18,15 +18,18 @@ import { matrixJunit } from '../render/matrixJunit.js';
 import { flag, InputError, int, oneOf, parseOptions, str } from './args.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
+import type { MatrixReport } from './reports/MatrixReport.js';
+import { MATRIX_REPORT_FORMAT } from './reports/MatrixReport.js';
 
 /** Default seed: the same output every time unless asked otherwise. */
 export const DEFAULT_SEED = 1;
 /** Default sequences per pair. */
 export const DEFAULT_RUNS = 200;
 
-/** The matrix as `--json` data (docs/formats.md#matrix-json). */
-export function matrixJson(m: Matrix) {
+/** The matrix as `--json` data (docs/formats.md#matrix-json), `format` first. */
+export function matrixJson(m: Matrix): MatrixReport {
   return {
+    format: MATRIX_REPORT_FORMAT,
     environment: m.environment,
     seed: m.seed,
     runs: m.runs,

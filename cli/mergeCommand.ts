@@ -9,6 +9,8 @@ import { readFingerprints } from '../explorer/fingerprints.js';
 import { mergeFingerprints } from '../explorer/merge.js';
 import { flag, InputError, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
+import type { MergeReportJson } from './reports/MergeReport.js';
+import { MERGE_REPORT_FORMAT } from './reports/MergeReport.js';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 
@@ -29,7 +31,15 @@ export function mergeCommand(argv: readonly string[], io: Io): number {
     );
   }
   if (flag(p, 'json')) {
-    io.out(`${JSON.stringify({ ...m.header, files: p.positionals, ...m }, null, 2)}\n`);
+    // `format` names this report; the shards' own format stays under `header`.
+    const { format, ...searched } = m.header;
+    const report: MergeReportJson = {
+      format: MERGE_REPORT_FORMAT,
+      ...searched,
+      files: p.positionals,
+      ...m,
+    };
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
     return m.violations.length > 0 ? 1 : 0;
   }
   const b = m.header.bounds;

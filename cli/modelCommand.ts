@@ -20,6 +20,10 @@ import { toStatelyCode } from '../model/toStatelyCode.js';
 import { driverModelNames } from '../model/variants/index.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
+import type { MachineReport } from './reports/MachineReport.js';
+import { MACHINE_FORMAT } from './reports/MachineReport.js';
+import type { ModelReportJson } from './reports/ModelReport.js';
+import { MODEL_REPORT_FORMAT } from './reports/ModelReport.js';
 import { progressReporter } from './progress.js';
 
 /** Options of `model`. */
@@ -36,12 +40,6 @@ export const MODEL_OPTIONS = {
 } as const;
 
 const FORMATS = ['text', 'json', 'mermaid', 'stately'] as const;
-
-/**
- * The `format` of `model --format stately --json`: the machine as data for xstate's
- * `createMachine`, with guards and actions by name (model/toMachineJson.ts).
- */
-const MACHINE_FORMAT = 'lingering-xstate-machine/v1';
 
 /**
  * Bounds by flow count: one flow explores in about a second. Flows multiply, so two start with
@@ -102,11 +100,12 @@ function flowNote(g: GraphNode, k: number): string {
 }
 
 /**
- * JSON with one event per line in `lingeringPath` (the trace layout of
+ * JSON, `format` first, with one event per line in `lingeringPath` (the trace layout of
  * docs/formats.md#trace-files).
  */
 function toJson(r: ModelReport): string {
-  const { lingeringPath, ...rest } = r;
+  const report: ModelReportJson = { format: MODEL_REPORT_FORMAT, ...r };
+  const { lingeringPath, ...rest } = report;
   const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
   const events = lingeringPath.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
   const path = lingeringPath.length === 0 ? '[]' : `[\n${events}\n  ]`;
@@ -178,7 +177,14 @@ export function modelCommand(argv: readonly string[], io: Io): number {
     const { machine } = systemModel({ driver, agent, flows, layers });
     if (format === 'stately' && asJson) {
       const json = toMachineJson(machine, initialContext(flows, layers));
-      const doc = { format: MACHINE_FORMAT, driver, agent, flows, layers, machine: json };
+      const doc: MachineReport = {
+        format: MACHINE_FORMAT,
+        driver,
+        agent,
+        flows,
+        layers,
+        machine: json,
+      };
       io.out(`${JSON.stringify(doc, null, 2)}\n`);
     } else io.out(format === 'mermaid' ? toMermaid(machine) : toStatelyCode(machine));
     return 0;

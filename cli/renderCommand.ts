@@ -21,6 +21,7 @@ import { tracePicture } from '../render/TracePicture.js';
 import { chartTitles, traceSectionText } from '../render/traceSection.js';
 import { flag, InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
+import { PICTURE_FORMAT } from './reports/PictureReport.js';
 import { loadTrace } from '../checking/loadTrace.js';
 
 /** The picture formats. */
@@ -35,9 +36,6 @@ export const RENDER_OPTIONS = {
   clients: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
-
-/** The `format` of `render --json`: the picture every format is drawn from, as data. */
-const PICTURE_FORMAT = 'lingering-picture/v1';
 
 /** What `render` and `report` need to draw one file. */
 export interface PictureRequest {

@@ -13,6 +13,8 @@ import { replayReport } from '../checking/replayReport.js';
 import { flag, InputError, int, oneOf, parse, UsageError } from './args.js';
 import { formatReplay } from '../render/formatReplay.js';
 import type { Io } from './io.js';
+import type { ReplayReportJson } from './reports/ReplayReport.js';
+import { REPLAY_REPORT_FORMAT } from './reports/ReplayReport.js';
 import { loadTrace } from '../checking/loadTrace.js';
 
 /** Options of `replay`. */
@@ -52,7 +54,7 @@ export function replayCommand(argv: readonly string[], io: Io): number {
   const report = replayReport(checked.value);
   io.out(
     flag(p, 'json')
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? `${JSON.stringify({ format: REPLAY_REPORT_FORMAT, ...report } satisfies ReplayReportJson, null, 2)}\n`
       : formatReplay(report, `replay ${file}`),
   );
   return 0;

@@ -23,6 +23,8 @@ import { entryId, reportPage } from '../render/reportPage.js';
 import { traceSection } from '../render/traceSection.js';
 import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
+import type { ReportFiles } from './reports/ReportFiles.js';
+import { REPORT_FILES_FORMAT } from './reports/ReportFiles.js';
 import { progressReporter } from './progress.js';
 import { loadTrace } from '../checking/loadTrace.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
@@ -174,7 +176,7 @@ export function reportCommand(argv: readonly string[], io: Io): number {
   const files = writeReport(out, dir, page);
   io.out(
     flag(p, 'json')
-      ? `${JSON.stringify({ out, files }, null, 2)}\n`
+      ? `${JSON.stringify({ format: REPORT_FILES_FORMAT, out, files } satisfies ReportFiles, null, 2)}\n`
       : `report: wrote ${join(out, 'index.html')} (matrix of ${matrix.cells.length} cells, ${entries.length} counterexample${entries.length === 1 ? '' : 's'})\n`,
   );
   return 0;

@@ -8,11 +8,14 @@ import { driverVariants } from '../engine/driver/variants/index.js';
 import { POLL_STEPS } from '../engine/agent/poll.js';
 import { flag, parseOptions } from './args.js';
 import type { Io } from './io.js';
+import type { VariantsReport } from './reports/VariantsReport.js';
+import { VARIANTS_REPORT_FORMAT } from './reports/VariantsReport.js';
 
 /** Runs `variants`. */
 export function variantsCommand(argv: readonly string[], io: Io): number {
   const p = parseOptions('variants', argv, { json: { type: 'boolean' } });
-  const data = {
+  const data: VariantsReport = {
+    format: VARIANTS_REPORT_FORMAT,
     drivers: driverVariants.map((v) => ({
       name: v.name,
       summary: v.summary,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { TraceError } from './errors/TraceError.js';
-import type { Event, FlowId } from './events.js';
+import type { Event, EventJson } from './events.js';
 import { EVENT_TYPES, eventToJson, MAX_CLIENT, MAX_FLOW } from './events.js';
 import { jsonDepth, MAX_JSON_DEPTH } from './jsonDepth.js';
 import type { Result } from './result.js';
@@ -21,12 +21,9 @@ const MAX_EVENTS = 100_000;
 /** Most layer associations per flow. */
 export const MAX_LAYERS = 16;
 
-const flow = z
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_FLOW)
-  .transform((n) => n as FlowId);
+// No transform to FlowId: the parsed event is cast to `Event` (parseEvent), and a transform has no
+// JSON Schema for the reports that print events (docs/schemas/, scripts/schemas.ts).
+const flow = z.number().int().min(1).max(MAX_FLOW);
 const stepName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/);
 const client = z.number().int().min(1).max(MAX_CLIENT);
 
@@ -107,6 +104,15 @@ export const TraceDocumentSchema = TraceFileSchema.extend({
     )
     .max(MAX_EVENTS),
 });
+
+/**
+ * One event as a report prints it (`eventToJson`): its type's schema, typed as what
+ * `eventToJson` returns, for the `--json` report schemas (cli/reports/).
+ */
+export const EventJsonSchema = TraceDocumentSchema.shape.events.element as unknown as z.ZodType<
+  EventJson,
+  EventJson
+>;
 
 /** A parsed file: the schema's type with typed events and a default `layers`. */
 export type Trace = Omit<z.infer<typeof TraceFileSchema>, 'events' | 'layers'> & {

@@ -8,43 +8,16 @@
  * share one; the merge reports the chance, as TLC does).
  */
 import { readFileSync } from 'node:fs';
-import type { EventJson } from '../engine/events.js';
+import type { z } from 'zod';
 import { eventToJson } from '../engine/events.js';
-import type { Environment } from '../engine/environment.js';
-import type { ExploreBounds } from './bounds.js';
+import type { DeepReadonly } from '../lib/DeepReadonly.js';
 import { normalTuples } from './tupleGroups.js';
-import type { ExploreResult, ShardReport } from './bfs.js';
+import type { ExploreResult } from './bfs.js';
+import { FingerprintHeaderSchema, FINGERPRINTS_FORMAT } from './FingerprintHeader.js';
 import { FP_WORDS } from './bfs.js';
 
-/** The format tag. */
-export const FINGERPRINTS_FORMAT = 'lingering-fingerprints/v1';
-
-/** The header line. */
-export interface FingerprintHeader {
-  readonly format: typeof FINGERPRINTS_FORMAT;
-  readonly driver: string;
-  readonly agent: string;
-  /** The environment searched (absent in files from before it was recorded: isolated). */
-  readonly environment: Environment;
-  /** The bounds, with the tuples in one form (tupleGroups.ts `normalTuples`). */
-  readonly bounds: ExploreBounds;
-  readonly symmetry: boolean;
-  readonly por: boolean;
-  readonly minimise: boolean;
-  readonly quiescence: string;
-  readonly shard: ShardReport | null;
-  readonly count: number;
-  readonly generated: number;
-  readonly depth: number;
-  readonly finalStates: number;
-  readonly complete: boolean;
-  readonly wallMs: number;
-  readonly violations: readonly {
-    readonly invariant: string;
-    readonly depth: number;
-    readonly events: readonly EventJson[];
-  }[];
-}
+/** The header line, as written and as read (explorer/FingerprintHeader.ts). */
+export type FingerprintHeader = DeepReadonly<z.output<typeof FingerprintHeaderSchema>>;
 
 /** A read file: its header and its fingerprints (FP_WORDS words each: hash, hash, depth). */
 export interface FingerprintFile {
@@ -103,15 +76,23 @@ export function readFingerprints(path: string): FingerprintFile {
   const bytes = readFileSync(path);
   const nl = bytes.indexOf(10);
   if (nl < 0) throw new Error(`${path}: no header line`);
-  let header: FingerprintHeader;
+  let json: unknown;
   try {
-    header = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as FingerprintHeader;
+    json = JSON.parse(bytes.subarray(0, nl).toString('utf8'));
   } catch {
     throw new Error(`${path}: the header is not JSON`);
   }
-  // Read from a file: any string may be there, whatever the type says.
-  if ((header.format as string) !== FINGERPRINTS_FORMAT)
+  // The format first: a file of another kind is named as such, not by its first odd field.
+  if ((json as { format?: unknown } | null)?.format !== FINGERPRINTS_FORMAT)
     throw new Error(`${path}: not a ${FINGERPRINTS_FORMAT} file`);
+  const parsed = FingerprintHeaderSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `${path}: the header does not match docs/schemas/lingering-fingerprints-v1.schema.json (${issue?.path.join('.') || 'header'}: ${issue?.message ?? 'unknown'})`,
+    );
+  }
+  const header: FingerprintHeader = parsed.data;
   const body = bytes.subarray(nl + 1);
   if (body.length !== header.count * 4 * FP_WORDS) {
     throw new Error(`${path}: ${body.length} bytes of fingerprints for ${header.count} states`);

@@ -8,6 +8,7 @@
  * explorer's own encoding); files of different pairs, environments, bounds, tuples or reductions
  * are refused.
  */
+import type { Environment } from '../engine/environment.js';
 import { invariantNames } from '../invariants/index.js';
 import type { FingerprintFile, FingerprintHeader } from './fingerprints.js';
 import { FP_WORDS } from './bfs.js';
@@ -15,10 +16,19 @@ import { VisitedSet } from './VisitedSet.js';
 
 /** What a merge found. */
 export interface MergeResult {
+  /** What every shard searched, the environment filled in for files from before it was recorded. */
   readonly header: Omit<
     FingerprintHeader,
-    'shard' | 'count' | 'generated' | 'depth' | 'finalStates' | 'complete' | 'wallMs' | 'violations'
-  >;
+    | 'environment'
+    | 'shard'
+    | 'count'
+    | 'generated'
+    | 'depth'
+    | 'finalStates'
+    | 'complete'
+    | 'wallMs'
+    | 'violations'
+  > & { readonly environment: Environment };
   readonly shards: readonly { readonly index: number; readonly count: number }[];
   /** Every shard of the split is present. */
   readonly allShards: boolean;

@@ -30,6 +30,7 @@ describe('lingering report', () => {
     // Assert
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout)).toEqual({
+      format: 'lingering-report-files/v1',
       out,
       files: [join(out, MARKER), join(out, 'index.html')],
     });
