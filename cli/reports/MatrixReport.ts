@@ -3,7 +3,7 @@
  * each pair reached, and those it never reached.
  */
 import { z } from 'zod';
-import { EventJsonSchema } from '../../engine/trace.js';
+import { EventJsonSchema, MAX_LAYERS } from '../../engine/trace.js';
 import { ENVIRONMENTS } from '../../engine/environment.js';
 import type { DeepReadonly } from '../../lib/DeepReadonly.js';
 
@@ -17,8 +17,8 @@ export const MatrixReportSchema = z.strictObject({
   format: z.literal(MATRIX_REPORT_FORMAT),
   environment: z.enum(ENVIRONMENTS),
   seed: z.number().int(),
-  runs: count,
-  layers: count,
+  runs: z.number().int().min(1),
+  layers: z.number().int().min(1).max(MAX_LAYERS),
   cells: z.array(
     z.strictObject({
       driver: z.string(),
