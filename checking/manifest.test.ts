@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUNS, DEFAULT_SEED, formatMatrix } from '../cli/matrixCommand.js';
+import { formatMatrix } from '../cli/matrixCommand.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../cli/specs/commonOptions.js';
 import { demosOf } from '../scripts/readmeDemos.js';
 import { agentNames } from '../engine/agent/variants/index.js';
 import { driverNames } from '../engine/driver/variants/index.js';

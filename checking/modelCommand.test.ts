@@ -115,7 +115,7 @@ describe('lingering model', () => {
     [['--layers', 'four'], /^lingering: --layers: got "four"/],
     [['--format', 'svg'], /^lingering: --format: got "svg"; allowed: text, json, mermaid, stately/],
     [['--json', '--format', 'mermaid'], /^lingering: --json: got with --format mermaid/],
-    [['extra'], /^lingering: model: got "extra"; allowed: no positional argument/],
+    [['extra'], /^lingering: model arguments: got "extra"; allowed: --driver, --agent/],
     [['--depth', '3'], /^lingering: model option: got "--depth"/],
   ])('refuses %j with one line and exit 2', async (argv, message) => {
     const r = await model(...argv);

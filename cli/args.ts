@@ -1,9 +1,12 @@
 /**
- * Command-line parsing on top of `node:util` `parseArgs`: every problem becomes one `UsageError`
- * line (exit 2) that names the option and the allowed values.
+ * Command-line parsing on top of `node:util` `parseArgs`, driven by a command's `CommandSpec`
+ * (cli/CommandSpec.ts): every problem becomes one `UsageError` line (exit 2) that names the option
+ * and the allowed values, and the readers take ranges and defaults from the same table that
+ * `--help` and the README print.
  */
 import { parseArgs } from 'node:util';
 import { TraceError } from '../engine/errors/TraceError.js';
+import type { CommandSpec, OptionSpec } from './CommandSpec.js';
 
 /** A bad command line. */
 export class UsageError extends TraceError {}
@@ -13,57 +16,87 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
-/** Option declarations, as `parseArgs` takes them. */
-export type OptionSpec = Record<
-  string,
-  { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
->;
-
-/** Parsed options and positionals. */
+/** Parsed options and positionals, with the table they were parsed by. */
 export interface Parsed {
+  readonly spec: CommandSpec;
   readonly values: Record<string, string | boolean | string[] | undefined>;
   readonly positionals: readonly string[];
 }
 
 /** What a command line may hold: `--seeds, --runs`, or `no options`. */
-const optionNames = (options: OptionSpec): readonly string[] | string =>
-  Object.keys(options).length === 0 ? 'no options' : Object.keys(options).map((o) => `--${o}`);
+const optionNames = (spec: CommandSpec): readonly string[] | string =>
+  Object.keys(spec.options).length === 0
+    ? 'no options'
+    : Object.keys(spec.options).map((o) => `--${o}`);
 
-/** Parses `argv` for a command with these options. */
-export function parse(command: string, argv: readonly string[], options: OptionSpec): Parsed {
-  try {
-    const r = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    return { values: r.values as Parsed['values'], positionals: r.positionals };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const unknown = /Unknown option '([^']+)'/.exec(msg);
-    const allowed = optionNames(options);
-    if (unknown) throw new UsageError(`${command} option`, `"${unknown[1]}"`, allowed);
-    const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(msg);
-    if (missing)
-      throw new UsageError(missing[1] ?? 'option', 'no value', 'a value after the option');
-    const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(msg);
-    if (noValue) throw new UsageError(noValue[1] ?? 'option', 'a value', 'no value (it is a flag)');
-    throw new UsageError(`${command} arguments`, msg.split('\n')[0] ?? msg, allowed);
+/** `parseArgs`'s declarations: a flag is a boolean, every other option takes a string. */
+const parseArgsOptions = (spec: CommandSpec) =>
+  Object.fromEntries(
+    Object.entries(spec.options).map(([name, o]) => [
+      name,
+      { type: o.kind === 'flag' ? ('boolean' as const) : ('string' as const) },
+    ]),
+  );
+
+/** `parseArgs`'s refusal of `argv`, as one `UsageError`. */
+function refusal(spec: CommandSpec, e: unknown): UsageError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const unknown = /Unknown option '([^']+)'/.exec(msg);
+  const allowed = optionNames(spec);
+  if (unknown) return new UsageError(`${spec.name} option`, `"${unknown[1]}"`, allowed);
+  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(msg);
+  if (missing)
+    return new UsageError(missing[1] ?? 'option', 'no value', 'a value after the option');
+  const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(msg);
+  if (noValue) return new UsageError(noValue[1] ?? 'option', 'a value', 'no value (it is a flag)');
+  return new UsageError(`${spec.name} arguments`, msg.split('\n')[0] ?? msg, allowed);
+}
+
+/** Refuses positional arguments the spec's operands do not allow. */
+function checkOperands(spec: CommandSpec, positionals: readonly string[]): void {
+  const operands = spec.operands;
+  const [first, second] = positionals;
+  if (operands === undefined) {
+    if (first !== undefined)
+      throw new UsageError(`${spec.name} arguments`, `"${first}"`, optionNames(spec));
+    return;
   }
+  if (first === undefined) throw new UsageError(spec.name, `no ${operands.name}`, operands.allowed);
+  if (operands.count === 'one' && second !== undefined)
+    throw new UsageError(spec.name, `"${second}"`, `one ${operands.name}`);
 }
 
 /**
- * Parses `argv` for a command that takes options only: a positional argument is refused.
+ * Parses `argv` for the command `spec` describes: its options, and the operands it takes.
  *
  * @example
- * parseOptions('variants', ['foo'], { json: { type: 'boolean' } }) // throws 'variants arguments: got "foo"; allowed: --json'
+ * parse(variantsSpec, ['foo']) // throws 'variants arguments: got "foo"; allowed: --json'
  */
-export function parseOptions(
-  command: string,
-  argv: readonly string[],
-  options: OptionSpec,
-): Parsed {
-  const parsed = parse(command, argv, options);
-  const [stray] = parsed.positionals;
-  if (stray !== undefined)
-    throw new UsageError(`${command} arguments`, `"${stray}"`, optionNames(options));
-  return parsed;
+export function parse(spec: CommandSpec, argv: readonly string[]): Parsed {
+  let r;
+  try {
+    r = parseArgs({
+      args: [...argv],
+      options: parseArgsOptions(spec),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw refusal(spec, e);
+  }
+  checkOperands(spec, r.positionals);
+  return { spec, values: r.values, positionals: r.positionals };
+}
+
+/** The table's entry for `--name` as a `kind` option: a name the table lacks is a bug. */
+function entry<K extends OptionSpec['kind']>(
+  p: Parsed,
+  name: string,
+  kind: K,
+): Extract<OptionSpec, { kind: K }> {
+  const o = p.spec.options[name];
+  if (o?.kind !== kind) throw new Error(`${p.spec.name}: --${name} is not a ${kind} option`);
+  return o as Extract<OptionSpec, { kind: K }>;
 }
 
 /** A string option, or `fallback`. */
@@ -73,32 +106,48 @@ export const str = (p: Parsed, name: string, fallback?: string): string | undefi
 };
 
 /** A boolean flag. */
-export const flag = (p: Parsed, name: string): boolean => p.values[name] === true;
+export function flag(p: Parsed, name: string): boolean {
+  entry(p, name, 'flag');
+  return p.values[name] === true;
+}
 
-/**
- * An integer option within `[min, max]`, or `fallback` when absent.
- *
- * @example
- * int(parsed, 'flows', 1, 1, 8) //=> 2 for --flows 2
- */
-export function int(p: Parsed, name: string, fallback: number, min: number, max: number): number {
-  const raw = str(p, name);
-  return raw === undefined ? fallback : integer(name, raw, min, max);
+/** What the code decides for an option whose default or bounds depend on other input. */
+export interface IntOverride {
+  readonly fallback?: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** An integer option's bounds and default, the table's unless overridden. */
+function intBounds(p: Parsed, name: string, o: IntOverride) {
+  const e = entry(p, name, 'int');
+  const fallback = o.fallback ?? (typeof e.default === 'number' ? e.default : undefined);
+  return { min: o.min ?? e.min, max: o.max ?? e.max, fallback };
 }
 
 /**
- * A comma-separated list of integers, each within `[min, max]`, or `fallback` when absent.
+ * An integer option within the table's range, or its default when absent; `override` gives what
+ * the code works out (`--tuples` is at most `--flows`).
  *
  * @example
- * ints(parsed, 'depth', [2], 1, 10) //=> [2, 3] for --depth 2,3
+ * int(parsed, 'flows') //=> 2 for --flows 2
  */
-export function ints(
-  p: Parsed,
-  name: string,
-  fallback: readonly number[],
-  min: number,
-  max: number,
-): readonly number[] {
+export function int(p: Parsed, name: string, override: IntOverride = {}): number {
+  const { min, max, fallback } = intBounds(p, name, override);
+  const raw = str(p, name);
+  if (raw !== undefined) return integer(name, raw, min, max);
+  if (fallback === undefined) throw new Error(`${p.spec.name}: --${name} has no default`);
+  return fallback;
+}
+
+/**
+ * A comma-separated list of integers, each within the table's range, or `fallback` when absent.
+ *
+ * @example
+ * ints(parsed, 'depth', [2]) //=> [2, 3] for --depth 2,3
+ */
+export function ints(p: Parsed, name: string, fallback: readonly number[]): readonly number[] {
+  const { min, max } = intBounds(p, name, {});
   const raw = str(p, name);
   return raw === undefined ? fallback : raw.split(',').map((r) => integer(name, r, min, max));
 }
@@ -113,38 +162,56 @@ function integer(name: string, raw: string, min: number, max: number): number {
   return n;
 }
 
-/** A name option that must be one of `allowed`. */
-export function oneOf(
-  p: Parsed,
-  name: string,
-  allowed: readonly string[],
-  fallback?: string,
-): string | undefined {
-  const v = str(p, name, fallback);
-  if (v !== undefined && !allowed.includes(v)) throw new UsageError(`--${name}`, `"${v}"`, allowed);
+/** What the code decides for a choice whose default or values depend on other input. */
+export interface ChoiceOverride {
+  readonly fallback?: string;
+  readonly values?: readonly string[];
+}
+
+/**
+ * A choice option: one of the table's values (or `override.values`), or the default (the table's,
+ * unless `override.fallback`) when absent.
+ *
+ * @example
+ * oneOf(parsed, 'agent') //=> 'postfix' for --agent postfix
+ */
+export function oneOf(p: Parsed, name: string, override: ChoiceOverride = {}): string | undefined {
+  const e = entry(p, name, 'choice');
+  const values = override.values ?? e.values;
+  const tableDefault =
+    e.default !== undefined && values.includes(e.default) ? e.default : undefined;
+  const v = str(p, name, override.fallback ?? tableDefault);
+  if (v !== undefined && !values.includes(v)) throw new UsageError(`--${name}`, `"${v}"`, values);
+  return v;
+}
+
+/** A choice the command cannot run without: absent, it is refused with the allowed values. */
+export function required(p: Parsed, name: string): string {
+  const v = oneOf(p, name);
+  if (v === undefined)
+    throw new UsageError(`--${name}`, 'nothing', entry(p, name, 'choice').values);
   return v;
 }
 
 /**
- * The options of a script that `npm run` starts (scripts/, bench/), parsed by {@link parseOptions} and
- * read by `read`: a script takes options only, and a bad command line is one line on standard
- * error and exit status 2, as `lingering` answers one (cli/main.ts).
+ * The options of a script that `npm run` starts (scripts/, bench/), parsed by {@link parse} and
+ * read by `read`: a bad command line is one line on standard error and exit status 2, as
+ * `lingering` answers one (cli/main.ts).
  *
  * @example
- * scriptOptions('bench', { quick: { type: 'boolean' } }, (p) => flag(p, 'quick')) //=> true for --quick
+ * scriptOptions(benchSpec, (p) => flag(p, 'quick')) //=> true for --quick
  */
 export function scriptOptions<T>(
-  script: string,
-  options: OptionSpec,
+  spec: CommandSpec,
   read: (p: Parsed) => T,
   argv: readonly string[] = process.argv.slice(2),
 ): T {
   try {
-    return read(parseOptions(script, argv, options));
+    return read(parse(spec, argv));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     // `pct-report option: …` names the script already; `--seeds: …` does not.
-    const named = e.field.startsWith(script) ? e.message : `${script} ${e.message}`;
+    const named = e.field.startsWith(spec.name) ? e.message : `${spec.name} ${e.message}`;
     process.stderr.write(`${named}\n`);
     process.exit(2);
   }

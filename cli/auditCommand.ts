@@ -10,11 +10,11 @@
  */
 import { hasViolation } from '../history/auditHistory.js';
 import { auditLines } from '../history/formatAudit.js';
-import { ACCEPTED } from '../history/parseHistory.js';
 import { readHistoryFile } from '../history/readHistoryFile.js';
 import { startAudit } from '../history/startAudit.js';
 import { chunkedWriter } from '../lib/chunkedWriter.js';
-import { flag, parse, UsageError } from './args.js';
+import { flag, parse } from './args.js';
+import { auditSpec } from './specs/auditSpec.js';
 import type { Io } from './io.js';
 import type { AuditReportJson } from './reports/AuditReport.js';
 import { AUDIT_REPORT_FORMAT } from './reports/AuditReport.js';
@@ -28,10 +28,8 @@ function writeLines(io: Io, lines: Iterable<string>): void {
 
 /** Runs `audit`; returns the exit status. */
 export function auditCommand(argv: readonly string[], io: Io): number {
-  const p = parse('audit', argv, { json: { type: 'boolean' } });
+  const p = parse(auditSpec, argv);
   const files = p.positionals;
-  if (files.length === 0)
-    throw new UsageError('audit', 'no FILE', `one or more files, each ${ACCEPTED}`);
   const run = startAudit();
   let next = 1;
   for (const file of files) next += readHistoryFile(file, next, run.add);

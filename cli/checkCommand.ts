@@ -1,12 +1,10 @@
 /**
- * `lingering check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--save]
- * [--replace] [--out DIR] [--scheduler uniform|pct] [--depth D] [--json]`: searches one pair for
- * a violation, shrinks it, compares it with the breadth-first minimum, prints it as a numbered
+ * `lingering check` (options: cli/specs/checkSpec.ts): searches one pair for a violation, shrinks it, compares it with the breadth-first minimum, prints it as a numbered
  * program with the reason, and saves it on request.
  * Exit 1 when a violation is found, 0 when none, 2 on bad arguments.
  */
-import { findAgent, agentNames } from '../engine/agent/variants/index.js';
-import { driverNames, findDriver } from '../engine/driver/variants/index.js';
+import { findAgent } from '../engine/agent/variants/index.js';
+import { findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
 import type { Event } from '../engine/events.js';
 import { eventToJson } from '../engine/events.js';
@@ -16,16 +14,14 @@ import type { Verdict } from '../invariants/checkTrace.js';
 import { checkTrace } from '../invariants/checkTrace.js';
 import type { Search, SearchOptions } from '../checking/findCounterexample.js';
 import type { PctFigures } from '../checking/pct/pctFigures.js';
-import { formatPctFigures, SCHEDULERS, searchWith } from '../checking/pct/searchWith.js';
-import { findInvariant, invariants } from '../invariants/index.js';
+import { formatPctFigures, searchWith } from '../checking/pct/searchWith.js';
+import { findInvariant } from '../invariants/index.js';
 import { shortestCounterexample } from '../checking/shortestCounterexample.js';
 import type { SaveOutcome } from '../checking/saveCounterexample.js';
 import { saveCounterexample } from '../checking/saveCounterexample.js';
 import type { Environment } from '../engine/environment.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { isWritableDirectory } from '../lib/isWritableDirectory.js';
-import type { OptionSpec } from './args.js';
-import { flag, int, oneOf, parse, str, UsageError } from './args.js';
+import { flag, int, oneOf, parse, required, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
 import type { CheckNoViolation, CheckViolation } from './reports/CheckReport.js';
@@ -33,7 +29,7 @@ import { CHECK_REPORT_FORMAT } from './reports/CheckReport.js';
 import { programListing } from '../render/programListing.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
-import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
+import { checkSpec } from './specs/checkSpec.js';
 
 /** Where `--save` writes. */
 export const COUNTEREXAMPLES_DIR = new URL('../counterexamples/', import.meta.url).pathname;
@@ -56,60 +52,34 @@ interface CheckRequest {
 /** A search that found a violation. */
 type Found = Extract<Search, { found: true }>;
 
-const CHECK_OPTIONS: OptionSpec = {
-  driver: { type: 'string' },
-  agent: { type: 'string' },
-  invariant: { type: 'string' },
-  seed: { type: 'string' },
-  runs: { type: 'string' },
-  layers: { type: 'string' },
-  save: { type: 'boolean' },
-  replace: { type: 'boolean' },
-  out: { type: 'string' },
-  scheduler: { type: 'string' },
-  depth: { type: 'string' },
-  environment: { type: 'string' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-};
-
 /** Reads and checks `check`'s options; a bad one throws a `UsageError`. */
 function readCheckRequest(argv: readonly string[]): CheckRequest {
-  const p = parse('check', argv, CHECK_OPTIONS);
-  if (p.positionals.length > 0)
-    throw new UsageError('check', `"${p.positionals[0]}"`, 'options only (--driver, --agent, ...)');
-  const driverName = oneOf(p, 'driver', driverNames);
-  const agentName = oneOf(p, 'agent', agentNames);
-  if (driverName === undefined) throw new UsageError('--driver', 'nothing', driverNames);
-  if (agentName === undefined) throw new UsageError('--agent', 'nothing', agentNames);
-  const invName = oneOf(
-    p,
-    'invariant',
-    invariants.map((i) => i.name),
-  );
-  const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
-  const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
+  const p = parse(checkSpec, argv);
+  const driverName = required(p, 'driver');
+  const agentName = required(p, 'agent');
+  const invName = oneOf(p, 'invariant');
+  const seed = int(p, 'seed');
+  const runs = int(p, 'runs');
   const config: EngineConfig = {
     driver: findDriver(driverName)!,
     agent: findAgent(agentName)!,
-    layers: int(p, 'layers', 4, 1, 16),
+    layers: int(p, 'layers'),
     clients: 1,
   };
   const invariant = invName === undefined ? undefined : findInvariant(invName);
-  const scheduler = oneOf(p, 'scheduler', SCHEDULERS, 'uniform');
+  const scheduler = oneOf(p, 'scheduler');
   // PCT's actors are the isolated environment's: it is the default there, and production is refused.
   const environment = oneOf(
     p,
     'environment',
-    scheduler === 'pct' ? ['isolated'] : ENVIRONMENTS,
-    scheduler === 'pct' ? 'isolated' : DEFAULT_ENVIRONMENT,
+    scheduler === 'pct' ? { values: ['isolated'], fallback: 'isolated' } : {},
   ) as Environment;
   return {
     driverName,
     agentName,
     invName,
     scheduler,
-    depth: int(p, 'depth', 2, 1, 10),
+    depth: int(p, 'depth'),
     options: { config, seed, runs, environment, ...(invariant ? { invariant } : {}) },
     json: flag(p, 'json'),
     quiet: flag(p, 'quiet'),

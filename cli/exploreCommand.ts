@@ -11,9 +11,7 @@ import { join } from 'node:path';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { Environment } from '../engine/environment.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
-import { MAX_FLOW } from '../engine/events.js';
-import { MAX_LAYERS, serializeTrace, TRACE_FORMAT } from '../engine/trace.js';
+import { serializeTrace, TRACE_FORMAT } from '../engine/trace.js';
 import type { Trace } from '../engine/trace.js';
 import { explore } from '../explorer/bfs.js';
 import type {
@@ -24,50 +22,19 @@ import type {
   Violation,
 } from '../explorer/bfs.js';
 import type { ExploreConfig } from '../explorer/bounds.js';
-import { DEFAULT_BOUNDS } from '../explorer/bounds.js';
 import { fingerprintBytes } from '../explorer/fingerprints.js';
 import { exploreJson, formatExplore } from '../explorer/formatExplore.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import { isWritableDirectory } from '../lib/isWritableDirectory.js';
 import { counterexampleName } from '../checking/saveCounterexample.js';
-import { invariantNames } from '../invariants/index.js';
 import type { Parsed } from './args.js';
 import { flag, InputError, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import type { ExploreReportJson } from './reports/ExploreReport.js';
 import { EXPLORE_REPORT_FORMAT } from './reports/ExploreReport.js';
 import { progressReporter } from './progress.js';
+import { exploreSpec } from './specs/exploreSpec.js';
 import { defaultMemoryBudget, formatByteSize, MIN_MEMORY, parseByteSize } from './memoryBudget.js';
-
-/** Options of `explore`. */
-export const EXPLORE_OPTIONS = {
-  driver: { type: 'string' },
-  agent: { type: 'string' },
-  flows: { type: 'string' },
-  callouts: { type: 'string' },
-  polls: { type: 'string' },
-  layers: { type: 'string' },
-  traffic: { type: 'string' },
-  tuples: { type: 'string' },
-  environment: { type: 'string' },
-  json: { type: 'boolean' },
-  shard: { type: 'string' },
-  'max-states': { type: 'string' },
-  'max-memory': { type: 'string' },
-  out: { type: 'string' },
-  'out-dir': { type: 'string' },
-  invariant: { type: 'string' },
-  fingerprints: { type: 'string' },
-  stop: { type: 'boolean' },
-  'no-symmetry': { type: 'boolean' },
-  'no-por': { type: 'boolean' },
-  ample: { type: 'boolean' },
-  'no-minimise': { type: 'boolean' },
-  'no-restart': { type: 'boolean' },
-  workers: { type: 'string' },
-  'quiescence-every-state': { type: 'boolean' },
-  quiet: { type: 'boolean' },
-} as const;
 
 /**
  * Reads `--shard i/n`.
@@ -90,7 +57,7 @@ export function shardOf(raw: string): ShardSpec {
  * environment gives every flow its own tuple, so there only the flows are allowed.
  */
 function tuplesOf(p: Parsed, flows: number, environment: Environment): number {
-  const tuples = int(p, 'tuples', flows, 1, flows);
+  const tuples = int(p, 'tuples', { fallback: flows, max: flows });
   if (environment === 'isolated' && tuples !== flows)
     throw new UsageError(
       '--tuples',
@@ -122,25 +89,22 @@ const refuseExisting = (option: string, file: string): void => {
 
 /** Reads the pair, its environment and its bounds from the command line. */
 function exploreConfigOf(p: Parsed): ExploreConfig & { readonly environment: Environment } {
-  const driver = findDriver(oneOf(p, 'driver', driverNames, 'original') as string);
-  const agent = findAgent(oneOf(p, 'agent', agentNames, 'prefix') as string);
+  const driver = findDriver(oneOf(p, 'driver') as string);
+  const agent = findAgent(oneOf(p, 'agent') as string);
   if (driver === undefined || agent === undefined)
     throw new UsageError('explore', 'an unknown variant', [...driverNames, ...agentNames]);
-  const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
-  const flows = int(p, 'flows', 2, 1, Math.min(MAX_FLOW, 16));
+  const environment = oneOf(p, 'environment') as Environment;
+  const flows = int(p, 'flows');
   const bounds = {
     flows,
-    callouts: int(p, 'callouts', DEFAULT_BOUNDS.callouts, 0, 8),
-    polls: int(p, 'polls', DEFAULT_BOUNDS.polls, 0, 16),
-    layers: int(p, 'layers', DEFAULT_BOUNDS.layers, 1, MAX_LAYERS),
-    traffic: int(p, 'traffic', DEFAULT_BOUNDS.traffic, 0, 8),
+    callouts: int(p, 'callouts'),
+    polls: int(p, 'polls'),
+    layers: int(p, 'layers'),
+    traffic: int(p, 'traffic'),
     tuples: tuplesOf(p, flows, environment),
   };
   return { driver, agent, bounds, environment };
 }
-
-/** The most threads `--workers` may ask for. */
-const MAX_WORKERS = 64;
 
 /**
  * Reads `--workers N`: by default every core from three flows on (smaller searches end before
@@ -153,7 +117,7 @@ function workersOf(p: Parsed, config: ExploreConfig, single: boolean): number {
   // Several workers check --stop and --max-states between levels only: one thread by default.
   const cut = flag(p, 'stop') || str(p, 'max-states') !== undefined;
   const fallback = single || shared || cut || config.bounds.flows < 3 ? 1 : availableParallelism();
-  const workers = int(p, 'workers', fallback, 1, MAX_WORKERS);
+  const workers = int(p, 'workers', { fallback });
   if (workers > 1 && shared)
     throw new InputError(
       '--workers: several workers need every flow on a tuple of its own (--tuples equal to --flows); use --workers 1',
@@ -294,15 +258,13 @@ function writeOutputs(
 
 /** Runs `explore`; returns the exit status. */
 export function exploreCommand(argv: readonly string[], io: Io): number {
-  const p = parse('explore', argv, EXPLORE_OPTIONS);
-  if (p.positionals.length > 0)
-    throw new UsageError('explore', `"${p.positionals[0]}"`, 'options only');
+  const p = parse(exploreSpec, argv);
   const config = exploreConfigOf(p);
   const shardRaw = str(p, 'shard');
   const shard = shardRaw === undefined ? undefined : shardOf(shardRaw);
   refuseAmpleConflicts(p, config.environment, shard);
-  const maxStates = int(p, 'max-states', 0, 1, 2 ** 31 - 1);
-  const wanted = oneOf(p, 'invariant', invariantNames);
+  const maxStates = int(p, 'max-states', { fallback: 0 });
+  const wanted = oneOf(p, 'invariant');
   const outputs = exploreOutputsOf(p);
   const json = flag(p, 'json');
   const progress = progressReporter(io, { json, quiet: flag(p, 'quiet') });

@@ -8,7 +8,7 @@
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
-import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
+import { clientsNamed } from '../engine/events.js';
 import type { Event } from '../engine/events.js';
 import type { ItfState } from '../interchange/itf.js';
 import { itfSteps } from '../interchange/itfSteps.js';
@@ -18,38 +18,22 @@ import { stateTypeIssue, varTypesOf } from '../interchange/varTypesOf.js';
 import type { ItfHead } from '../interchange/writeItf.js';
 import { itfWriter } from '../interchange/writeItf.js';
 import { InputError, int, oneOf, parse, UsageError } from './args.js';
+import { exportSpec } from './specs/exportSpec.js';
 import type { Io } from './io.js';
 import { loadTrace } from '../checking/loadTrace.js';
 
-/** The formats `export` writes. */
-export const EXPORT_FORMATS = ['itf'] as const;
-
 /** Runs `export`; returns the exit status. */
 export function exportCommand(argv: readonly string[], io: Io): number {
-  const p = parse('export', argv, {
-    format: { type: 'string' },
-    driver: { type: 'string' },
-    agent: { type: 'string' },
-    clients: { type: 'string' },
-    // ITF is JSON already: --json is accepted, as every command takes it, and changes nothing.
-    json: { type: 'boolean' },
-  });
-  const file = p.positionals[0];
-  if (file === undefined)
-    throw new UsageError(
-      'export',
-      'no FILE',
-      'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json',
-    );
-  if (p.positionals.length > 1) throw new UsageError('export', `"${p.positionals[1]}"`, 'one FILE');
-  oneOf(p, 'format', EXPORT_FORMATS, 'itf');
+  const p = parse(exportSpec, argv);
+  const file = p.positionals[0] as string;
+  oneOf(p, 'format');
   const trace = loadTrace(file);
-  const driver = findDriver(oneOf(p, 'driver', driverNames, trace.driver) as string);
-  const agent = findAgent(oneOf(p, 'agent', agentNames, trace.agent) as string);
+  const driver = findDriver(oneOf(p, 'driver', { fallback: trace.driver }) as string);
+  const agent = findAgent(oneOf(p, 'agent', { fallback: trace.agent }) as string);
   if (driver === undefined || agent === undefined)
     throw new UsageError('export', 'an unknown variant', [...driverNames, ...agentNames]);
   const named = clientsNamed(trace.events);
-  const clients = int(p, 'clients', named, named, MAX_CLIENT);
+  const clients = int(p, 'clients', { fallback: named, min: named });
   const config: EngineConfig = { driver, agent, layers: trace.layers, clients };
   const head: ItfHead = {
     '#meta': itfMeta(

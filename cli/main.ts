@@ -11,6 +11,8 @@ import type { Io } from './io.js';
 import type { VersionReport } from './reports/VersionReport.js';
 import { VERSION_REPORT_FORMAT } from './reports/VersionReport.js';
 import { processIo } from './io.js';
+import type { CommandSpec } from './CommandSpec.js';
+import { helpText, usageLine } from './usage.js';
 
 type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 
@@ -20,105 +22,67 @@ const lazy =
   async (argv, io) =>
     pick(await load())(argv, io);
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  matrix: {
-    run: lazy(
-      () => import('./matrixCommand.js'),
-      (m) => m.matrixCommand,
-    ),
-    summary:
-      'matrix [--environment production|isolated] [--runs N] [--seed S] [--junit FILE] [--update-manifest] [--json] [--quiet]: every driver × agent pair against every invariant (the default)',
-  },
-  replay: {
-    run: lazy(
-      () => import('./replayCommand.js'),
-      (m) => m.replayCommand,
-    ),
-    summary:
-      'replay FILE [--driver D] [--agent A] [--clients K] [--json]: run a trace, print its per-poll report',
-  },
-  check: {
-    run: lazy(
-      () => import('./checkCommand.js'),
-      (m) => m.checkCommand,
-    ),
-    summary:
-      'check --driver D --agent A [--invariant NAME] [--seed S] [--runs N] [--scheduler uniform|pct] [--depth D] [--layers L] [--environment production|isolated] [--save] [--replace] [--out DIR] [--json] [--quiet]: find, shrink and save a counterexample',
-  },
-  model: {
-    run: lazy(
-      () => import('./modelCommand.js'),
-      (m) => m.modelCommand,
-    ),
-    summary:
-      'model [--driver D] [--agent A] [--flows N] [--layers L] [--callouts C] [--polls P] [--format text|json|mermaid|stately] [--json] [--quiet]: explore the xstate model (--format stately --json: the machine as data for xstate)',
-  },
-  render: {
-    run: lazy(
-      () => import('./renderCommand.js'),
-      (m) => m.renderCommand,
-    ),
-    summary:
-      'render FILE --format mermaid|svg|html | --json [--driver D] [--agent A] [--invariant NAME] [--clients K]: draw a trace (--json: the picture as data)',
-  },
-  report: {
-    run: lazy(
-      () => import('./reportCommand.js'),
-      (m) => m.reportCommand,
-    ),
-    summary:
-      'report [--out DIR] [--runs N] [--seed S] [--environment production|isolated] [--force] [--json] [--quiet]: write an HTML page with the matrix and every counterexample',
-  },
-  audit: {
-    run: lazy(
-      () => import('./auditCommand.js'),
-      (m) => m.auditCommand,
-    ),
-    summary:
-      'audit FILE... [--json]: check recorded agent payloads (or a replay --json report) offline; exit 1 on a violation',
-  },
-  export: {
-    run: lazy(
-      () => import('./exportCommand.js'),
-      (m) => m.exportCommand,
-    ),
-    summary:
-      'export FILE --format itf [--driver D] [--agent A] [--clients K] [--json]: write a trace as ITF JSON (Apalache/Quint), one state per step',
-  },
-  explore: {
-    run: lazy(
-      () => import('./exploreCommand.js'),
-      (m) => m.exploreCommand,
-    ),
-    summary:
-      'explore [--driver D] [--agent A] [--environment production|isolated] [--flows N] [--tuples T] [--callouts C] [--polls P] [--layers L] [--traffic T] [--shard i/n] [--fingerprints FILE] [--max-states M] [--max-memory SIZE] [--workers N] [--no-restart] [--invariant NAME] [--stop] [--no-symmetry] [--no-por] [--ample] [--no-minimise] [--quiescence-every-state] [--out FILE] [--out-dir DIR] [--json] [--quiet]: exhaustive breadth-first search of every interleaving in an environment; exit 1 on a violation',
-  },
-  merge: {
-    run: lazy(
-      () => import('./mergeCommand.js'),
-      (m) => m.mergeCommand,
-    ),
-    summary:
-      "merge FILE... [--json]: union the fingerprint files of explore --shard runs (same pair, environment, bounds and tuples) into one search's counts and verdicts",
-  },
-  variants: {
-    run: lazy(
-      () => import('./variantsCommand.js'),
-      (m) => m.variantsCommand,
-    ),
-    summary: 'variants [--json]: list the driver and agent variants with their steps',
-  },
+/** Each command's code, loaded when it runs; its table is in cli/specs/. */
+const RUN: Record<string, Command> = {
+  matrix: lazy(
+    () => import('./matrixCommand.js'),
+    (m) => m.matrixCommand,
+  ),
+  replay: lazy(
+    () => import('./replayCommand.js'),
+    (m) => m.replayCommand,
+  ),
+  check: lazy(
+    () => import('./checkCommand.js'),
+    (m) => m.checkCommand,
+  ),
+  model: lazy(
+    () => import('./modelCommand.js'),
+    (m) => m.modelCommand,
+  ),
+  render: lazy(
+    () => import('./renderCommand.js'),
+    (m) => m.renderCommand,
+  ),
+  report: lazy(
+    () => import('./reportCommand.js'),
+    (m) => m.reportCommand,
+  ),
+  audit: lazy(
+    () => import('./auditCommand.js'),
+    (m) => m.auditCommand,
+  ),
+  export: lazy(
+    () => import('./exportCommand.js'),
+    (m) => m.exportCommand,
+  ),
+  explore: lazy(
+    () => import('./exploreCommand.js'),
+    (m) => m.exploreCommand,
+  ),
+  merge: lazy(
+    () => import('./mergeCommand.js'),
+    (m) => m.mergeCommand,
+  ),
+  variants: lazy(
+    () => import('./variantsCommand.js'),
+    (m) => m.variantsCommand,
+  ),
 };
 
-const HELP = `lingering: verification suite for the Windows lingering-flow race
+/** Every command's table, loaded for help only: the tables name every design and invariant. */
+const commandSpecs = async (): Promise<readonly CommandSpec[]> =>
+  (await import('./specs/index.js')).COMMAND_SPECS;
+
+const help = (
+  specs: readonly CommandSpec[],
+) => `lingering: verification suite for the Windows lingering-flow race
 
 usage: lingering [command] [options]
 
 commands:
-${Object.entries(COMMANDS)
-  .map(([, c]) => `  ${c.summary}`)
-  .join('\n')}
-  help: this text (also --help, -h; COMMAND --help: that command's line)
+${specs.map((c) => `  ${usageLine(c)}: ${c.purpose}`).join('\n')}
+  help: this text (also --help, -h; COMMAND --help: that command's options, defaults and ranges)
   --version: the version
 
 With no command, lingering runs the matrix. --debug, anywhere: the stack trace of a failure too.
@@ -156,9 +120,9 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
   const argv = args.filter((a) => a !== DEBUG);
   const [name, ...rest] = argv;
   try {
-    if (name === undefined) return await (COMMANDS.matrix as { run: Command }).run([], io);
+    if (name === undefined) return await (RUN.matrix as Command)([], io);
     if (name === 'help' || name === '--help' || name === '-h') {
-      io.out(HELP);
+      io.out(help(await commandSpecs()));
       return 0;
     }
     if (name === '--version' || name === '-V' || name === 'version') {
@@ -169,14 +133,15 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
       );
       return 0;
     }
-    const command = COMMANDS[name];
-    if (command === undefined)
-      throw new UsageError('command', `"${name}"`, [...Object.keys(COMMANDS), 'help', '--version']);
+    const run = RUN[name];
+    if (run === undefined)
+      throw new UsageError('command', `"${name}"`, [...Object.keys(RUN), 'help', '--version']);
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(`usage: lingering ${command.summary}\n`);
+      const spec = (await commandSpecs()).find((s) => s.name === name) as CommandSpec;
+      io.out(helpText(spec));
       return 0;
     }
-    return await command.run(rest, io);
+    return await run(rest, io);
   } catch (e) {
     return fail(e, io, argv.length < args.length);
   }

@@ -13,18 +13,14 @@ import { existsSync } from 'node:fs';
 import { atomicWrite } from '../lib/atomicWrite.js';
 import { manifestChanges, manifestOf, MANIFEST_PATH, readManifest } from '../checking/manifest.js';
 import type { Environment } from '../engine/environment.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
+import { ENVIRONMENTS } from '../engine/environment.js';
 import { matrixJunit } from '../render/matrixJunit.js';
-import { flag, InputError, int, oneOf, parseOptions, str } from './args.js';
+import { flag, InputError, int, oneOf, parse, str } from './args.js';
+import { matrixSpec } from './specs/matrixSpec.js';
 import type { Io } from './io.js';
 import { progressReporter } from './progress.js';
 import type { MatrixReport } from './reports/MatrixReport.js';
 import { MATRIX_REPORT_FORMAT } from './reports/MatrixReport.js';
-
-/** Default seed: the same output every time unless asked otherwise. */
-export const DEFAULT_SEED = 1;
-/** Default sequences per pair. */
-export const DEFAULT_RUNS = 200;
 
 /** The matrix as `--json` data (docs/formats.md#matrix-json), `format` first. */
 export function matrixJson(m: Matrix): MatrixReport {
@@ -100,21 +96,13 @@ const junitExists = (file: string): InputError =>
 
 /** Runs `matrix`. */
 export function matrixCommand(argv: readonly string[], io: Io): number {
-  const p = parseOptions('matrix', argv, {
-    environment: { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    json: { type: 'boolean' },
-    'update-manifest': { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    junit: { type: 'string' },
-  });
+  const p = parse(matrixSpec, argv);
   const junit = str(p, 'junit');
   // Refused before the run, not after minutes of it: the matrix never writes over a file.
   if (junit !== undefined && existsSync(junit)) throw junitExists(junit);
-  const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
-  const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
-  const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
+  const runs = int(p, 'runs');
+  const seed = int(p, 'seed');
+  const environment = oneOf(p, 'environment') as Environment;
   const progress = progressReporter(io, { json: flag(p, 'json'), quiet: flag(p, 'quiet') });
   const run = (env: Environment) =>
     runMatrix({

@@ -7,7 +7,8 @@
 import type { FingerprintFile } from '../explorer/fingerprints.js';
 import { readFingerprints } from '../explorer/fingerprints.js';
 import { mergeFingerprints } from '../explorer/merge.js';
-import { flag, InputError, parse, UsageError } from './args.js';
+import { flag, InputError, parse } from './args.js';
+import { mergeSpec } from './specs/mergeSpec.js';
 import type { Io } from './io.js';
 import type { MergeReportJson } from './reports/MergeReport.js';
 import { MERGE_REPORT_FORMAT } from './reports/MergeReport.js';
@@ -16,9 +17,7 @@ const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 /** Runs `merge`; returns the exit status. */
 export function mergeCommand(argv: readonly string[], io: Io): number {
-  const p = parse('merge', argv, { json: { type: 'boolean' } });
-  if (p.positionals.length === 0)
-    throw new UsageError('merge', 'no FILE', 'one or more files written by explore --fingerprints');
+  const p = parse(mergeSpec, argv);
   let files: FingerprintFile[];
   let m;
   try {

@@ -7,7 +7,6 @@
  */
 import type { EventJson } from '../engine/events.js';
 import { eventToJson, flowOf, formatEvent } from '../engine/events.js';
-import { agentModelNames } from '../model/agents/index.js';
 import type { Exploration } from '../model/exploreModel.js';
 import type { GraphNode } from '../model/exploreModel.js';
 import { exploreModel, pathNodes, pathTo } from '../model/exploreModel.js';
@@ -17,7 +16,6 @@ import { initialContext } from '../model/ModelContext.js';
 import { toMachineJson } from '../model/toMachineJson.js';
 import { toMermaid } from '../model/toMermaid.js';
 import { toStatelyCode } from '../model/toStatelyCode.js';
-import { driverModelNames } from '../model/variants/index.js';
 import { flag, int, oneOf, parse, str, UsageError } from './args.js';
 import type { Io } from './io.js';
 import type { MachineReport } from './reports/MachineReport.js';
@@ -25,21 +23,7 @@ import { MACHINE_FORMAT } from './reports/MachineReport.js';
 import type { ModelReportJson } from './reports/ModelReport.js';
 import { MODEL_REPORT_FORMAT } from './reports/ModelReport.js';
 import { progressReporter } from './progress.js';
-
-/** Options of `model`. */
-export const MODEL_OPTIONS = {
-  driver: { type: 'string' },
-  agent: { type: 'string' },
-  flows: { type: 'string' },
-  layers: { type: 'string' },
-  callouts: { type: 'string' },
-  polls: { type: 'string' },
-  format: { type: 'string' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-} as const;
-
-const FORMATS = ['text', 'json', 'mermaid', 'stately'] as const;
+import { MODEL_FORMATS, modelSpec } from './specs/modelSpec.js';
 
 /**
  * Bounds by flow count: one flow explores in about a second. Flows multiply, so two start with
@@ -154,17 +138,15 @@ function formatText(x: Exploration, r: ModelReport, ms: number): string {
  * modelCommand(['--driver', 'deferred-move', '--json'], io) //=> 0, prints { ..., lingeringReachable: false }
  */
 export function modelCommand(argv: readonly string[], io: Io): number {
-  const p = parse('model', argv, MODEL_OPTIONS);
-  if (p.positionals.length > 0)
-    throw new UsageError('model', `"${p.positionals[0]}"`, 'no positional argument');
-  const driver = oneOf(p, 'driver', driverModelNames, 'original') as string;
-  const agent = oneOf(p, 'agent', agentModelNames, 'prefix') as string;
-  const flows = int(p, 'flows', 1, 1, 3);
+  const p = parse(modelSpec, argv);
+  const driver = oneOf(p, 'driver') as string;
+  const agent = oneOf(p, 'agent') as string;
+  const flows = int(p, 'flows');
   const d = flows === 1 ? DEFAULTS.one : DEFAULTS.more;
-  const layers = int(p, 'layers', d.layers, 1, 8);
-  const callouts = int(p, 'callouts', d.callouts, 0, 4);
-  const polls = int(p, 'polls', d.polls, 0, 6);
-  const format = oneOf(p, 'format', FORMATS, 'text') as (typeof FORMATS)[number];
+  const layers = int(p, 'layers', { fallback: d.layers });
+  const callouts = int(p, 'callouts', { fallback: d.callouts });
+  const polls = int(p, 'polls', { fallback: d.polls });
+  const format = oneOf(p, 'format') as (typeof MODEL_FORMATS)[number];
   const asJson = flag(p, 'json');
   if (asJson && str(p, 'format') !== undefined && format !== 'json' && format !== 'stately') {
     throw new UsageError(

@@ -8,9 +8,8 @@
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
-import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
+import { clientsNamed } from '../engine/events.js';
 import type { Trace } from '../engine/trace.js';
-import { invariantNames } from '../invariants/index.js';
 import { checkTrace } from '../invariants/checkTrace.js';
 import { chunkedWriter } from '../lib/chunkedWriter.js';
 import { HTML_FOOT, htmlHead } from '../render/htmlPage.js';
@@ -22,20 +21,8 @@ import { chartTitles, traceSectionText } from '../render/traceSection.js';
 import { flag, InputError, int, oneOf, parse, UsageError } from './args.js';
 import type { Io } from './io.js';
 import { PICTURE_FORMAT } from './reports/PictureReport.js';
+import { RENDER_FORMATS, renderSpec } from './specs/renderSpec.js';
 import { loadTrace } from '../checking/loadTrace.js';
-
-/** The picture formats. */
-export const RENDER_FORMATS = ['mermaid', 'svg', 'html'] as const;
-
-/** Options of `render`. */
-export const RENDER_OPTIONS = {
-  format: { type: 'string' },
-  driver: { type: 'string' },
-  agent: { type: 'string' },
-  invariant: { type: 'string' },
-  clients: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 /** What `render` and `report` need to draw one file. */
 export interface PictureRequest {
@@ -95,16 +82,9 @@ export function renderPicture(
 
 /** Runs `render`; returns the exit status. */
 export function renderCommand(argv: readonly string[], io: Io): number {
-  const p = parse('render', argv, RENDER_OPTIONS);
-  const file = p.positionals[0];
-  if (file === undefined)
-    throw new UsageError(
-      'render',
-      'no FILE',
-      'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json',
-    );
-  if (p.positionals.length > 1) throw new UsageError('render', `"${p.positionals[1]}"`, 'one FILE');
-  const format = oneOf(p, 'format', RENDER_FORMATS);
+  const p = parse(renderSpec, argv);
+  const file = p.positionals[0] as string;
+  const format = oneOf(p, 'format');
   const json = flag(p, 'json');
   if (json && format !== undefined)
     throw new UsageError(
@@ -120,10 +100,10 @@ export function renderCommand(argv: readonly string[], io: Io): number {
   const trace = loadTrace(file);
   const named = clientsNamed(trace.events);
   const request = {
-    driver: oneOf(p, 'driver', driverNames),
-    agent: oneOf(p, 'agent', agentNames),
-    invariant: oneOf(p, 'invariant', invariantNames),
-    clients: int(p, 'clients', named, named, MAX_CLIENT),
+    driver: oneOf(p, 'driver'),
+    agent: oneOf(p, 'agent'),
+    invariant: oneOf(p, 'invariant'),
+    clients: int(p, 'clients', { fallback: named, min: named }),
   };
   const picture = pictureOf(file, trace, request);
   if (json) {

@@ -7,38 +7,24 @@
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
 import { driverNames, findDriver } from '../engine/driver/variants/index.js';
 import type { EngineConfig } from '../engine/EngineState.js';
-import { clientsNamed, MAX_CLIENT } from '../engine/events.js';
+import { clientsNamed } from '../engine/events.js';
 import { checkTrace } from '../invariants/checkTrace.js';
 import { replayReport } from '../checking/replayReport.js';
 import { flag, InputError, int, oneOf, parse, UsageError } from './args.js';
+import { replaySpec } from './specs/replaySpec.js';
 import { formatReplay } from '../render/formatReplay.js';
 import type { Io } from './io.js';
 import type { ReplayReportJson } from './reports/ReplayReport.js';
 import { REPLAY_REPORT_FORMAT } from './reports/ReplayReport.js';
 import { loadTrace } from '../checking/loadTrace.js';
 
-/** Options of `replay`. */
-export const REPLAY_OPTIONS = {
-  driver: { type: 'string' },
-  agent: { type: 'string' },
-  clients: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
-
 /** Runs `replay`; returns the exit status (0, or 1 when the trace is refused by the engine). */
 export function replayCommand(argv: readonly string[], io: Io): number {
-  const p = parse('replay', argv, REPLAY_OPTIONS);
-  const file = p.positionals[0];
-  if (file === undefined)
-    throw new UsageError(
-      'replay',
-      'no FILE',
-      'a lingering-trace/v1 file, e.g. counterexamples/pr-50823-three-polls.json',
-    );
-  if (p.positionals.length > 1) throw new UsageError('replay', `"${p.positionals[1]}"`, 'one FILE');
+  const p = parse(replaySpec, argv);
+  const file = p.positionals[0] as string;
   const trace = loadTrace(file);
-  const driver = findDriver(oneOf(p, 'driver', driverNames, trace.driver) as string);
-  const agent = findAgent(oneOf(p, 'agent', agentNames, trace.agent) as string);
+  const driver = findDriver(oneOf(p, 'driver', { fallback: trace.driver }) as string);
+  const agent = findAgent(oneOf(p, 'agent', { fallback: trace.agent }) as string);
   if (driver === undefined || agent === undefined)
     throw new UsageError('replay', 'an unknown variant', [...driverNames, ...agentNames]);
   // As many clients as the trace names, unless told more.
@@ -47,7 +33,7 @@ export function replayCommand(argv: readonly string[], io: Io): number {
     driver,
     agent,
     layers: trace.layers,
-    clients: int(p, 'clients', named, named, MAX_CLIENT),
+    clients: int(p, 'clients', { fallback: named, min: named }),
   };
   const checked = checkTrace(config, trace.events);
   if (!checked.ok) throw new InputError(`${file}: ${checked.error.message}`);

@@ -8,7 +8,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Environment } from '../engine/environment.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS } from '../engine/environment.js';
 import { StepError } from '../engine/errors/StepError.js';
 import { TraceError } from '../engine/errors/TraceError.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
@@ -27,11 +26,8 @@ import type { ReportFiles } from './reports/ReportFiles.js';
 import { REPORT_FILES_FORMAT } from './reports/ReportFiles.js';
 import { progressReporter } from './progress.js';
 import { loadTrace } from '../checking/loadTrace.js';
-import { DEFAULT_RUNS, DEFAULT_SEED } from './matrixCommand.js';
+import { DEFAULT_OUT, reportSpec } from './specs/reportSpec.js';
 import { pictureOf } from './renderCommand.js';
-
-/** Where the page goes unless `--out` says otherwise. */
-export const DEFAULT_OUT = 'reports/lingering';
 
 /** The file that marks a directory `report` created (and may therefore overwrite). */
 export const MARKER = '.lingering-report';
@@ -41,17 +37,6 @@ const MARKER_TEXT =
 
 /** The saved counterexamples the page draws. */
 export const COUNTEREXAMPLES_DIR = new URL('../counterexamples/', import.meta.url).pathname;
-
-/** Options of `report`. */
-export const REPORT_OPTIONS = {
-  out: { type: 'string' },
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  environment: { type: 'string' },
-  force: { type: 'boolean' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-} as const;
 
 /** How the output directory stands: whether `report` may write there, and must mark it. */
 type OutDir = { readonly mark: boolean };
@@ -144,13 +129,11 @@ function writeReport(out: string, dir: OutDir, page: string): string[] {
 
 /** Runs `report`; returns the exit status. */
 export function reportCommand(argv: readonly string[], io: Io): number {
-  const p = parse('report', argv, REPORT_OPTIONS);
-  if (p.positionals.length > 0)
-    throw new InputError(`report: got "${p.positionals[0]}"; allowed: no FILE (options only)`);
+  const p = parse(reportSpec, argv);
   const out = str(p, 'out', DEFAULT_OUT) as string;
-  const runs = int(p, 'runs', DEFAULT_RUNS, 1, 100_000);
-  const seed = int(p, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
-  const environment = oneOf(p, 'environment', ENVIRONMENTS, DEFAULT_ENVIRONMENT) as Environment;
+  const runs = int(p, 'runs');
+  const seed = int(p, 'seed');
+  const environment = oneOf(p, 'environment') as Environment;
   const dir = prepareOutDir(out, flag(p, 'force'));
   const reporter = progressReporter(io, { json: flag(p, 'json'), quiet: flag(p, 'quiet') });
   const progress = reporter.report;

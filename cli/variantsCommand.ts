@@ -6,14 +6,15 @@ import { agentVariants } from '../engine/agent/variants/index.js';
 import { stepNames } from '../engine/driver/DriverVariant.js';
 import { driverVariants } from '../engine/driver/variants/index.js';
 import { POLL_STEPS } from '../engine/agent/poll.js';
-import { flag, parseOptions } from './args.js';
+import { flag, parse } from './args.js';
+import { variantsSpec } from './specs/variantsSpec.js';
 import type { Io } from './io.js';
 import type { VariantsReport } from './reports/VariantsReport.js';
 import { VARIANTS_REPORT_FORMAT } from './reports/VariantsReport.js';
 
 /** Runs `variants`. */
 export function variantsCommand(argv: readonly string[], io: Io): number {
-  const p = parseOptions('variants', argv, { json: { type: 'boolean' } });
+  const p = parse(variantsSpec, argv);
   const data: VariantsReport = {
     format: VARIANTS_REPORT_FORMAT,
     drivers: driverVariants.map((v) => ({

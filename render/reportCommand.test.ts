@@ -80,7 +80,7 @@ describe('lingering report', () => {
     [['--seed', 'x'], /--seed: got "x"/],
     [['--environment', 'nope'], /--environment: got "nope"; allowed: production, isolated/],
     [['--frob'], /report option: got "--frob"/],
-    [['extra'], /report: got "extra"; allowed: no FILE/],
+    [['extra'], /report arguments: got "extra"; allowed: --out, --runs/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const out = join(fresh(), 'r');
     const r = await run('report', '--out', out, ...argv);

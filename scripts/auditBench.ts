@@ -12,10 +12,29 @@ import { ints, scriptOptions, str } from '../cli/args.js';
 import { bigHistoryLines } from '../history/bigHistory.js';
 
 const { sizes, dir } = scriptOptions(
-  'auditBench',
-  { connections: { type: 'string' }, dir: { type: 'string' } },
+  {
+    name: 'auditBench',
+    purpose: 'time lingering audit on generated histories',
+    options: {
+      connections: {
+        kind: 'int',
+        value: 'N',
+        list: true,
+        min: 1,
+        max: 10_000_000,
+        default: '100000,1000000',
+        help: 'connections per history',
+      },
+      dir: {
+        kind: 'text',
+        value: 'DIR',
+        default: 'the temporary directory',
+        help: 'where to write',
+      },
+    },
+  },
   (p) => ({
-    sizes: ints(p, 'connections', [100_000, 1_000_000], 1, 10_000_000),
+    sizes: ints(p, 'connections', [100_000, 1_000_000]),
     dir: str(p, 'dir') ?? tmpdir(),
   }),
 );

@@ -9,10 +9,23 @@ import { int, scriptOptions, str } from '../cli/args.js';
 import { bigHistoryLines } from '../history/bigHistory.js';
 
 const { n, file } = scriptOptions(
-  'bigHistory',
-  { connections: { type: 'string' }, out: { type: 'string' } },
+  {
+    name: 'bigHistory',
+    purpose: 'write a payload history of N connections',
+    options: {
+      connections: {
+        kind: 'int',
+        value: 'N',
+        min: 1,
+        max: 10_000_000,
+        default: 100_000,
+        help: 'connections',
+      },
+      out: { kind: 'text', value: 'FILE', default: 'big-history.jsonl', help: 'where to write' },
+    },
+  },
   (p) => ({
-    n: int(p, 'connections', 100_000, 1, 10_000_000),
+    n: int(p, 'connections'),
     file: str(p, 'out') ?? 'big-history.jsonl',
   }),
 );

@@ -10,7 +10,14 @@ import { environmentTable, withEnvironmentTable } from '../render/environmentTab
 import { loadCounterexamples } from '../checking/loadCounterexamples.js';
 import { readManifest } from '../checking/manifest.js';
 
-scriptOptions('scripts/environmentTable.ts', {}, () => undefined);
+scriptOptions(
+  {
+    name: 'scripts/environmentTable.ts',
+    purpose: "rewrite the README's environment table",
+    options: {},
+  },
+  () => undefined,
+);
 const README = new URL('../README.md', import.meta.url).pathname;
 const next = withEnvironmentTable(
   readFileSync(README, 'utf8'),

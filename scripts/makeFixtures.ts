@@ -7,7 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { scriptOptions } from '../cli/args.js';
 import { FIXTURES, FIXTURES_DIR, fixtureText } from '../history/makeFixtures.js';
 
-scriptOptions('history-fixtures', {}, () => undefined);
+scriptOptions(
+  { name: 'history-fixtures', purpose: 'rewrite history/fixtures/', options: {} },
+  () => undefined,
+);
 for (const f of FIXTURES) {
   writeFileSync(`${FIXTURES_DIR}${f.file}`, fixtureText(f));
   process.stdout.write(`wrote history/fixtures/${f.file}: ${f.about}\n`);

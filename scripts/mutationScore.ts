@@ -225,8 +225,14 @@ const main = (options: { readonly json: boolean; readonly list: boolean }): numb
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
   process.exitCode = main(
     scriptOptions(
-      'mutation-score',
-      { json: { type: 'boolean' }, list: { type: 'boolean' } },
+      {
+        name: 'mutation-score',
+        purpose: 'the mutation score after the documented equivalent mutants',
+        options: {
+          json: { kind: 'flag', help: 'print the result as JSON' },
+          list: { kind: 'flag', help: 'list the surviving mutants' },
+        },
+      },
       (p) => ({ json: flag(p, 'json'), list: flag(p, 'list') }),
     ),
   );

@@ -11,17 +11,35 @@ import { formatPctReport, pctReport, violatedCells } from '../checking/pct/pctRe
 import { flag, int, ints, scriptOptions } from '../cli/args.js';
 
 const { seeds, runs, depths, json } = scriptOptions(
-  'pct-report',
   {
-    seeds: { type: 'string' },
-    runs: { type: 'string' },
-    depth: { type: 'string' },
-    json: { type: 'boolean' },
+    name: 'pct-report',
+    purpose: 'runs to the first violation, uniform against pct',
+    options: {
+      seeds: { kind: 'int', value: 'N', min: 1, max: 10_000, default: 20, help: 'seeds per cell' },
+      runs: {
+        kind: 'int',
+        value: 'N',
+        min: 1,
+        max: 1_000_000,
+        default: 1000,
+        help: 'cap per seed',
+      },
+      depth: {
+        kind: 'int',
+        value: 'D',
+        list: true,
+        min: 1,
+        max: 10,
+        default: 2,
+        help: "pct's bug depths",
+      },
+      json: { kind: 'flag', help: 'print the result as JSON' },
+    },
   },
   (p) => ({
-    seeds: int(p, 'seeds', 20, 1, 10_000),
-    runs: int(p, 'runs', 1000, 1, 1_000_000),
-    depths: ints(p, 'depth', [2], 1, 10),
+    seeds: int(p, 'seeds'),
+    runs: int(p, 'runs'),
+    depths: ints(p, 'depth', [2]),
     json: flag(p, 'json'),
   }),
 );

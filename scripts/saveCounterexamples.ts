@@ -9,8 +9,15 @@ import { flag, scriptOptions } from '../cli/args.js';
 import { main } from '../cli/main.js';
 import { readManifest } from '../checking/manifest.js';
 
-const replace = scriptOptions('counterexamples', { replace: { type: 'boolean' } }, (p) =>
-  flag(p, 'replace') ? ['--replace'] : [],
+const replace = scriptOptions(
+  {
+    name: 'counterexamples',
+    purpose: 'save the shortest counterexample of every violated cell',
+    options: {
+      replace: { kind: 'flag', help: 'keep the shorter of an existing file and the new one' },
+    },
+  },
+  (p) => (flag(p, 'replace') ? ['--replace'] : []),
 );
 const manifest = readManifest();
 const isolated = manifest.environments.isolated?.pairs ?? {};

@@ -204,6 +204,9 @@ export function schemaText(f: SchemaFile): string {
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  scriptOptions('schemas', {}, () => undefined);
+  scriptOptions(
+    { name: 'schemas', purpose: 'rewrite docs/schemas/', options: {} },
+    () => undefined,
+  );
   for (const f of SCHEMA_FILES) atomicWrite(SCHEMAS_DIR + f.file, schemaText(f));
 }

@@ -50,9 +50,14 @@ interface Job {
 
 const root = process.cwd();
 const concurrency = scriptOptions(
-  'scripts/staticMutants.ts',
-  { concurrency: { type: 'string' } },
-  (p) => int(p, 'concurrency', 1, 1, 64),
+  {
+    name: 'scripts/staticMutants.ts',
+    purpose: 're-test the static mutants Stryker left alive',
+    options: {
+      concurrency: { kind: 'int', value: 'N', min: 1, max: 64, default: 1, help: 'copies at once' },
+    },
+  },
+  (p) => int(p, 'concurrency'),
 );
 
 /** A copy of the working tree (tracked and untracked files, not ignored ones) with node_modules linked. */

@@ -8,9 +8,6 @@ import { findCounterexamplePct } from './findCounterexamplePct.js';
 import type { PctFigures } from './pctFigures.js';
 import { pctFigures } from './pctFigures.js';
 import type { Scheduler } from './runsToFirstViolation.js';
-import { SCHEDULERS } from './runsToFirstViolation.js';
-
-export { SCHEDULERS };
 
 /** The search's result, and PCT's figures when PCT searched. */
 export interface ScheduledSearch {
