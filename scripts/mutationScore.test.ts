@@ -149,3 +149,48 @@ describe('mutationScore', () => {
     ).toBe(0);
   });
 });
+
+describe('mutationScore with ignoreStatic and several directories', () => {
+  const cliFile = {
+    source: 'export const HELP = "help";\n',
+    mutants: [
+      {
+        mutatorName: 'StringLiteral',
+        replacement: '""',
+        status: 'Ignored',
+        static: true,
+        location: at(1, 21, 27),
+      },
+      {
+        mutatorName: 'StringLiteral',
+        replacement: '"x"',
+        status: 'Ignored',
+        location: at(1, 21, 27),
+      },
+    ],
+  };
+  const two: MutationReport = { files: { ...report.files, 'cli/help.ts': cliFile } };
+  const none = { format: 'lingering-equivalent-mutants/v1', mutants: [] } as const;
+
+  it('counts a static mutant Stryker ignored as alive until the re-test kills it', () => {
+    const before = mutationScore(two, none);
+    expect([before.killed, before.survived]).toEqual([2, 3]);
+    const retest = {
+      file: 'cli/help.ts',
+      mutator: 'StringLiteral',
+      original: '"help"',
+      replacement: '""',
+      context: 'export const HELP = "help";',
+      status: 'Killed',
+    };
+    const after = mutationScore(two, none, [retest]);
+    expect([after.killed, after.survived, after.killedOnRetest]).toEqual([3, 2, 1]);
+  });
+
+  it('gives each top directory its own score', () => {
+    expect(mutationScore(two, none).byDirectory).toEqual({
+      cli: { killed: 0, survived: 1, score: 0 },
+      engine: { killed: 2, survived: 2, score: 50 },
+    });
+  });
+});

@@ -75,10 +75,50 @@ export interface MutationScore {
   readonly score: number;
   readonly survivors: readonly Survivor[];
   readonly stale: EquivalentList['mutants'];
+  /** The score per top directory (`engine`, `cli`, ...), after equivalents and re-tests. */
+  readonly byDirectory: Readonly<Record<string, DirectoryScore>>;
+}
+
+/** One directory's share of the score. */
+export interface DirectoryScore {
+  readonly killed: number;
+  readonly survived: number;
+  readonly score: number;
 }
 
 const KILLED = new Set(['Killed', 'Timeout']);
 const SURVIVED = new Set(['Survived', 'NoCoverage']);
+
+/**
+ * Alive until a test kills it: a survivor, an uncovered mutant, or a static mutant that Stryker
+ * left to scripts/staticMutants.ts (`ignoreStatic`, stryker.config.json).
+ */
+const alive = (m: ReportMutant): boolean =>
+  SURVIVED.has(m.status) || (m.status === 'Ignored' && m.static === true);
+
+const percent = (k: number, n: number): number =>
+  n === 0 ? 100 : Math.round((10_000 * k) / n) / 100;
+
+/** Each top directory's killed and surviving mutants, and its score. */
+function byDirectory(
+  killedFiles: readonly string[],
+  survivors: readonly Survivor[],
+): Record<string, DirectoryScore> {
+  const dir = (file: string): string => file.split('/')[0] ?? file;
+  const counts = new Map<string, { killed: number; survived: number }>();
+  const at = (file: string) => {
+    const c = counts.get(dir(file)) ?? { killed: 0, survived: 0 };
+    counts.set(dir(file), c);
+    return c;
+  };
+  for (const f of killedFiles) at(f).killed++;
+  for (const s of survivors) at(s.file).survived++;
+  return Object.fromEntries(
+    [...counts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([d, c]) => [d, { ...c, score: percent(c.killed, c.killed + c.survived) }]),
+  );
+}
 
 /** The offset in `source` of a 1-based line and column. */
 const offsetOf = (source: string, p: Position): number =>
@@ -127,10 +167,14 @@ export const mutationScore = (
   let killed = 0;
   let equivalent = 0;
   let survivedTotal = 0;
+  const killedFiles: string[] = [];
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
     for (const m of mutants) {
-      if (KILLED.has(m.status)) killed++;
-      if (!SURVIVED.has(m.status)) continue;
+      if (KILLED.has(m.status)) {
+        killed++;
+        killedFiles.push(file);
+      }
+      if (!alive(m)) continue;
       survivedTotal++;
       const original = originalText(source, m.location.start, m.location.end);
       const context = contextOf(source, m.location.start);
@@ -143,6 +187,7 @@ export const mutationScore = (
       });
       if (m.static === true && killedStatic.has(key)) {
         killed++;
+        killedFiles.push(file);
         killedOnRetest++;
         survivedTotal--;
         continue;
@@ -163,8 +208,6 @@ export const mutationScore = (
       });
     }
   }
-  const percent = (k: number, n: number): number =>
-    n === 0 ? 100 : Math.round((10_000 * k) / n) / 100;
   return {
     killed,
     killedOnRetest,
@@ -174,6 +217,7 @@ export const mutationScore = (
     score: percent(killed, killed + survivors.length),
     survivors,
     stale: equivalents.mutants.filter((m) => !matched.has(keyOf(m))),
+    byDirectory: byDirectory(killedFiles, survivors),
   };
 };
 
@@ -214,6 +258,10 @@ const main = (options: { readonly json: boolean; readonly list: boolean }): numb
     for (const s of result.stale)
       process.stdout.write(
         `stale equivalent entry (no longer survives): ${s.file} ${s.mutator} ${JSON.stringify(s.original)}\n`,
+      );
+    for (const [dir, d] of Object.entries(result.byDirectory))
+      process.stdout.write(
+        `  ${dir}/: ${d.score}% (${d.killed} killed, ${d.survived} surviving)\n`,
       );
     process.stdout.write(
       `mutation score ${result.score}% (${result.killed} killed, ${result.killedOnRetest} of them static mutants killed on re-test; ${result.survived} surviving; ${result.equivalent} listed as equivalent in stryker-equivalent.json; Stryker's raw score ${result.rawScore}%)\n`,

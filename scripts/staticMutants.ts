@@ -1,9 +1,11 @@
 /**
- * Re-tests the static mutants Stryker left alive. A static mutant changes code that runs when its
- * module loads (a variant's object, an invariant's statement); StrykerJS's vitest runner activates
- * it only after the module has loaded, so it can report a mutant the tests do kill as surviving
- * (stryker-js#6144, #6209). Here each such mutant is written into a copy of the project as plain
- * source and the same tests (`vitest.mutation.config.ts`) run on it: a failing run kills it.
+ * Tests the static mutants. A static mutant changes code that runs when its module loads (a
+ * variant's object, an invariant's statement, a command's option table); StrykerJS's vitest runner
+ * activates it only after the module has loaded, so it can report a mutant the tests do kill as
+ * surviving (stryker-js#6144, #6209), and it would run every test for each one. So Stryker skips
+ * them (`ignoreStatic`), and here each is written into a copy of the project as plain source and
+ * the tests of `vitest.mutation.config.ts` that import its file (`vitest related`) run on it: a
+ * failing run kills it.
  * Writes `reports/mutation/static-retest.json`, which `scripts/mutationScore.ts` reads.
  *
  * Run by `npm run mutation` after Stryker. Options: --concurrency N (default 1).
@@ -81,15 +83,22 @@ const copyProject = (): string => {
   return dir;
 };
 
-const vitest = (dir: string): Promise<{ status: number | null; out: string }> =>
+/**
+ * The tests of `vitest.mutation.config.ts` that import `file`, directly or not (`vitest related`):
+ * a static mutant acts when its module loads, so no other test can see it.
+ */
+const vitest = (dir: string, file: string): Promise<{ status: number | null; out: string }> =>
   new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       [
         join(root, 'node_modules/vitest/vitest.mjs'),
-        'run',
+        'related',
+        '--run',
+        file,
         '-c',
         'vitest.mutation.config.ts',
+        '--passWithNoTests',
         '--bail=1',
         '--reporter=dot',
       ],
@@ -120,7 +129,7 @@ const retest = async (dir: string, job: Job): Promise<RetestResult> => {
   if (current !== job.source)
     return { ...key, status: 'Skipped', why: 'the file changed since the Stryker run' };
   writeFileSync(join(dir, job.file), applyMutant(job.source, job.start, job.end, job.replacement));
-  const { status, out } = await vitest(dir);
+  const { status, out } = await vitest(dir, job.file);
   writeFileSync(join(dir, job.file), job.source);
   return status === 0
     ? { ...key, status: 'Survived', why: 'every test passed' }
@@ -131,7 +140,12 @@ const main = async (): Promise<void> => {
   const report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) as MutationReport;
   const jobs: Job[] = Object.entries(report.files).flatMap(([file, { source, mutants }]) =>
     mutants
-      .filter((m) => m.static === true && (m.status === 'Survived' || m.status === 'NoCoverage'))
+      // Ignored: Stryker's `ignoreStatic` leaves every static mutant to this script.
+      .filter(
+        (m) =>
+          m.static === true &&
+          (m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Ignored'),
+      )
       .map((m) => ({
         file,
         source,
