@@ -30,6 +30,11 @@ export default defineConfig({
       'checking/hostileInput.test.ts',
       'cli/inputLimits.test.ts',
     ],
+    // As in vitest.config.ts: the files share a worker's module graph instead of importing xstate,
+    // fast-check, zod and the engine again for every file of every mutant's run. Stryker switches a
+    // mutant on by a global the mutated code reads as it runs, so sharing modules does not hide it
+    // (the static mutants, which act at load, are left to scripts/staticMutants.ts).
+    isolate: false,
     testTimeout: 60_000,
   },
 });

@@ -170,7 +170,7 @@ describe('mutationScore with ignoreStatic and several directories', () => {
     ],
   };
   const two: MutationReport = { files: { ...report.files, 'cli/help.ts': cliFile } };
-  const none = { format: 'lingering-equivalent-mutants/v1', mutants: [] } as const;
+  const none = { format: 'lingering-equivalent-mutants/v1' as const, mutants: [] };
 
   it('counts a static mutant Stryker ignored as alive until the re-test kills it', () => {
     const before = mutationScore(two, none);
