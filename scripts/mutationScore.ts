@@ -227,17 +227,19 @@ export const parseEquivalentList = (text: string): EquivalentList =>
 const THRESHOLD = 90;
 /** Where Stryker's JSON reporter writes (stryker.config.json) and where the static re-test writes. */
 export const MUTATION_REPORT = 'reports/mutation/mutation.json';
+/** Every directory's last report, merged by scripts/mutation.ts. */
+export const MERGED_REPORT = 'reports/mutation/merged.json';
 export const STATIC_RETEST = 'reports/mutation/static-retest.json';
 
 const main = (options: { readonly json: boolean; readonly list: boolean }): number => {
   // A fresh clone has no report yet: say what makes one rather than fail on the missing file.
-  if (!existsSync(MUTATION_REPORT)) {
+  if (!existsSync(MERGED_REPORT)) {
     process.stderr.write(
-      `lingering: ${MUTATION_REPORT}: no mutation report yet; run npm run mutation first\n`,
+      `lingering: ${MERGED_REPORT}: no mutation report yet; run npm run mutation first\n`,
     );
     return 2;
   }
-  const report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) as MutationReport;
+  const report = JSON.parse(readFileSync(MERGED_REPORT, 'utf8')) as MutationReport;
   const retests = existsSync(STATIC_RETEST)
     ? (JSON.parse(readFileSync(STATIC_RETEST, 'utf8')) as { results: StaticRetest[] }).results
     : [];

@@ -11,8 +11,10 @@
  * Run by `npm run mutation` after Stryker. Options: --concurrency N (default 1).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -27,7 +29,7 @@ import { int, scriptOptions } from '../cli/args.js';
 import {
   applyMutant,
   contextOf,
-  MUTATION_REPORT,
+  MERGED_REPORT,
   type MutationReport,
   originalText,
   STATIC_RETEST,
@@ -38,6 +40,8 @@ const STATIC_RETEST_FORMAT = 'lingering-static-retest/v1';
 
 interface RetestResult extends StaticRetest {
   readonly status: 'Killed' | 'Survived' | 'Skipped';
+  /** The SHA-1 of the file the mutant was written into: a kill holds while the file is unchanged. */
+  readonly sourceHash?: string;
   readonly why: string;
 }
 
@@ -117,27 +121,52 @@ const firstFailure = (out: string): string =>
     .find((l) => /^(FAIL|×|Error)/.test(l))
     ?.slice(0, 160) ?? 'the suite failed';
 
-const retest = async (dir: string, job: Job): Promise<RetestResult> => {
+const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+const keyText = (k: Omit<StaticRetest, 'status'>): string =>
+  JSON.stringify([k.file, k.mutator, k.original, k.replacement, k.context]);
+
+/**
+ * The kills of the last re-test, by mutant: a mutant killed in the same source stays killed, so
+ * a second run re-tests only the survivors (which new tests may now kill).
+ */
+const earlierKills = (): Map<string, RetestResult> => {
+  if (!existsSync(STATIC_RETEST)) return new Map();
+  const { results } = JSON.parse(readFileSync(STATIC_RETEST, 'utf8')) as {
+    results: RetestResult[];
+  };
+  return new Map(results.filter((r) => r.status === 'Killed').map((r) => [keyText(r), r]));
+};
+
+const retest = async (
+  dir: string,
+  job: Job,
+  kills: ReadonlyMap<string, RetestResult>,
+): Promise<RetestResult> => {
+  const sourceHash = sha1(job.source);
   const key = {
     file: job.file,
     mutator: job.mutator,
     original: originalText(job.source, job.start, job.end),
     replacement: job.replacement,
     context: contextOf(job.source, job.start),
+    sourceHash,
   };
   const current = readFileSync(join(root, job.file), 'utf8');
   if (current !== job.source)
     return { ...key, status: 'Skipped', why: 'the file changed since the Stryker run' };
+  const earlier = kills.get(keyText(key));
+  if (earlier?.sourceHash === sourceHash) return earlier;
   writeFileSync(join(dir, job.file), applyMutant(job.source, job.start, job.end, job.replacement));
   const { status, out } = await vitest(dir, job.file);
   writeFileSync(join(dir, job.file), job.source);
   return status === 0
-    ? { ...key, status: 'Survived', why: 'every test passed' }
+    ? { ...key, status: 'Survived', why: 'every test passed by the tests that import the file' }
     : { ...key, status: 'Killed', why: firstFailure(out) };
 };
 
 const main = async (): Promise<void> => {
-  const report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) as MutationReport;
+  const report = JSON.parse(readFileSync(MERGED_REPORT, 'utf8')) as MutationReport;
   const jobs: Job[] = Object.entries(report.files).flatMap(([file, { source, mutants }]) =>
     mutants
       // Ignored: Stryker's `ignoreStatic` leaves every static mutant to this script.
@@ -155,8 +184,9 @@ const main = async (): Promise<void> => {
         end: m.location.end,
       })),
   );
+  const kills = earlierKills();
   process.stderr.write(
-    `re-testing ${jobs.length} static mutants Stryker reported alive, ${concurrency} at a time\n`,
+    `testing ${jobs.length} static mutants (earlier kills of unchanged files kept), ${concurrency} at a time\n`,
   );
   // With no survivor there is nothing to copy the project for.
   const dirs = Array.from({ length: Math.min(concurrency, jobs.length) }, copyProject);
@@ -172,7 +202,7 @@ const main = async (): Promise<void> => {
     dirs.map(async (dir) => {
       while (next < jobs.length) {
         const i = next++;
-        const r = await retest(dir, jobs[i]!);
+        const r = await retest(dir, jobs[i]!, kills);
         results[i] = r;
         finished++;
         process.stderr.write(

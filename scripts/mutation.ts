@@ -1,0 +1,67 @@
+/**
+ * `npm run mutation`'s first step: Stryker over each mutated directory in turn (engine/,
+ * invariants/, history/, render/, cli/), each with an incremental file of its own, and the reports
+ * merged into `reports/mutation/merged.json`, which scripts/staticMutants.ts and
+ * scripts/mutationScore.ts read. One directory at a time, a run that is stopped keeps what the
+ * finished directories found, and `--only DIR` runs one again after its tests change.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { oneOf, scriptOptions } from '../cli/args.js';
+import { atomicWrite } from '../lib/atomicWrite.js';
+import { MERGED_REPORT, MUTATION_REPORT, type MutationReport } from './mutationScore.js';
+
+/** The directories Stryker mutates, in the order they run. */
+const DIRECTORIES = ['engine', 'invariants', 'history', 'render', 'cli'] as const;
+
+/** Never mutated: tests, the registries' index files, and test-support files. */
+const LEFT_OUT = [
+  '!**/*.test.ts',
+  '!engine/**/index.ts',
+  '!cli/pictureFixtures.ts',
+  '!render/headlessChromium.ts',
+];
+
+const only = scriptOptions(
+  {
+    name: 'mutation',
+    purpose: 'Stryker over each mutated directory, reports merged',
+    options: {
+      only: {
+        kind: 'choice',
+        value: 'DIR',
+        values: DIRECTORIES,
+        default: 'every directory',
+        help: 'run this directory only, keeping the others from the last run',
+      },
+    },
+  },
+  (p) => oneOf(p, 'only'),
+);
+
+const readReport = (file: string): MutationReport =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MutationReport) : { files: {} };
+
+/** The merged report with `dir`'s files replaced by those of Stryker's last report. */
+function merge(dir: string): void {
+  const merged = readReport(MERGED_REPORT);
+  const kept = Object.entries(merged.files).filter(([f]) => !f.startsWith(`${dir}/`));
+  const files = { ...Object.fromEntries(kept), ...readReport(MUTATION_REPORT).files };
+  atomicWrite(MERGED_REPORT, `${JSON.stringify({ ...merged, files })}\n`);
+}
+
+for (const dir of only === undefined ? DIRECTORIES : [only]) {
+  process.stderr.write(`mutation: ${dir}/\n`);
+  const mutate = [`${dir}/**/*.ts`, ...LEFT_OUT].join(',');
+  const incremental = `reports/stryker-incremental-${dir}.json`;
+  const r = spawnSync(
+    'npx',
+    ['stryker', 'run', '--mutate', mutate, '--incrementalFile', incremental],
+    { stdio: 'inherit' },
+  );
+  if (r.status !== 0) {
+    process.stderr.write(`mutation: Stryker failed on ${dir}/ (exit ${r.status})\n`);
+    process.exit(1);
+  }
+  merge(dir);
+}
