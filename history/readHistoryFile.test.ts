@@ -108,4 +108,83 @@ describe(`readHistoryFile (seed ${SEED})`, () => {
       .split('\n');
     expect(lines.filter((l) => l.startsWith('tcp v4 pid 4242 '))).toHaveLength(n);
   });
+
+  it('numbers the polls from the number it is given and returns how many it read', () => {
+    const file = tmp('numbered.jsonl', '{"conns":[]}\n{"conns":[]}\n');
+    const polls: HistoryPoll[] = [];
+    expect(readHistoryFile(file, 5, (p) => polls.push(p))).toBe(2);
+    expect(polls.map((p) => [p.poll, p.source])).toEqual([
+      [5, `${file}:1`],
+      [6, `${file}:2`],
+    ]);
+    const array = tmp('numbered.json', '[{"conns":[]}, {"conns":[]}]');
+    expect(readHistoryFile(array, 3, (p) => polls.push(p))).toBe(2);
+    expect(polls.slice(2).map((p) => [p.poll, p.source])).toEqual([
+      [3, `${array}[0]`],
+      [4, `${array}[1]`],
+    ]);
+  });
+
+  it.each([
+    ['one payload over several lines', '{\n  "conns": []\n}\n', ['']],
+    [
+      'a replay report on one line',
+      JSON.stringify({ driver: 'd', agent: 'a', polls: [{ poll: 1, client: 1, records: [] }] }),
+      ['#polls[0]'],
+    ],
+    ['an array after blank lines', '\n \n[{"conns":[]}]', ['[0]']],
+  ])('reads %s whole', (_, text, suffixes) => {
+    const file = tmp('whole.json', text);
+    expect(streamed(file, { blockBytes: 2 }).map((p) => p.source)).toEqual(
+      suffixes.map((s) => `${file}${s}`),
+    );
+  });
+
+  it('finds the first byte past blanks longer than a block', () => {
+    const file = tmp('blanks.jsonl', `${' \t\r\n'.repeat(8)}{"conns":[]}\n{"conns":[]}\n`);
+    expect(streamed(file, { blockBytes: 3 }).map((p) => p.source)).toEqual([
+      `${file}:9`,
+      `${file}:10`,
+    ]);
+  });
+
+  it('refuses an empty or blank file, naming it', () => {
+    for (const text of ['', '  \n\n'])
+      expect(() => streamed(tmp('empty.jsonl', text))).toThrow(
+        /empty\.jsonl: got no payload; allowed: a \/network_tracer\/connections payload/,
+      );
+  });
+
+  it('names the line of a later line that is not a payload, or not JSON', () => {
+    const file = tmp('bad.jsonl', '{"conns":[]}\n\n[1]\n');
+    expect(() => streamed(file)).toThrow(
+      `${file}:3: got [1]; allowed: a payload object with "conns" on each line`,
+    );
+    const broken = tmp('broken.jsonl', '{"conns":[]}\n{"conns":[}\n');
+    expect(() => streamed(broken)).toThrow(`${broken}:2: got invalid JSON (`);
+  });
+
+  it('hands over each poll as the next line comes, before that line is read', () => {
+    const file = tmp('order.jsonl', '{"conns":[]}\n{"conns":[]}\nnot json\n');
+    const seen: number[] = [];
+    expect(() => readHistoryFile(file, 1, (p) => seen.push(p.poll))).toThrow(`${file}:3`);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('reads a first line nested too deep whole, and refuses it naming the file', () => {
+    const deep = `{"conns":[],"x":${'['.repeat(70)}${']'.repeat(70)}}`;
+    const file = tmp('deep-first.jsonl', `${deep}\n{"conns":[]}\n`);
+    expect(() => streamed(file)).toThrow(`${file}: got JSON nested deeper than 64 levels`);
+  });
+
+  it('gives the caps in MiB', () => {
+    const file = tmp('mib.jsonl', `{"conns":[]}\n{"conns":[${' '.repeat(2 * 1024 * 1024)}]}\n`);
+    expect(() => streamed(file, { maxLineBytes: 1024 * 1024 })).toThrow(
+      `${file}:2: got a line over 1 MiB; allowed: JSON lines of up to 1 MiB each (one payload per line)`,
+    );
+    const array = tmp('mib.json', `[{"conns":[]}${' '.repeat(2 * 1024 * 1024)}]`);
+    expect(() => streamed(array, { maxFileBytes: 1024 * 1024 })).toThrow(
+      `${array}: got a file over 1 MiB; allowed: a history file up to 1 MiB; a larger history must be JSON lines, one payload per line`,
+    );
+  });
 });
