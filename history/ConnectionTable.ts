@@ -178,7 +178,9 @@ export class ConnectionTable {
       failures: shared(r.failures),
     };
     if (closes && x.firstClose === null) x.firstClose = kept;
-    if (!x.forgotten && (closes || r.failureCount !== r.lastTcpClosed)) {
+    // Every record that gets here ships a close or, without one, a failure (more failures than
+    // closes): each is one a witness can need (history/README.md, "Witnesses").
+    if (!x.forgotten) {
       if (x.kept === null) x.kept = [kept];
       else x.kept.push(kept);
     }

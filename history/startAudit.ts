@@ -5,7 +5,12 @@
  * claim once each poll is in, and never holds a whole poll after its turn.
  */
 import type { AuditReport, BackendSums, ClaimVerdict } from './AuditReport.js';
-import type { AuditClaim, AuditViolation, ConnectionSoFar } from './claims/AuditClaim.js';
+import type {
+  AuditClaim,
+  AuditViolation,
+  ConnectionSoFar,
+  RecordClaim,
+} from './claims/AuditClaim.js';
 import { auditClaims } from './claims/index.js';
 import type { HistoryPoll, HistoryRecord } from './History.js';
 import { BackendState } from './AuditState.js';
@@ -26,6 +31,13 @@ export interface AuditRun {
 interface Found {
   readonly rank: number;
   readonly violation: AuditViolation;
+}
+
+/** A claim of one scope, its index among the claims (its bit) and where its violations go. */
+interface Indexed<C extends AuditClaim> {
+  readonly k: number;
+  readonly claim: C;
+  readonly found: Found[];
 }
 
 const subjectOf = (client: string, clients: number): string =>
@@ -58,24 +70,35 @@ const verdictsOf = (
   });
 
 /**
+ * The claims of each scope with their index (their bit) and their list of violations, each
+ * narrowed to its type once, so that a claim is never asked out of its scope.
+ */
+const byScope = (claims: readonly AuditClaim[], found: readonly Found[][]) => ({
+  perRecord: claims.flatMap((claim, k) =>
+    claim.scope === 'record' ? [{ k, claim, found: found[k] as Found[] }] : [],
+  ),
+  perConnection: claims.flatMap((claim, k) =>
+    claim.scope === 'connection' ? [{ k, claim, found: found[k] as Found[] }] : [],
+  ),
+  perBackend: claims.flatMap((claim, k) =>
+    claim.scope === 'backend' ? [{ k, claim, found: found[k] as Found[] }] : [],
+  ),
+});
+
+/**
  * Judges each record on the record claims as it comes in, also after a violation (each one a
  * record shows is reported), marking its connection (of rank `rank`) as breaking the claim.
  */
 function recordJudge(
-  claims: readonly AuditClaim[],
-  found: readonly Found[][],
+  perRecord: readonly Indexed<RecordClaim>[],
   table: ConnectionTable,
 ): (rank: number, r: HistoryRecord) => void {
-  const perRecord = claims.flatMap((claim, k) => (claim.scope === 'record' ? [k] : []));
   return (rank, r) => {
-    for (const k of perRecord) {
-      const claim = claims[k] as AuditClaim;
-      if (claim.scope !== 'record') continue;
+    for (const { k, claim, found } of perRecord)
       for (const violation of claim.judge(r)) {
         table.broke(rank, k);
-        found[k]?.push({ rank, violation });
+        found.push({ rank, violation });
       }
-    }
   };
 }
 
@@ -89,38 +112,35 @@ function recordJudge(
  * //=> ['violated', 'violated', 'holds', 'holds', 'violated']
  */
 export function startAudit(claims: readonly AuditClaim[] = auditClaims): AuditRun {
-  const perConnection = claims.flatMap((claim, k) => (claim.scope === 'connection' ? [k] : []));
-  const perBackend = claims.flatMap((claim, k) => (claim.scope === 'backend' ? [k] : []));
   const found: Found[][] = claims.map(() => []);
+  const { perRecord, perConnection, perBackend } = byScope(claims, found);
   const table = new ConnectionTable();
   const backends = new Map<string, BackendState>();
   let polls = 0;
   let records = 0;
-  const judgeRecord = recordJudge(claims, found, table);
+  const judgeRecord = recordJudge(perRecord, table);
 
   const judgeConnection = (rank: number, shipped: HistoryRecord[], poll: number) => {
     let view: ConnectionSoFar | null = null;
-    for (const k of perConnection) {
-      const claim = claims[k] as AuditClaim;
-      if (table.breaks(rank, k) || claim.scope !== 'connection') continue;
+    for (const { k, claim, found: mine } of perConnection) {
+      if (table.breaks(rank, k)) continue;
       const v = claim.judge((view ??= table.view(rank)), shipped, poll);
       if (v === null) continue;
       table.broke(rank, k);
-      found[k]?.push({ rank, violation: v });
+      mine.push({ rank, violation: v });
     }
-    if (perConnection.every((k) => table.breaks(rank, k))) table.forget(rank);
+    if (perConnection.every(({ k }) => table.breaks(rank, k))) table.forget(rank);
   };
 
   const judgeBackend = (b: BackendState, poll: number) => {
-    for (const k of perBackend) {
-      const claim = claims[k] as AuditClaim;
-      if (b.breaks(k) || claim.scope !== 'backend') continue;
+    for (const { k, claim, found: mine } of perBackend) {
+      if (b.breaks(k)) continue;
       const v = claim.judge(b, poll);
       if (v === null) continue;
       b.broke(k);
-      found[k]?.push({ rank: b.rank, violation: named(v, b.client) });
+      mine.push({ rank: b.rank, violation: named(v, b.client) });
     }
-    if (perBackend.every((k) => b.breaks(k))) b.forget();
+    if (perBackend.every(({ k }) => b.breaks(k))) b.forget();
   };
 
   const add = (poll: HistoryPoll): void => {
