@@ -75,7 +75,10 @@ function* rows(list: SummaryList, clients: number): Generator<readonly string[]>
   for (const c of list.each()) yield summaryRow(c, clients);
 }
 
-/** The table's lines: every column but the last padded to its widest cell and 2 spaces. */
+/**
+ * The table's lines: every column but the last padded to its widest cell and 2 spaces. The last
+ * cell is never empty (a verdict), so no line ends in spaces.
+ */
 function* table(report: SummaryList): Generator<string> {
   const seen = new Set<string>();
   for (const c of report.each()) seen.add(c.client);
@@ -85,8 +88,7 @@ function* table(report: SummaryList): Generator<string> {
   for (const row of rows(report, seen.size))
     yield row
       .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 2)))
-      .join('')
-      .trimEnd();
+      .join('');
 }
 
 /** The lines of one violated claim: each violation, its statement and its witness. */

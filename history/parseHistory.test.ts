@@ -261,6 +261,32 @@ describe('parseHistory: refusals', () => {
     expect(m).not.toContain('\n');
   });
 
+  it.each([
+    [
+      'a connection that is null',
+      '{"conns": [null]}',
+      'h.json: conns[0]: got null; allowed: a value of type object',
+    ],
+    [
+      'a poll that is null',
+      '{"driver": "d", "agent": "a", "polls": [null]}',
+      'h.json: polls[0]: got null; allowed: a value of type object',
+    ],
+    [
+      'a record that is null',
+      '{"driver": "d", "agent": "a", "polls": [{"poll": 1, "client": 1, "records": [7, null]}]}',
+      'h.json: polls[0].records[0]: got 7; allowed: a value of type object',
+    ],
+  ])('refuses %s as a TraceError, not a crash', (_, text, message) => {
+    expect(refusal(() => parse(text))).toBe(message);
+  });
+
+  it('gives the parser’s message for a line that is not JSON', () => {
+    expect(refusal(() => parse('{"conns":[]}\n{"conns": \n'))).toBe(
+      `h.json:2: got invalid JSON (Unexpected end of JSON input); allowed: ${ACCEPTED}`,
+    );
+  });
+
   it('refuses a failure key that is no errno before zod can drop it, naming the connection', () => {
     const text = `{"conns": [${JSON.stringify(CONN)}, ${JSON.stringify({ ...CONN, tcpFailuresByErrCode: JSON.parse('{"104": 1, "__proto__": 2}') as object })}]}`;
     expect(refusal(() => parse(text))).toBe(

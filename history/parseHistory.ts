@@ -34,8 +34,9 @@ function refuseErrnoKeys(map: unknown, where: string): void {
   if (key !== undefined) throw new TraceError(where, `the key ${show(key)}`, ERRNO_KEYS);
 }
 
+/** `v[field]` when it is an array (a primitive has no such field), else none. */
 const entries = (v: unknown, field: string): unknown[] => {
-  const list = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[field] : null;
+  const list = (v as Record<string, unknown> | null | undefined)?.[field];
   return Array.isArray(list) ? list : [];
 };
 
@@ -51,8 +52,9 @@ function parsePayload(value: unknown, source: string): { payload: AgentPayload; 
   return { payload: r.data, source };
 }
 
+/** An array is no payload or report: it has neither key (nor has its prototype). */
 function classify(value: unknown): 'payload' | 'report' | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  if (value === null || typeof value !== 'object') return null;
   if ('conns' in value) return 'payload';
   if ('polls' in value) return 'report';
   return null;
@@ -124,8 +126,8 @@ export function jsonLine(source: string, line: string): unknown {
   try {
     v = JSON.parse(line);
   } catch (e) {
-    const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable';
-    throw new TraceError(source, `invalid JSON (${why})`, ACCEPTED);
+    // JSON.parse throws only a SyntaxError, whose message quotes at most the line: one line.
+    throw new TraceError(source, `invalid JSON (${(e as SyntaxError).message})`, ACCEPTED);
   }
   if (classify(v) !== 'payload')
     throw new TraceError(source, show(v), 'a payload object with "conns" on each line');
