@@ -136,6 +136,20 @@ describe('ConnectionTable', () => {
     expect(Object.isFrozen(x?.failures)).toBe(true);
   });
 
+  it('shares at most 4096 failure maps: past them a record keeps its own', () => {
+    // The shared maps are the module's, for the whole process: fill them with maps of new errnos.
+    const t = new ConnectionTable();
+    const own = Array.from({ length: 4200 }, (_, i) => {
+      const failures = { [String(4_000_000_000 + i)]: 1 };
+      const r = rec(1, 0, failures, { connection: `cap ${i}` });
+      return t.add(t.rankOf(r), r).failures === failures;
+    });
+    // Once one is its own, every later one is.
+    const first = own.indexOf(true);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(own.slice(first).every(Boolean)).toBe(true);
+  });
+
   it('keeps no more records once forgotten, and goes on summing', () => {
     const t = new ConnectionTable();
     fill(t, [rec(1, 0, { '104': 1 }), rec(2, 1)]);

@@ -5,6 +5,7 @@
  */
 import { fc, it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { z } from 'zod';
 import { badErrnoKey, errnoMap, int32, intIn, uint32, uint64 } from './counts.js';
 
 const SEED = 20261130;
@@ -131,4 +132,27 @@ describe('uint64', () => {
       expect(read(uint64, `000${n}`)).toBe(expected);
     },
   );
+});
+
+describe('the JSON Schema of the counts (docs/schemas/agent-payload.schema.json)', () => {
+  it('gives an errno key its pattern', () => {
+    expect(z.toJSONSchema(errnoMap, { io: 'input' })).toMatchObject({
+      propertyNames: { type: 'string', pattern: '^(0|[1-9]\\d{0,9})$' },
+    });
+  });
+
+  it('gives a uint64 its rule: a decimal string, or an integer below 2^64', () => {
+    expect(z.toJSONSchema(uint64, { io: 'input' })).toMatchObject({
+      description:
+        'uint64, 0 to 18446744073709551615: below 2^53 a count; from 2^63 a difference that wrapped below zero (a NoUnderflowLeak finding, counted as 0); 2^53 to 2^63 - 1 refused',
+      anyOf: [
+        { type: 'string', pattern: '^\\d+$' },
+        { type: 'integer', minimum: 0, exclusiveMaximum: 2 ** 64 },
+      ],
+    });
+  });
+
+  it('reads the number 0', () => {
+    expect(read(uint64, 0)).toBe(0);
+  });
 });

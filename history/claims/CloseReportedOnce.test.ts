@@ -77,6 +77,12 @@ describe('CloseReportedOnce', () => {
     );
   });
 
+  it('is judged by the total: the records kept only show a double close the total makes', () => {
+    expect(
+      CloseReportedOnce.judge({ ...soFar([rec(1, 1), rec(2, 1)]), closes: 1 }, [], 2),
+    ).toBeNull();
+  });
+
   it('finds nothing when what is kept cannot show the closes it is told', () => {
     expect(CloseReportedOnce.judge({ ...soFar([rec(1, 1)]), closes: 2 }, [], 2)).toBeNull();
   });

@@ -84,6 +84,15 @@ describe('FailuresWithinCloses', () => {
     expect([v?.witness.failures, v?.witness.closes]).toEqual([2, 1]);
   });
 
+  it('is judged by the totals: the records kept only show a break the totals make', () => {
+    // Totals of 1 failure and 1 close, whatever the records kept would sum to.
+    const c: ConnectionSoFar = {
+      ...soFar([rec(1, 1, { '104': 1 })]),
+      kept: [rec(1, 0, { '104': 2 })],
+    };
+    expect(FailuresWithinCloses.judge(c, [], 1)).toBeNull();
+  });
+
   it('finds nothing when what is kept cannot show the sums it is told', () => {
     // Totals of 2 failures and 1 close, but no record kept: no witness, so no finding.
     const c: ConnectionSoFar = { ...soFar([rec(1, 1)]), failures: 2, kept: [] };

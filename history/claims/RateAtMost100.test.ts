@@ -69,6 +69,16 @@ describe('RateAtMost100', () => {
     );
   });
 
+  it('is judged by the totals: the records kept only show a break the totals make', () => {
+    const b: BackendSoFar = {
+      client: '2',
+      closes: 1,
+      failures: 1,
+      kept: [rec(1, 0, { '104': 2 })],
+    };
+    expect(RateAtMost100.judge(b, 1)).toBeNull();
+  });
+
   it('finds nothing when what is kept cannot show the sums it is told', () => {
     const b: BackendSoFar = { client: '2', closes: 0, failures: 1, kept: [] };
     expect(RateAtMost100.judge(b, 1)).toBeNull();
