@@ -6,6 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureText } from './makeFixtures.js';
 
+describe('FIXTURES', () => {
+  it.each(FIXTURES.map((f) => [f.file, f] as const))(
+    'describes %s as the run it records (its designs)',
+    (_, f) => {
+      expect(f.about).toContain(`under ${f.driver} × ${f.agent}`);
+    },
+  );
+
+  it('names each file by its layout: JSON lines .jsonl, an array .json', () => {
+    for (const f of FIXTURES) expect(f.file.endsWith('.jsonl')).toBe(f.layout === 'lines');
+    expect(new Set(FIXTURES.map((f) => f.layout))).toEqual(new Set(['lines', 'array']));
+  });
+});
+
 describe('fixtureText', () => {
   const [first] = FIXTURES;
   it.each([
