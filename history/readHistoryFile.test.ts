@@ -177,6 +177,15 @@ describe(`readHistoryFile (seed ${SEED})`, () => {
     expect(() => streamed(file)).toThrow(`${file}: got JSON nested deeper than 64 levels`);
   });
 
+  it('reads a file of exactly the cap whole, and refuses one byte more', () => {
+    const text = `[${' '.repeat(50)}{"conns":[]}]`;
+    const file = tmp('cap.json', text);
+    expect(streamed(file, { maxFileBytes: text.length })).toHaveLength(1);
+    expect(() => streamed(file, { maxFileBytes: text.length - 1 })).toThrow(
+      `${file}: got a file over`,
+    );
+  });
+
   it('gives the caps in MiB', () => {
     const file = tmp('mib.jsonl', `{"conns":[]}\n{"conns":[${' '.repeat(2 * 1024 * 1024)}]}\n`);
     expect(() => streamed(file, { maxLineBytes: 1024 * 1024 })).toThrow(
