@@ -186,6 +186,14 @@ describe(`readHistoryFile (seed ${SEED})`, () => {
     );
   });
 
+  it('reads up to the most payloads of JSON lines, and refuses one more', () => {
+    const file = tmp('polls.jsonl', '{"conns":[]}\n'.repeat(3));
+    expect(streamed(file, { maxPolls: 3 })).toHaveLength(3);
+    expect(() => streamed(file, { maxPolls: 2 })).toThrow(
+      `${file}: got more than 2 payloads; allowed: at most 2`,
+    );
+  });
+
   it('gives the caps in MiB', () => {
     const file = tmp('mib.jsonl', `{"conns":[]}\n{"conns":[${' '.repeat(2 * 1024 * 1024)}]}\n`);
     expect(() => streamed(file, { maxLineBytes: 1024 * 1024 })).toThrow(

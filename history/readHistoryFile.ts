@@ -32,6 +32,8 @@ export interface ReadOptions {
   readonly maxLineBytes?: number;
   /** Largest file of another shape, read whole. */
   readonly maxFileBytes?: number;
+  /** Most payloads of JSON lines (a file read whole has parseHistory.ts's `MAX_POLLS`). */
+  readonly maxPolls?: number;
 }
 
 const limits = (maxBytes: number) => ({ maxBytes, what: 'a history file', accepted: ACCEPTED });
@@ -80,8 +82,8 @@ function streamLines(
   let count = 0;
   const emit = (source: string) => {
     if (held === undefined) return;
-    if (count >= MAX_POLLS)
-      throw new TraceError(file, `more than ${MAX_POLLS} payloads`, `at most ${MAX_POLLS}`);
+    if (count >= o.maxPolls)
+      throw new TraceError(file, `more than ${o.maxPolls} payloads`, `at most ${o.maxPolls}`);
     onPoll(payloadPoll(held, source, first + count));
     count += 1;
     held = undefined;
@@ -154,6 +156,7 @@ export function readHistoryFile(
     blockBytes: options.blockBytes ?? MIB,
     maxLineBytes: options.maxLineBytes ?? 64 * MIB,
     maxFileBytes: options.maxFileBytes ?? 64 * MIB,
+    maxPolls: options.maxPolls ?? MAX_POLLS,
   };
   const { fd, size } = openInputFile(file, limits(o.maxFileBytes));
   let streamed: number | null;
