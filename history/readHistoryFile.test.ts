@@ -140,9 +140,9 @@ describe(`readHistoryFile (seed ${SEED})`, () => {
     );
   });
 
-  it('finds the first byte past blanks longer than a block', () => {
+  it('finds the first byte past blanks longer than a block, and streams (no file cap)', () => {
     const file = tmp('blanks.jsonl', `${' \t\r\n'.repeat(8)}{"conns":[]}\n{"conns":[]}\n`);
-    expect(streamed(file, { blockBytes: 3 }).map((p) => p.source)).toEqual([
+    expect(streamed(file, { blockBytes: 3, maxFileBytes: 16 }).map((p) => p.source)).toEqual([
       `${file}:9`,
       `${file}:10`,
     ]);

@@ -77,23 +77,23 @@ function streamLines(
   const block = Buffer.alloc(o.blockBytes);
   if (firstByte(file, fd, block) !== 0x7b) return null;
   const splitter = new LineSplitter(o.maxLineBytes);
+  // Undefined until the first non-blank line (a '{' starts one), then always the latest payload.
   let held: unknown = undefined;
   let heldLine = 0;
   let count = 0;
+  /** Hands over the payload held back, named `source`. */
   const emit = (source: string) => {
-    if (held === undefined) return;
     if (count >= o.maxPolls)
       throw new TraceError(file, `more than ${o.maxPolls} payloads`, `at most ${o.maxPolls}`);
     onPoll(payloadPoll(held, source, first + count));
     count += 1;
-    held = undefined;
   };
   /** False when the first line says the file is to be read whole. */
   const take = ({ text, line }: Line): boolean => {
     if (text.trim() === '') return true;
     const source = `${file}:${line}`;
     const deep = jsonDepth(text) > MAX_JSON_DEPTH;
-    if (held === undefined && count === 0) {
+    if (held === undefined) {
       try {
         held = deep ? null : JSON.parse(text);
       } catch {
