@@ -74,6 +74,28 @@ describe('connectionKey and connectionLabel', () => {
     expect(connectionKey(conn({ direction: 1 }))).toContain(' incoming ns 0');
   });
 
+  it.each(['unspecified', 'incoming', 'outgoing', 'local', 'none'])(
+    'accept the direction %s by name, and write it as the number it stands for is written',
+    (name) => {
+      const number = ['unspecified', 'incoming', 'outgoing', 'local', 'none'].indexOf(name);
+      expect(connectionKey(conn({ direction: name }))).toBe(
+        connectionKey(conn({ direction: number })),
+      );
+      expect(connectionKey(conn({ direction: name }))).toContain(` ${name} ns 0`);
+    },
+  );
+
+  it.each([
+    ['family', ['v4', 'v6']],
+    ['type', ['tcp', 'udp']],
+  ])('accept each %s by name, as its number', (field, names) => {
+    names.forEach((name, number) =>
+      expect(connectionLabel(conn({ [field]: name }))).toBe(
+        connectionLabel(conn({ [field]: number })),
+      ),
+    );
+  });
+
   it('write an absent enum as its first value, and an unknown number as itself', () => {
     expect(connectionKey(conn())).toBe(
       'tcp v4 pid 0 10.0.0.5:50001 → 10.0.0.9:443 unspecified ns 0',
