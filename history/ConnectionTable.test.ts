@@ -229,10 +229,12 @@ describe('ConnectionTable', () => {
     }
   });
 
-  it('still summarizes every connection after the lookups end', () => {
+  it('still summarizes every connection after the lookups end, and no longer finds them', () => {
     const t = new ConnectionTable();
     fill(t, [rec(1, 1)]);
     t.endLookups();
     expect(t.summary(0, CLAIMS)).toMatchObject({ connection: KEY, label: LABEL, closes: 1 });
+    // The lookup by key is let go: a record after the history is in would be a new connection.
+    expect(t.rankOf(rec(2))).toBe(1);
   });
 });
