@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
 // leaves them out; CI (.ci/run) runs both.
 export default defineConfig({
   test: {
-    include: ['**/*.deep.test.ts'],
+    // And cli/reportSchemas.test.ts, which runs every command once (vitest.config.ts leaves it out).
+    include: ['**/*.deep.test.ts', 'cli/reportSchemas.test.ts'],
     exclude: ['**/node_modules/**', 'scratch/**', 'reports/**'],
     maxWorkers: availableParallelism(),
     testTimeout: 300_000,
