@@ -1,22 +1,48 @@
 import { defineConfig } from 'vitest/config';
 
-// The tests that judge the mutated code (engine/, invariants/, history/, render/, cli/) in this
-// process, without the slow end-to-end ones (the full matrix, the model and explorer searches) and
-// without those that only run the command line in processes of their own or a browser, where a
-// mutant that Stryker switches on in this process is not active.
+/**
+ * The tests that judge each mutated directory, in this process. scripts/mutation.ts names the
+ * directory in LINGERING_MUTATION_DIR; without it every set below runs. A directory is judged by
+ * its own tests and its command's tests, not by every end-to-end test that happens to pass through
+ * it: Stryker reruns each test file that covers a mutant, so one slow file (a whole report, the
+ * matrix) that covers a whole directory would cost its seconds for every mutant of it.
+ */
+const ENGINE_TESTS = [
+  'engine/**/*.test.ts',
+  'invariants/**/*.test.ts',
+  'generators/**/*.test.ts',
+  'checking/**/*.test.ts',
+  'counterexamples/**/*.test.ts',
+];
+const TESTS_OF: Readonly<Record<string, readonly string[]>> = {
+  engine: ENGINE_TESTS,
+  invariants: ENGINE_TESTS,
+  history: ['history/**/*.test.ts', 'cli/auditCommand.test.ts'],
+  // render/reportCommand.test.ts runs whole reports (the matrix and every picture) and belongs to
+  // the command; the pictures have tests of their own.
+  render: ['render/**/*.test.ts', '!render/reportCommand.test.ts', 'scripts/readmeDemos.test.ts'],
+  // The README's command table and docs/schemas are made from cli/specs and cli/reports: a changed
+  // option or field shows there.
+  cli: [
+    'cli/**/*.test.ts',
+    'render/reportCommand.test.ts',
+    'scripts/readmeLimits.test.ts',
+    'scripts/readmeCommands.test.ts',
+    'scripts/schemas.test.ts',
+  ],
+};
+
+const dir = process.env.LINGERING_MUTATION_DIR;
+const include =
+  dir === undefined ? [...new Set(Object.values(TESTS_OF).flat())] : [...(TESTS_OF[dir] ?? [])];
+if (include.length === 0) throw new Error(`LINGERING_MUTATION_DIR: no tests for "${dir}"`);
+
+// Left out everywhere: the slow end-to-end ones (the full matrix, the model and explorer searches)
+// and those that only run the command line in processes of their own or a browser, where a mutant
+// that Stryker switches on in this process is not active.
 export default defineConfig({
   test: {
-    include: [
-      'engine/**/*.test.ts',
-      'invariants/**/*.test.ts',
-      'generators/**/*.test.ts',
-      'checking/**/*.test.ts',
-      'counterexamples/**/*.test.ts',
-      'history/**/*.test.ts',
-      'render/**/*.test.ts',
-      'cli/**/*.test.ts',
-      'scripts/readmeLimits.test.ts',
-    ],
+    include,
     exclude: [
       '**/node_modules/**',
       '**/*.deep.test.ts',

@@ -54,7 +54,7 @@ for (const dir of only === undefined ? DIRECTORIES : [only]) {
   const r = spawnSync(
     'npx',
     ['stryker', 'run', '--mutate', mutate, '--incrementalFile', incremental],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env: { ...process.env, LINGERING_MUTATION_DIR: dir } },
   );
   if (r.status !== 0) {
     process.stderr.write(`mutation: Stryker failed on ${dir}/ (exit ${r.status})\n`);
