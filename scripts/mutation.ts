@@ -47,6 +47,29 @@ function merge(dir: string): void {
   atomicWrite(MERGED_REPORT, `${JSON.stringify({ ...merged, files })}\n`);
 }
 
+/** The test files vitest.mutation.config.ts gives `dir` (`vitest list`). */
+function testFilesOf(dir: string): string[] {
+  const r = spawnSync('npx', ['vitest', 'list', '--filesOnly', '-c', 'vitest.mutation.config.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, LINGERING_MUTATION_DIR: dir },
+  });
+  return r.stdout.split('\n').filter((l) => l.endsWith('.test.ts'));
+}
+
+/**
+ * Stryker counts a test file that fails to load in its sandbox (a file the sandbox lacks, say) as
+ * no tests rather than as a failure, and would then score the directory on the tests that loaded.
+ */
+function checkEveryTestRan(dir: string): void {
+  const ran = readReport(MUTATION_REPORT).testFiles ?? {};
+  const missing = testFilesOf(dir).filter((f) => (ran[f]?.tests.length ?? 0) === 0);
+  if (missing.length === 0) return;
+  process.stderr.write(
+    `mutation: Stryker ran no test of ${missing.join(', ')} for ${dir}/; see reports/stryker.log\n`,
+  );
+  process.exit(1);
+}
+
 for (const dir of only === undefined ? DIRECTORIES : [only]) {
   process.stderr.write(`mutation: ${dir}/\n`);
   const mutate = [`${dir}/**/*.ts`, ...LEFT_OUT].join(',');
@@ -60,5 +83,6 @@ for (const dir of only === undefined ? DIRECTORIES : [only]) {
     process.stderr.write(`mutation: Stryker failed on ${dir}/ (exit ${r.status})\n`);
     process.exit(1);
   }
+  checkEveryTestRan(dir);
   merge(dir);
 }

@@ -41,6 +41,8 @@ export interface MutationReport {
   readonly files: Readonly<
     Record<string, { readonly source: string; readonly mutants: readonly ReportMutant[] }>
   >;
+  /** The test files Stryker ran, with their tests (mutation-testing-report-schema). */
+  readonly testFiles?: Readonly<Record<string, { readonly tests: readonly unknown[] }>>;
 }
 
 export interface Survivor {
