@@ -74,6 +74,15 @@ describe('ConnectionTable', () => {
     expect(t.summary(1, CLAIMS).label).toBe('connection 7');
   });
 
+  it('keeps a label apart when it ends the key but does not start it', () => {
+    // Arrange
+    const t = new ConnectionTable();
+    // Act
+    fill(t, [rec(1, 0, {}, { connection: 'tuple 7', label: '7' })]);
+    // Assert
+    expect([t.view(0).label, t.summary(0, CLAIMS).label]).toEqual(['7', '7']);
+  });
+
   it('lists the polls: one, first and last, then every one past two', () => {
     const t = new ConnectionTable();
     fill(t, [rec(2)]);
@@ -208,6 +217,26 @@ describe('ConnectionTable', () => {
     expect(() =>
       fill(t, [rec(4, 0, {}, { connection: 'tuple 2', label: 'connection 2' })]),
     ).toThrow('h.jsonl:4: connection 2: got 20 more bytes received');
+  });
+
+  it('names closes and failures when their totals would pass 2^53 − 1', () => {
+    // Arrange
+    const t = new ConnectionTable();
+    const max = Number.MAX_SAFE_INTEGER;
+    fill(t, [rec(1, max, {}, { connection: 'tuple 1', label: 'connection 1' })]);
+    fill(t, [rec(1, 0, { '104': max }, { connection: 'tuple 2', label: 'connection 2' })]);
+    // Act
+    const more =
+      (connection: string, label: string, closes: number, failures = {}) =>
+      () =>
+        fill(t, [rec(2, closes, failures, { connection, label })]);
+    // Assert
+    expect(more('tuple 1', 'connection 1', 1)).toThrow(
+      `h.jsonl:2: connection 1: got 1 more closes on top of ${max}, past 2^53 − 1; allowed: at most ${max} (2^53 − 1) closes per connection over the history`,
+    );
+    expect(more('tuple 2', 'connection 2', 0, { '104': 2 })).toThrow(
+      `h.jsonl:2: connection 2: got 2 more failures on top of ${max}, past 2^53 − 1; allowed: at most ${max} (2^53 − 1) failures per connection over the history`,
+    );
   });
 
   it('grows past its first columns, keeping every connection', () => {
