@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, it } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import * as fs from 'node:fs';
+import { describe, expect, vi } from 'vitest';
 import { auditHistory } from './auditHistory.js';
 import { bigHistoryLines } from './bigHistory.js';
 import { formatAudit } from './formatAudit.js';
@@ -16,6 +17,12 @@ import { parseHistory } from './parseHistory.js';
 import type { ReadOptions } from './readHistoryFile.js';
 import { readHistoryFile } from './readHistoryFile.js';
 import { startAudit } from './startAudit.js';
+
+// Pass-through spies: a test can see the file opened and closed.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, openSync: vi.fn(actual.openSync), closeSync: vi.fn(actual.closeSync) };
+});
 
 const SEED = 20261130;
 const FIXTURES = ['lingering.jsonl', 'lingering-mixed.jsonl', 'clean.json', 'production.jsonl'].map(
@@ -203,5 +210,44 @@ describe(`readHistoryFile (seed ${SEED})`, () => {
     expect(() => streamed(array, { maxFileBytes: 1024 * 1024 })).toThrow(
       `${array}: got a file over 1 MiB; allowed: a history file up to 1 MiB; a larger history must be JSON lines, one payload per line`,
     );
+  });
+
+  it('names what it reads in the refusal of a directory', () => {
+    expect(() => streamed(dir)).toThrow(
+      `${dir}: got a directory; allowed: a history file that is a regular file (not a FIFO, socket, device or directory)`,
+    );
+  });
+
+  it('says how deep a line may be, and takes a later line of exactly that depth', () => {
+    // Arrange: 1 for the object, 63 for the arrays.
+    const at = `{"conns":[],"x":${'['.repeat(63)}${']'.repeat(63)}}`;
+    const over = `{"conns":[],"x":${'['.repeat(64)}${']'.repeat(64)}}`;
+    const ok = tmp('depth-ok.jsonl', `{"conns":[]}\n${at}\n`);
+    const deep = tmp('depth-over.jsonl', `{"conns":[]}\n${over}\n`);
+    // Act, Assert
+    expect(streamed(ok).map((p) => p.source)).toEqual([`${ok}:1`, `${ok}:2`]);
+    expect(() => streamed(deep)).toThrow(
+      `${deep}:2: got JSON nested deeper than 64 levels; allowed: at most 64 levels of arrays and objects`,
+    );
+  });
+
+  it('streams a last line with no newline after it, under no file cap', () => {
+    const file = tmp('no-newline.jsonl', '{"conns":[]}\n{"conns":[]}');
+    expect(streamed(file, { maxFileBytes: 16 }).map((p) => p.source)).toEqual([
+      `${file}:1`,
+      `${file}:2`,
+    ]);
+  });
+
+  it('closes the file it opened, also when a line is refused', () => {
+    // Arrange
+    const file = tmp('closed.jsonl', '{"conns":[]}\nnot json\n');
+    vi.mocked(fs.openSync).mockClear();
+    vi.mocked(fs.closeSync).mockClear();
+    // Act
+    expect(() => streamed(file)).toThrow(`${file}:2`);
+    // Assert
+    const fd = vi.mocked(fs.openSync).mock.results[0]?.value as number;
+    expect(vi.mocked(fs.closeSync).mock.calls).toEqual([[fd]]);
   });
 });
