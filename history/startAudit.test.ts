@@ -243,6 +243,32 @@ describe('startAudit', () => {
     ]);
   });
 
+  it("keeps a backend's records until every backend claim has broken", () => {
+    // Arrange: a backend claim that breaks at once, then RateAtMost100, which needs the records.
+    const atOnce: BackendClaim = {
+      scope: 'backend',
+      name: 'AtOnce',
+      statement: 'breaks at the first poll',
+      judge: (b, p) => ({
+        claim: 'AtOnce',
+        client: b.client,
+        connection: null,
+        poll: p,
+        detail: 'd',
+        witness: { polls: [], records: [], closes: 0, failures: 0 },
+      }),
+    };
+    // Act
+    const report = auditHistory(
+      history(poll(1, [rec(1, 'a', 1)]), poll(2, [rec(2, 'b', 0, { '104': 2 })])),
+      [atOnce, RateAtMost100],
+    );
+    // Assert
+    expect(violations(report, 'RateAtMost100').map((v) => [v.poll, v.witness.polls])).toEqual([
+      [2, [1, 2]],
+    ]);
+  });
+
   it('judges only the claims it is given, each at its own index', () => {
     const claims: readonly AuditClaim[] = [NoUnderflowLeak, NoLingeringReReport, RateAtMost100];
     const report = auditHistory(
