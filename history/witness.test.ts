@@ -113,6 +113,16 @@ describe('twiceClosedWitness', () => {
     });
   });
 
+  it('leaves the records it is given in their order', () => {
+    // Arrange
+    const records = [rec(1, 1, 0, 'a'), rec(2, 0, 0, 'b'), rec(3, 2, 0, 'c')];
+    // Act
+    const w = twiceClosedWitness(records);
+    // Assert
+    expect(sources(w?.records)).toEqual(['c']);
+    expect(sources(records)).toEqual(['a', 'b', 'c']);
+  });
+
   it('finds none below 2 closes', () => {
     expect(twiceClosedWitness([rec(1, 1, 2), rec(2, 0, 1)])).toBeNull();
     expect(twiceClosedWitness([])).toBeNull();
