@@ -71,7 +71,9 @@ describe('BackendState', () => {
     );
     b.failures = 0;
     b.closes = MAX;
-    expect(() => b.add(rec(3, 1, 0))).toThrow('got 1 more closes on top of 9007199254740991');
+    expect(() => b.add(rec(3, 1, 0))).toThrow(
+      'h.jsonl:3: backend of client 3: got 1 more closes on top of 9007199254740991, past 2^53 − 1; allowed: at most 9007199254740991 (2^53 − 1) closes per backend over the history',
+    );
   });
 
   it('remembers each claim broken by its index, apart from the others', () => {

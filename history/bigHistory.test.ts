@@ -33,6 +33,30 @@ describe('bigHistoryLines', () => {
     expect([c?.lastBytesSent, c?.lastBytesReceived]).toEqual(['101', '201']);
   });
 
+  it('writes every field of a connection, to 10.0.0.9:443 from pid 4242', () => {
+    // Act
+    const [line] = [...bigHistoryLines(1, { perPayload: 10, lingerEvery: 1000 })];
+    // Assert: connection 0 closes with one ECONNRESET.
+    expect(JSON.parse(line ?? '{}')).toEqual({
+      conns: [
+        {
+          pid: 4242,
+          laddr: { ip: '10.0.0.0', port: 1024 },
+          raddr: { ip: '10.0.0.9', port: 443 },
+          family: 'v4',
+          type: 'tcp',
+          direction: 'outgoing',
+          netNS: 0,
+          lastBytesSent: '100',
+          lastBytesReceived: '200',
+          lastTcpEstablished: 0,
+          lastTcpClosed: 1,
+          tcpFailuresByErrCode: { '104': 1 },
+        },
+      ],
+    });
+  });
+
   it('spreads the address over the bytes of i', () => {
     // One connection per payload: line i is connection i.
     const wanted = new Set([258, 60_001, 65_537]);

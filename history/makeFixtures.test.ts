@@ -4,6 +4,7 @@
  * checked in cli/auditCommand.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { seq } from '../engine/seq.js';
 import { FIXTURES, fixtureText } from './makeFixtures.js';
 
 describe('FIXTURES', () => {
@@ -29,6 +30,11 @@ describe('fixtureText', () => {
     expect(() => fixtureText({ ...first!, file: 'x.jsonl', ...change })).toThrow(
       'unknown variant in fixture x.jsonl',
     );
+  });
+
+  it("throws the engine's refusal of a fixture whose run is refused", () => {
+    const never = { ...first!, file: 'x.jsonl', events: () => seq('r1') };
+    expect(() => fixtureText(never)).toThrow('events[0] reset(1): flow 1 was never established');
   });
 
   it('writes JSON lines one payload a line, and an array indented, each with a final newline', () => {

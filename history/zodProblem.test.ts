@@ -89,6 +89,13 @@ describe('problem', () => {
     );
   });
 
+  it('names the whole path of a map nested in a list for a bad key', () => {
+    const schema = z.object({ conns: z.array(z.object({ failures: errnoMap })) });
+    expect(message(schema, { conns: [{ failures: { x: 1 } }] })).toBe(
+      'h.json: conns[0].failures: got the key "x"; allowed: errno keys that are decimal integers from 0 to 4294967295',
+    );
+  });
+
   it('gives the rule’s own message for any other issue', () => {
     expect(message(z.object({ b: uint64 }), { b: '18446744073709551616' })).toBe(
       'h.json: b: got "18446744073709551616"; allowed: a uint64: a decimal string (or a number) from 0 to 18446744073709551615 (2^64 − 1)',
