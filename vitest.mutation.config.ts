@@ -19,8 +19,14 @@ const TESTS_OF: Readonly<Record<string, readonly string[]>> = {
   invariants: ENGINE_TESTS,
   history: ['history/**/*.test.ts', 'cli/auditCommand.test.ts'],
   // render/reportCommand.test.ts runs whole reports (the matrix and every picture) and belongs to
-  // the command; the pictures have tests of their own.
-  render: ['render/**/*.test.ts', '!render/reportCommand.test.ts', 'scripts/readmeDemos.test.ts'],
+  // the command; render/mermaidParse.test.ts loads Mermaid and a DOM for each run (seconds per
+  // mutant); the pictures have tests of their own.
+  render: [
+    'render/**/*.test.ts',
+    '!render/reportCommand.test.ts',
+    '!render/mermaidParse.test.ts',
+    'scripts/readmeDemos.test.ts',
+  ],
   // The README's command table and docs/schemas are made from cli/specs and cli/reports: a changed
   // option or field shows there.
   cli: [
