@@ -38,6 +38,9 @@ import {
 
 const STATIC_RETEST_FORMAT = 'lingering-static-retest/v1';
 
+/** Longest a vitest run may take: the slowest unmutated `vitest related` run here is under a minute. */
+const RUN_LIMIT_MS = 180_000;
+
 interface RetestResult extends StaticRetest {
   readonly status: 'Killed' | 'Survived' | 'Skipped';
   /** The SHA-1 of the file the mutant was written into: a kill holds while the file is unchanged. */
@@ -120,7 +123,15 @@ const vitest = (
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (status) => resolve({ status, out }));
+    // A mutant that loops forever is caught, as Stryker's Timeout is: the run is stopped and fails.
+    const timer = setTimeout(() => {
+      out += `Error: stopped after ${RUN_LIMIT_MS / 1000} s (a mutant that hangs)\n`;
+      child.kill('SIGKILL');
+    }, RUN_LIMIT_MS);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, out });
+    });
   });
 
 /** Every TypeScript file of the project, with the project files it imports by a relative path. */
