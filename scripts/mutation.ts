@@ -9,10 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { oneOf, scriptOptions } from '../cli/args.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
-import { MERGED_REPORT, MUTATION_REPORT, type MutationReport } from './mutationScore.js';
-
-/** The directories Stryker mutates, in the order they run. */
-const DIRECTORIES = ['engine', 'invariants', 'history', 'render', 'cli'] as const;
+import {
+  MERGED_REPORT,
+  MUTATED_DIRECTORIES,
+  MUTATION_REPORT,
+  type MutationReport,
+} from './mutationScore.js';
 
 /** Never mutated: the `!` patterns of stryker.config.json's `mutate` (tests, index files, test support). */
 const LEFT_OUT = (
@@ -27,7 +29,7 @@ const only = scriptOptions(
       only: {
         kind: 'choice',
         value: 'DIR',
-        values: DIRECTORIES,
+        values: MUTATED_DIRECTORIES,
         default: 'every directory',
         help: 'run this directory only, keeping the others from the last run',
       },
@@ -70,7 +72,7 @@ function checkEveryTestRan(dir: string): void {
   process.exit(1);
 }
 
-for (const dir of only === undefined ? DIRECTORIES : [only]) {
+for (const dir of only === undefined ? MUTATED_DIRECTORIES : [only]) {
   process.stderr.write(`mutation: ${dir}/\n`);
   const mutate = [`${dir}/**/*.ts`, ...LEFT_OUT].join(',');
   const incremental = `reports/stryker-incremental-${dir}.json`;

@@ -91,6 +91,14 @@ describe('mutationScore', () => {
     ).toEqual([gone]);
   });
 
+  it('leaves unjudged an entry of a file the report did not mutate', () => {
+    const elsewhere = { ...entry, file: 'cli/notRunYet.ts' };
+    expect(
+      mutationScore(report, { format: 'lingering-equivalent-mutants/v1', mutants: [elsewhere] })
+        .stale,
+    ).toEqual([]);
+  });
+
   it('reads a multi-line range and refuses a list without reasons', () => {
     expect(originalText('ab\ncd\nef', { line: 1, column: 2 }, { line: 3, column: 2 })).toBe(
       'b\ncd\ne',
