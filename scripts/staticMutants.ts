@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { int, scriptOptions } from '../cli/args.js';
+import { atomicWrite } from '../lib/atomicWrite.js';
 import {
   applyMutant,
   contextOf,
@@ -254,10 +255,22 @@ const main = async (): Promise<void> => {
   let next = 0;
   let finished = 0;
   const cleanup = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  process.once('SIGINT', () => {
-    cleanup();
-    process.exit(130);
-  });
+  // Saved after every mutant, so that a stopped run keeps what it found; earlier kills not reached
+  // yet are kept as they were.
+  const save = () => {
+    const done = results.filter((r) => r !== undefined);
+    const reached = new Set(done.map(keyText));
+    const kept = [...kills.values()].filter((k) => !reached.has(keyText(k)));
+    atomicWrite(
+      STATIC_RETEST,
+      `${JSON.stringify({ format: STATIC_RETEST_FORMAT, results: [...done, ...kept] }, null, 2)}\n`,
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
   await Promise.all(
     dirs.map(async (dir) => {
       while (next < jobs.length) {
@@ -265,6 +278,7 @@ const main = async (): Promise<void> => {
         const r = await retest(dir, jobs[i]!, kills);
         results[i] = r;
         finished++;
+        save();
         process.stderr.write(
           `[${finished}/${jobs.length}] ${r.status.padEnd(8)} ${r.file} ${r.mutator} ${JSON.stringify(r.replacement).slice(0, 60)}\n`,
         );
@@ -272,10 +286,6 @@ const main = async (): Promise<void> => {
     }),
   );
   cleanup();
-  writeFileSync(
-    STATIC_RETEST,
-    `${JSON.stringify({ format: STATIC_RETEST_FORMAT, results }, null, 2)}\n`,
-  );
   const killed = results.filter((r) => r.status === 'Killed').length;
   process.stdout.write(
     `static mutants re-tested: ${killed} of ${results.length} killed; results in ${STATIC_RETEST}\n`,
