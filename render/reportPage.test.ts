@@ -91,3 +91,48 @@ describe('reportPage', () => {
     expect(page).not.toMatch(/\b20\d\d-\d\d-\d\d/);
   });
 });
+
+describe('reportPage legend and saved files', () => {
+  const page = reportPage({
+    matrix: {
+      ...MATRIX,
+      cells: [...MATRIX.cells, cell('original', 'prefix', 'Unstated', null)],
+      sometimes: [
+        { driver: 'original', agent: 'prefix', scenario: 'drain race', runs: 0 },
+        { driver: 'original', agent: 'prefix', scenario: 'churn', runs: 3 },
+        { driver: 'flow-lock', agent: 'postfix', scenario: 'churn', runs: 0 },
+      ],
+    },
+    statements: STATEMENTS,
+    entries: [],
+  });
+
+  it('states each invariant in the legend, and leaves one without a statement blank', () => {
+    expect(page).toContain(
+      '<li><b>RateAtMost100</b>: backend total failures ≤ total closes</li>\n<li><b>NoLingeringAtQuiescence</b>: at quiescence openFlows holds no ended flow</li>\n<li><b>Unstated</b>: </li>\n</ol>',
+    );
+  });
+
+  it('lists the scenarios a pair never reached, and only those', () => {
+    expect(page).toContain(
+      '<p class="bad">Scenarios never reached (the ✓ of these pairs say little):</p>\n<ul class="meta">\n<li>original × prefix: drain race</li>\n<li>flow-lock × postfix: churn</li>\n</ul>\n<h2 id="counterexamples">',
+    );
+  });
+
+  it('says when there is no saved counterexample', () => {
+    expect(page).toContain(
+      '<h2 id="counterexamples">Saved counterexamples</h2>\n<p class="meta">No file in counterexamples/.</p>',
+    );
+  });
+
+  it('says the problem is unknown when a file could not be drawn for no stated reason', () => {
+    const one = reportPage({
+      matrix: MATRIX,
+      statements: STATEMENTS,
+      entries: [{ id: 'cx-odd', file: 'counterexamples/odd.json', html: null }],
+    });
+    expect(one).toContain(
+      '<section id="cx-odd">\n<h2>counterexamples/odd.json</h2>\n<p class="bad">not drawn: unknown problem</p>\n</section>',
+    );
+  });
+});
