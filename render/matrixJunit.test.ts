@@ -59,3 +59,29 @@ describe('matrixJunit', () => {
     expect(sum).toBe(violated.length);
   });
 });
+
+describe('matrixJunit of a violation without its counterexample', () => {
+  it('says the length is unknown and lists no event', () => {
+    const xml = matrixJunit({
+      environment: 'production',
+      seed: 1,
+      runs: 2,
+      layers: 4,
+      cells: [
+        {
+          driver: 'original',
+          agent: 'prefix',
+          invariant: 'A',
+          verdict: 'violated',
+          tried: 2,
+          counterexampleLength: null,
+          counterexample: null,
+        },
+      ],
+      sometimes: [],
+    });
+    expect(xml).toContain(
+      '      <failure message="violated after 2 sequence(s); shrunk to ? events" type="violated"></failure>',
+    );
+  });
+});

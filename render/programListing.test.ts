@@ -114,3 +114,16 @@ describe('programListing of the production environment', () => {
     expect(lines[20]).toMatch(/^21\. clientRegister\(1\) {4}client 1 registered: /);
   });
 });
+
+describe('programListing of edge cases', () => {
+  const one = inlinePicture(seq('e1'));
+
+  it('says so when the trace has no event', () => {
+    expect(programListing({ ...one, steps: [], highlight: null })).toBe('(no events)\n');
+  });
+
+  it('ends a step that changed nothing at its label, with no trailing space', () => {
+    const steps = one.steps.map((s) => ({ ...s, change: '' }));
+    expect(programListing({ ...one, steps, highlight: null })).toBe('1. establish(1)\n');
+  });
+});

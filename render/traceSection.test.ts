@@ -8,6 +8,7 @@ import { descendants, parseXml, textOf } from './parseXml.js';
 import { programListing } from './programListing.js';
 import { sequenceDiagram } from './sequenceDiagram.js';
 import { swimlaneSvg } from './swimlaneSvg.js';
+import { traceSection } from './traceSection.js';
 
 const byClass = (root: XmlElement, name: string, cls: string) =>
   descendants(root).filter(
@@ -141,5 +142,27 @@ describe('swimlaneSvg of the production environment', () => {
       expect(parseXml(page).name).toBe('html');
       expect(renderPicture(inlinePicture(seq(text)), 'html')).toBe(page);
     }
+  });
+});
+
+describe('traceSection', () => {
+  const p = inlinePicture(seq('e1'));
+
+  it('writes the note after the counts in the meta line', () => {
+    const html = traceSection(p, { id: 'x', level: 2, note: 'expect: holds' });
+    expect(html).toContain(
+      '<p class="meta">driver <b>original</b>, agent <b>prefix</b>, L=4, 1 events · expect: holds</p>',
+    );
+  });
+
+  it('is the section text in one piece, the diagram lines joined by newlines', () => {
+    const html = traceSection(p, { id: 'x', level: 1 });
+    expect(
+      html.startsWith(
+        '<section id="x">\n<h1>inline.json</h1>\n<p class="meta">driver <b>original</b>, agent <b>prefix</b>, L=4, 1 events</p>\n<h2>Sequence</h2>\n<div class="figure">\n<svg ',
+      ),
+    ).toBe(true);
+    expect(html).toContain(`<div class="figure">\n${swimlaneSvg(p)}</div>`);
+    expect(html.endsWith('</table>\n</section>')).toBe(true);
   });
 });
