@@ -165,3 +165,45 @@ describe('sequenceDiagram of the production environment', () => {
     );
   });
 });
+
+describe('sequenceDiagram: what follows the last step', () => {
+  const tail = (source: string, n: number) => source.split('\n').slice(-n - 1, -1);
+
+  it('adds nothing after the last step when the verdict is tied to a step', () => {
+    expect(tail(sequenceDiagram(prPicture()), 1)).toEqual([
+      '  Agent->>Backend: ship<br/>shipped flow 1 TCPClosed 0, TCPFailures {104:1}, +10 B · rate 300% (3 failures / 1 close)',
+    ]);
+  });
+
+  it('adds only the verdict note for a safety invariant that holds', () => {
+    expect(tail(sequenceDiagram(prPicture({ invariant: 'NoUseAfterFree' })), 4)).toEqual([
+      '  Agent->>Backend: ship<br/>shipped flow 1 TCPClosed 0, TCPFailures {104:1}, +10 B · rate 300% (3 failures / 1 close)',
+      '  rect rgb(221, 244, 221)',
+      '    Note over Callout,Backend: ✓ NoUseAfterFree holds on this trace',
+      '  end',
+    ]);
+  });
+
+  it('puts the close-out note right after the last step, counting one event as one', () => {
+    const picture = prPicture({ invariant: 'NoLingeringAtQuiescence' });
+    const source = sequenceDiagram({ ...picture, closeOut: picture.closeOut.slice(0, 1) });
+    expect(tail(source, 5).slice(0, 3)).toEqual([
+      '  Agent->>Backend: ship<br/>shipped flow 1 TCPClosed 0, TCPFailures {104:1}, +10 B · rate 300% (3 failures / 1 close)',
+      '  Note over Callout,Backend: close-out (1 event): operations finish, callouts exit, every ended flow gets its 4 notifies, 2 polls with traffic, 2 without',
+      '  rect rgb(255, 221, 221)',
+    ]);
+  });
+});
+
+describe('sequenceDiagram: notes and title', () => {
+  it('puts the note over the one lifeline of a highlighted step that stays on the agent', () => {
+    const highlight = { ...prPicture().highlight!, step: 3 };
+    const source = sequenceDiagram({ ...inlinePicture(seq('e1 p exp1')), highlight });
+    expect(highlighted(source).at(-1)).toMatch(/^ {4}Note over Agent: ✗ FailuresWithinCloses/);
+  });
+
+  it('writes a title of several lines on the one comment line', () => {
+    const source = sequenceDiagram({ ...prPicture(), title: 'a\nb\r\nc' });
+    expect(source.split('\n')[1]).toBe('  %% a b c: driver original, agent prefix, L=4');
+  });
+});
