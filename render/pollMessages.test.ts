@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seq } from '../engine/seq.js';
 import { inlinePicture } from '../cli/pictureFixtures.js';
+import { findAgent } from '../engine/agent/variants/index.js';
+import { findDriver } from '../engine/driver/variants/index.js';
+import { newEngine } from '../engine/EngineState.js';
+import { runEvents } from '../engine/run.js';
+import { pollMessages } from './pollMessages.js';
 
 /** The arrows of each step of a hand-written trace, as `from->to label | detail`. */
 const arrows = (text: string, fields: Parameters<typeof inlinePicture>[1] = {}): string[][] =>
@@ -75,5 +80,29 @@ describe('pollMessages: the ship', () => {
       'client 1: shipped tuple 1 merged from flows 1 + 2: TCPClosed 1, TCPFailures {}, +10 B (failures: suppressed flow 1 {104:1}; lost flow 2 {104:1}) · rate 50% (1 failure / 2 closes) · windows_lingering_flows 1',
       'client 2: shipped tuple 1 merged from flows 1 + 2: TCPClosed 2, TCPFailures {104:1}, +10 B (failures: kept flow 1 {104:1}; lost flow 2 {104:1}) · rate 50% (1 failure / 2 closes)',
     ]);
+  });
+});
+
+describe('pollMessages of a poll step out of turn', () => {
+  const config = {
+    driver: findDriver('original')!,
+    agent: findAgent('prefix')!,
+    layers: 4,
+    clients: 1,
+  };
+  const start = newEngine(config);
+
+  it('reads only closedFlows for a readClosed, and ships nothing when no poll completed', () => {
+    expect(pollMessages(start, { type: 'poll', step: 'readClosed' }, start)).toEqual([
+      { from: 'agent', to: 'driver', label: 'poll.readClosed', detail: 'drained closedFlows []' },
+      { from: 'agent', to: 'backend', label: 'ship', detail: 'nothing shipped' },
+    ]);
+  });
+
+  it('reads only closedFlows for a whole poll while one is part-way through', () => {
+    const run = runEvents(config, seq('p.readOpen'));
+    if (!run.ok) throw run.error;
+    const mid = run.value.at(-1)!;
+    expect(pollMessages(mid, { type: 'poll' }, mid)[0]?.detail).toBe('drained closedFlows []');
   });
 });
