@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seq } from '../engine/seq.js';
 import { inlinePicture } from '../cli/pictureFixtures.js';
+import { findAgent } from '../engine/agent/variants/index.js';
+import { findDriver } from '../engine/driver/variants/index.js';
+import type { EngineState } from '../engine/EngineState.js';
+import { flowId } from '../engine/events.js';
+import { runEvents } from '../engine/run.js';
+import { flowMessage } from './flowMessage.js';
 
 /** Each step's arrows of a hand-written trace, as `from->to label | detail`. */
 const arrows = (text: string, fields: Parameters<typeof inlinePicture>[1] = {}): string[] =>
@@ -96,5 +102,29 @@ describe('flowMessage: the steps of a notify or a release', () => {
       'readPending → next decrement · refCount 2, still in openFlows',
       'decrement saw refCount 1 → next move · refCount 1, still in openFlows',
     ]);
+  });
+});
+
+describe('flowMessage between states the engine did not link', () => {
+  const stateAfter = (text: string): EngineState => {
+    const run = runEvents(
+      { driver: findDriver('original')!, agent: findAgent('prefix')!, layers: 4, clients: 1 },
+      seq(text),
+    );
+    if (!run.ok) throw run.error;
+    return run.value.at(-1)!;
+  };
+  const release = { type: 'calloutExit', flow: flowId(1) } as const;
+
+  it('says the flow left its table when it is in none after', () => {
+    expect(flowMessage(stateAfter('e1 ce1'), release, stateAfter('e1 f1 fd1*4 p')).detail).toBe(
+      'refCount 1, left openFlows',
+    );
+  });
+
+  it('gives no memory change for a flow the state before did not have', () => {
+    expect(flowMessage(stateAfter(''), release, stateAfter('e1 ce1 cx1')).detail).toBe(
+      'refCount 5, moved to openFlows',
+    );
   });
 });
