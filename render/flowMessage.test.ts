@@ -106,9 +106,9 @@ describe('flowMessage: the steps of a notify or a release', () => {
 });
 
 describe('flowMessage between states the engine did not link', () => {
-  const stateAfter = (text: string): EngineState => {
+  const stateAfter = (text: string, driver = 'original'): EngineState => {
     const run = runEvents(
-      { driver: findDriver('original')!, agent: findAgent('prefix')!, layers: 4, clients: 1 },
+      { driver: findDriver(driver)!, agent: findAgent('prefix')!, layers: 4, clients: 1 },
       seq(text),
     );
     if (!run.ok) throw run.error;
@@ -118,13 +118,17 @@ describe('flowMessage between states the engine did not link', () => {
 
   it('says the flow left its table when it is in none after', () => {
     expect(flowMessage(stateAfter('e1 ce1'), release, stateAfter('e1 f1 fd1*4 p')).detail).toBe(
-      'refCount 1, left openFlows',
+      'refCount 0, freed, left openFlows',
     );
   });
 
   it('gives no memory change for a flow the state before did not have', () => {
-    expect(flowMessage(stateAfter(''), release, stateAfter('e1 ce1 cx1')).detail).toBe(
-      'refCount 5, moved to openFlows',
-    );
+    expect(
+      flowMessage(
+        stateAfter('', 'deferred-move'),
+        release,
+        stateAfter('e1 ce1 cx1', 'deferred-move'),
+      ).detail,
+    ).toBe('refCount 5, moved to openFlows');
   });
 });
