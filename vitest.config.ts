@@ -22,7 +22,8 @@ export default defineConfig({
       '{lib,engine,invariants,model,generators,checking,explorer,history,render,interchange,cli,bench,scripts,counterexamples}/**/*.test.ts',
     ],
     // The deep agreement checks (*.deep.test.ts) run with `npm run test:deep`; CI runs both.
-    // cli/reportSchemas.test.ts (every command run once, the matrix and report among them) runs
+    // cli/reportSchemas.test.ts (every command run once, the matrix and report among them) and
+    // render/reportCommand.test.ts (whole reports) run
     // there too: npm test keeps under 3 minutes on 2 cores, and Stryker still finds it by name.
     exclude: [
       '**/node_modules/**',
@@ -30,6 +31,7 @@ export default defineConfig({
       'reports/**',
       '**/*.deep.test.ts',
       'cli/reportSchemas.test.ts',
+      'render/reportCommand.test.ts',
     ],
     // Every core: vitest's default leaves one idle, which on CI's two cores means one file at a time.
     maxWorkers: availableParallelism(),

@@ -8,8 +8,9 @@ import { defineConfig } from 'vitest/config';
 // leaves them out; CI (.ci/run) runs both.
 export default defineConfig({
   test: {
-    // And cli/reportSchemas.test.ts, which runs every command once (vitest.config.ts leaves it out).
-    include: ['**/*.deep.test.ts', 'cli/reportSchemas.test.ts'],
+    // And cli/reportSchemas.test.ts, which runs every command once, and render/reportCommand.test.ts,
+    // which writes whole reports (vitest.config.ts leaves both out).
+    include: ['**/*.deep.test.ts', 'cli/reportSchemas.test.ts', 'render/reportCommand.test.ts'],
     exclude: ['**/node_modules/**', 'scratch/**', 'reports/**'],
     maxWorkers: availableParallelism(),
     testTimeout: 300_000,
