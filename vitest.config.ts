@@ -23,8 +23,8 @@ export default defineConfig({
     ],
     // The deep agreement checks (*.deep.test.ts) run with `npm run test:deep`; CI runs both.
     // cli/reportSchemas.test.ts (every command run once, the matrix and report among them) and
-    // render/reportCommand.test.ts (whole reports) run
-    // there too: npm test keeps under 3 minutes on 2 cores, and Stryker still finds it by name.
+    // render/reportCommand.test.ts (whole reports) run there too: npm test keeps under 3 minutes
+    // on 2 cores, and Stryker still finds them by name.
     exclude: [
       '**/node_modules/**',
       'scratch/**',
