@@ -28,10 +28,13 @@ const TESTS_OF: Readonly<Record<string, readonly string[]>> = {
     'scripts/readmeDemos.test.ts',
   ],
   // The README's command table and docs/schemas are made from cli/specs and cli/reports: a changed
-  // option or field shows there.
+  // option or field shows there. explore and render have their command tests beside their search
+  // and pictures.
   cli: [
     'cli/**/*.test.ts',
     'render/reportCommand.test.ts',
+    'render/renderCommand.test.ts',
+    'explorer/exploreCommand.test.ts',
     'scripts/readmeLimits.test.ts',
     'scripts/readmeCommands.test.ts',
     'scripts/schemas.test.ts',
