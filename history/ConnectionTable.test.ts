@@ -135,6 +135,12 @@ describe('ConnectionTable', () => {
     expect(t.view(0).firstClose).toBeNull();
   });
 
+  it('shares a failure map within one table, not with the next', () => {
+    const r = rec(1, 0, { '104': 1 });
+    const [t, u] = [new ConnectionTable(), new ConnectionTable()];
+    expect(t.add(t.rankOf(r), r).failures).not.toBe(u.add(u.rankOf(r), r).failures);
+  });
+
   it('shares one copy of each failure map among the records kept', () => {
     const t = new ConnectionTable();
     const a = { '104': 1 };
@@ -146,17 +152,15 @@ describe('ConnectionTable', () => {
   });
 
   it('shares at most 4096 failure maps: past them a record keeps its own', () => {
-    // The shared maps are the module's, for the whole process: fill them with maps of new errnos.
+    // The shared maps are the table's own: a new table shares none yet.
     const t = new ConnectionTable();
     const own = Array.from({ length: 4200 }, (_, i) => {
       const failures = { [String(4_000_000_000 + i)]: 1 };
       const r = rec(1, 0, failures, { connection: `cap ${i}` });
       return t.add(t.rankOf(r), r).failures === failures;
     });
-    // Once one is its own, every later one is.
-    const first = own.indexOf(true);
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(own.slice(first).every(Boolean)).toBe(true);
+    expect(own.indexOf(true)).toBe(4096);
+    expect(own.slice(4096).every(Boolean)).toBe(true);
   });
 
   it('keeps no more records once forgotten, and goes on summing', () => {

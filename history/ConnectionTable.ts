@@ -14,23 +14,8 @@ import type { HistoryRecord } from './History.js';
 
 const NONE: readonly HistoryRecord[] = [];
 
-/**
- * One shared, frozen copy of each failure map (`{"104": 1}`, …): the maps of a history are few,
- * and each copy costs more than its size says (an errno key is an array index to the engine, so
- * the object gets an elements store of at least that length).
- */
-const sharedFailures = new Map<string, Readonly<Record<string, number>>>();
+/** At most this many failure maps are shared (`ConnectionTable.shared`); later ones are kept as they come. */
 const MAX_SHARED = 4096;
-
-function shared(f: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
-  const text = JSON.stringify(f);
-  const known = sharedFailures.get(text);
-  if (known !== undefined) return known;
-  if (sharedFailures.size >= MAX_SHARED) return f;
-  const copy = Object.freeze({ ...f });
-  sharedFailures.set(text, copy);
-  return copy;
-}
 
 /** `text` as its UTF-8 bytes, one Latin-1 character per byte: a one-byte string, and reversible. */
 const packed = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
@@ -78,12 +63,29 @@ export class ConnectionTable {
   /** Per connection: its client's index, and how long its label is (the start of its key). */
   private clientOf = new Uint32Array(1024);
   private labelLength = new Uint32Array(1024);
+  /**
+   * One shared, frozen copy of each failure map (`{"104": 1}`, …): the maps of a history are few,
+   * and each copy costs more than its size says (an errno key is an array index to the engine, so
+   * the object gets an elements store of at least that length). The table's own, not the
+   * module's: a module keeps no state from one audit to the next.
+   */
+  private readonly sharedFailures = new Map<string, Readonly<Record<string, number>>>();
 
   private static columns(n: number): Record<Column, Float64Array> {
     return Object.fromEntries(COLUMNS.map((c) => [c, new Float64Array(n)])) as Record<
       Column,
       Float64Array
     >;
+  }
+
+  private shared(f: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
+    const text = JSON.stringify(f);
+    const known = this.sharedFailures.get(text);
+    if (known !== undefined) return known;
+    if (this.sharedFailures.size >= MAX_SHARED) return f;
+    const copy = Object.freeze({ ...f });
+    this.sharedFailures.set(text, copy);
+    return copy;
   }
 
   get size(): number {
@@ -175,7 +177,7 @@ export class ConnectionTable {
       ...r,
       connection: display,
       label: this.label(rank, display),
-      failures: shared(r.failures),
+      failures: this.shared(r.failures),
     };
     if (closes && x.firstClose === null) x.firstClose = kept;
     // Every record that gets here ships a close or, without one, a failure (more failures than
