@@ -12,26 +12,42 @@
  * module that kept state across calls could carry one mutant's effect into the next run; the
  * README (Mutation testing) names the ones there are and why they do not.
  *
- * The change is one condition in vitest's pool (`Pool.schedule`, dist/chunks/cli-api.*.js),
- * rewritten as the chunk loads; the run stops if the text is not found, so a vitest upgrade
- * cannot silently undo it.
+ * The changes are two lines of vitest's pool (dist/chunks/cli-api.*.js), rewritten as the chunk
+ * loads; the run stops if either text is not found once, so a vitest upgrade cannot silently
+ * undo them.
  */
 import { register } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 
-const KEEP_IF_QUEUED =
-  'this.queue[0]?.task.isolate === false && isEqualRunner(runner, this.queue[0].task)';
-const KEEP_IF_IDLE_OR_QUEUED = `(this.queue.length === 0 && !this._isCancelling || ${KEEP_IF_QUEUED})`;
+/** Each rewrite: the text vitest has, and what it becomes. */
+const REWRITES = [
+  // Pool.schedule: keep an idle worker too, unless the run is being cancelled (vitest then waits
+  // for the worker to end).
+  [
+    'this.queue[0]?.task.isolate === false && isEqualRunner(runner, this.queue[0].task)',
+    '(this.queue.length === 0 && !this._isCancelling || this.queue[0]?.task.isolate === false && isEqualRunner(runner, this.queue[0].task))',
+  ],
+  // A worker gets the project's config once, when it starts; Stryker sets a test-name filter for
+  // each mutant's run, so the filter goes with each run's files instead (one matching every name
+  // when there is none, or the worker would keep the previous run's).
+  [
+    'testNamePattern: spec.testNamePattern,',
+    'testNamePattern: spec.testNamePattern ?? project.config.testNamePattern ?? /(?:)/,',
+  ],
+];
 
-/** Node's `load` hook: the pool chunk with its condition rewritten, every other module as it is. */
+/** Node's `load` hook: the pool chunk rewritten, every other module as it is. */
 export async function load(url, context, nextLoad) {
   const loaded = await nextLoad(url, context);
   if (!/\/vitest\/dist\/chunks\/cli-api\.[^/]+\.js$/.test(url)) return loaded;
-  const source = String(loaded.source);
-  if (!source.includes(KEEP_IF_QUEUED)) {
-    throw new Error(`keepVitestWorker: ${url} has changed; update scripts/keepVitestWorker.mjs`);
+  let source = String(loaded.source);
+  for (const [from, to] of REWRITES) {
+    if (source.split(from).length !== 2) {
+      throw new Error(`keepVitestWorker: ${url} has changed; update scripts/keepVitestWorker.mjs`);
+    }
+    source = source.replace(from, to);
   }
-  return { ...loaded, source: source.replace(KEEP_IF_QUEUED, KEEP_IF_IDLE_OR_QUEUED) };
+  return { ...loaded, source };
 }
 
 // Only the test runner's own thread loads the pool; the hooks thread and vitest's workers need
