@@ -82,9 +82,9 @@ const traceOf = (r: ExploreResult, v: Violation): Trace => ({
   events: v.events,
 });
 
-const refuseExisting = (option: string, file: string): void => {
-  if (existsSync(file))
-    throw new InputError(`${option}: ${file} exists; explore never overwrites a file`);
+/** Refuses `file` when it exists; `existing` after a no-clobber write found its name taken. */
+const refuseExisting = (option: string, file: string, existing = existsSync(file)): void => {
+  if (existing) throw new InputError(`${option}: ${file} exists; explore never overwrites a file`);
 };
 
 /** Reads the pair, its environment and its bounds from the command line. */
@@ -236,7 +236,7 @@ function writeOutputs(
         : result.violations.find((x) => x.invariant.name === wanted);
     if (v !== undefined) {
       if (!atomicWrite(out, serializeTrace(traceOf(result, v)), { noClobber: true }))
-        refuseExisting('--out', out);
+        refuseExisting('--out', out, true);
       written.push(out);
     }
   }
@@ -250,7 +250,7 @@ function writeOutputs(
   }
   if (fingerprints !== undefined) {
     if (!atomicWrite(fingerprints, fingerprintBytes(result), { noClobber: true }))
-      refuseExisting('--fingerprints', fingerprints);
+      refuseExisting('--fingerprints', fingerprints, true);
     written.push(fingerprints);
   }
   return written;
