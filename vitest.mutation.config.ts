@@ -74,6 +74,9 @@ export default defineConfig({
     // mutant on by a global the mutated code reads as it runs, so sharing modules does not hide it
     // (the static mutants, which act at load, are left to scripts/staticMutants.ts).
     isolate: false,
+    // Every mutated module loads before the first test, so that the code it runs at load counts
+    // as static even when the command line would load it lazily (scripts/loadMutatedModules.ts).
+    setupFiles: ['scripts/loadMutatedModules.ts'],
     testTimeout: 60_000,
   },
 });
