@@ -73,4 +73,20 @@ describe('classifyError', () => {
     expect(f.line).toContain(text);
     expect(f.line.split('\n')).toHaveLength(2);
   });
+
+  it.each([undefined, null])('calls a rejection with %s, no Error, an internal error', (e) => {
+    // `Promise.reject()` reaches the unhandledRejection handler with no reason at all.
+    expect(classifyError(e)).toEqual({
+      status: 4,
+      line: `lingering: internal error: ${String(e)}; run again with --debug for the stack trace\n`,
+    });
+  });
+
+  it('names no errno whose code or path is not a string', () => {
+    // Only the errno name as text is looked up, and only a path as text names the place.
+    const oddCode = Object.assign(new Error('odd code'), { code: ['ENOSPC'], path: 'x.json' });
+    const oddPath = Object.assign(new Error('odd path'), { code: 'EACCES', path: 7 });
+    expect(classifyError(oddCode).status).toBe(4);
+    expect(classifyError(oddPath).status).toBe(4);
+  });
 });

@@ -2,8 +2,9 @@
  * `--max-memory` sizes: units, fractions, refusals, and a default that is this process's memory
  * plus a share of the machine's free memory.
  */
-import { freemem } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { syncBuiltinESMExports } from 'node:module';
+import os, { freemem } from 'node:os';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultMemoryBudget, formatByteSize, parseByteSize } from './memoryBudget.js';
 
 describe('parseByteSize', () => {
@@ -29,6 +30,36 @@ describe('defaultMemoryBudget', () => {
     const budget = defaultMemoryBudget();
     expect(budget).toBeGreaterThan(process.memoryUsage.rss() - 2 ** 24);
     expect(budget).toBeLessThan(process.memoryUsage.rss() + freemem() + 2 ** 26);
+  });
+});
+
+describe('defaultMemoryBudget on a machine the test makes up', () => {
+  const MIB = 2 ** 20;
+
+  /** 100 MiB held, 1,000 MiB free of 4,000 MiB, and a cgroup limit as Node reports it. */
+  function machine(limit: number): number {
+    vi.spyOn(process.memoryUsage, 'rss').mockReturnValue(100 * MIB);
+    vi.spyOn(os, 'freemem').mockReturnValue(1_000 * MIB);
+    vi.spyOn(os, 'totalmem').mockReturnValue(4_000 * MIB);
+    vi.spyOn(process, 'constrainedMemory').mockReturnValue(limit);
+    // The module's named imports of node:os and node:process see the spies only after this.
+    syncBuiltinESMExports();
+    return defaultMemoryBudget();
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    syncBuiltinESMExports();
+  });
+
+  it('is what is held plus 60% of what is free without a cgroup limit (0 or 2^64)', () => {
+    expect(machine(0)).toBe(700 * MIB);
+    expect(machine(2 ** 64)).toBe(700 * MIB);
+  });
+
+  it('is at most 60% of a cgroup limit below the machine', () => {
+    expect(machine(500 * MIB)).toBe(300 * MIB);
+    expect(machine(2_000 * MIB)).toBe(700 * MIB);
   });
 });
 

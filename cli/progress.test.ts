@@ -67,6 +67,15 @@ describe('progressReporter on a terminal', () => {
     progressReporter(b.io).end();
     expect(b.stderr()).toBe('');
   });
+
+  it('clears the line once when the work ends twice', () => {
+    const b = buffers(true);
+    const p = progressReporter(b.io, { now: fakeClock().now });
+    p.report('explore: 1 states');
+    p.end();
+    p.end();
+    expect(b.stderr()).toBe(`\r${'explore: 1 states'.padEnd(79)}\r${' '.repeat(79)}\r`);
+  });
 });
 
 describe('--quiet', () => {
@@ -116,6 +125,12 @@ describe('progressBar', () => {
     expect(progressBar('explore: 1,000 states, depth 3')).toBe('');
     expect(progressBar('x: 5/0')).toBe('');
     expect(progressBar('x: 6/5')).toBe('');
+    expect(progressBar('x: 0/0')).toBe('');
+  });
+
+  it('reads a count at the start of the line or right after a bracket', () => {
+    expect(progressBar('3/4 pairs')).toBe(`[${'█'.repeat(15)}${'░'.repeat(5)}]  75% `);
+    expect(progressBar('pairs (1/2)')).toBe(`[${'█'.repeat(10)}${'░'.repeat(10)}]  50% `);
   });
 
   it('shows the bar in front of a counting line on a terminal, within the line width', () => {
