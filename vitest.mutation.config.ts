@@ -74,9 +74,11 @@ export default defineConfig({
     // mutant on by a global the mutated code reads as it runs, so sharing modules does not hide it
     // (the static mutants, which act at load, are left to scripts/staticMutants.ts).
     isolate: false,
-    // Every mutated module loads before the first test, so that the code it runs at load counts
-    // as static even when the command line would load it lazily (scripts/loadMutatedModules.ts).
-    setupFiles: ['scripts/loadMutatedModules.ts'],
+    // Under Stryker, every mutated module loads before the first test, so that the code it runs
+    // at load counts as static even when the command line would load it lazily
+    // (scripts/loadMutatedModules.ts); the static re-test runs the tests on plain source.
+    setupFiles:
+      process.env.STRYKER_MUTATOR_WORKER === undefined ? [] : ['scripts/loadMutatedModules.ts'],
     testTimeout: 60_000,
   },
 });
