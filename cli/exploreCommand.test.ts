@@ -123,6 +123,16 @@ describe('explore never writes over a file', () => {
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 
+  it('writes the violation to a new --out and says so', async () => {
+    const file = join(fresh(), 'cx.json');
+    const r = await run(...TINY, '--out', file);
+    expect([r.status, r.stderr]).toEqual([1, '']);
+    expect(r.stdout.endsWith(`\nwrote ${file}\n`)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      violated: 'FailureReportedOnce',
+    });
+  });
+
   it('refuses an existing --out before searching', async () => {
     const file = join(fresh(), 'cx.json');
     writeFileSync(file, 'mine');

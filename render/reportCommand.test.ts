@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
-import { MARKER } from '../cli/reportCommand.js';
+import { COUNTEREXAMPLES_DIR, MARKER } from '../cli/reportCommand.js';
 
 async function run(...argv: string[]) {
   const b = bufferIo();
@@ -46,11 +46,17 @@ describe('lingering report', () => {
   it('writes again into a directory it created, and only there without --force', async () => {
     const out = fresh();
     expect((await run('report', '--out', out, '--runs', '1')).status).toBe(0);
-    const again = await run('report', '--out', out, '--runs', '1', '--seed', '2');
-    expect(again.status).toBe(0);
-    expect(again.stdout).toMatch(
+    // Every progress line (an interval of 0 ms), to read where drawing starts.
+    const b = bufferIo(0);
+    const status = await main(['report', '--out', out, '--runs', '1', '--seed', '2'], b.io);
+    expect(status).toBe(0);
+    expect(b.stdout()).toMatch(
       /^report: wrote .*index\.html \(matrix of \d+ cells, \d+ counterexamples?\)\n$/,
     );
+    const saved = readdirSync(COUNTEREXAMPLES_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    expect(b.stderr()).toContain(`progress: report: drawing 1/${saved.length} ${saved[0]}\n`);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('seed 2,');
   });
 
@@ -100,5 +106,32 @@ describe('lingering report', () => {
       2,
       `lingering: report: --out ${file} is a file, not a directory\n`,
     ]);
+  });
+
+  it('removes the marker it wrote when writing index.html fails, and exits with the failure', async () => {
+    // Arrange: an empty directory, so report marks it; once the matrix runs, a directory takes
+    // the name index.html, so the page cannot be renamed into place.
+    const out = fresh();
+    let err = '';
+    const io = {
+      out: () => undefined,
+      err: (text: string) => {
+        if (err === '') mkdirSync(join(out, 'index.html'));
+        err += text;
+      },
+      errIsTty: false,
+      progressMs: 0,
+    };
+    // Act
+    const status = await main(
+      ['report', '--out', out, '--runs', '1', '--environment', 'isolated'],
+      io,
+    );
+    // Assert
+    expect([status, err.split('\n').at(-2)]).toEqual([
+      2,
+      `lingering: ${join(out, 'index.html')}: is a directory (EISDIR); name a file, not a directory`,
+    ]);
+    expect(readdirSync(out)).toEqual(['index.html']);
   });
 });
