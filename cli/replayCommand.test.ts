@@ -1,0 +1,39 @@
+/**
+ * `lingering replay` on a trace the engine refuses: exit 2 with one line naming the file and the
+ * event refused, and nothing on standard output.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bufferIo } from './io.js';
+import { main } from './main.js';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lingering-replay-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('lingering replay, a refused trace', () => {
+  it('exits 2 with one line naming the file and the event the engine refused', async () => {
+    // Arrange: a well-formed file whose first event ends a callout on a flow never established.
+    const file = join(dir, 'refused.json');
+    const trace = {
+      format: 'lingering-trace/v1',
+      driver: 'original',
+      agent: 'prefix',
+      events: [{ type: 'calloutExit', flow: 1 }],
+    };
+    writeFileSync(file, JSON.stringify(trace));
+    const b = bufferIo();
+    // Act
+    const status = await main(['replay', file], b.io);
+    // Assert
+    expect([status, b.stdout(), b.stderr()]).toEqual([
+      2,
+      '',
+      `lingering: ${file}: events[0] calloutExit(1): flow 1 was never established\n`,
+    ]);
+  });
+});
