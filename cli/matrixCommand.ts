@@ -128,13 +128,11 @@ export function matrixCommand(argv: readonly string[], io: Io): number {
   return 0;
 }
 
-/** Rewrites the committed expectations on purpose, saying which verdicts changed. */
-function updateManifest(matrices: readonly Matrix[], io: Io): void {
+/** Rewrites the committed expectations (`path`) on purpose, saying which verdicts changed. */
+export function updateManifest(matrices: readonly Matrix[], io: Io, path = MANIFEST_PATH): void {
   const next = manifestOf(matrices);
-  const changes = existsSync(MANIFEST_PATH)
-    ? manifestChanges(readManifest(), next)
-    : ['(new manifest)'];
-  atomicWrite(MANIFEST_PATH, `${JSON.stringify(next, null, 2)}\n`);
+  const changes = existsSync(path) ? manifestChanges(readManifest(path), next) : ['(new manifest)'];
+  atomicWrite(path, `${JSON.stringify(next, null, 2)}\n`);
   io.err(
     changes.length === 0
       ? 'manifest: no verdict changed\n'
