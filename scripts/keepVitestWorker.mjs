@@ -8,7 +8,8 @@
  * switches a mutant on through a global that the mutated code reads as it runs, so a module loaded
  * once judges every mutant; the static mutants, which act at load, are left to
  * scripts/staticMutants.ts. A run that vitest cancels (a failing test under `bail`) still ends
- * its worker, as vitest waits for that, so stryker.config.json sets `disableBail`. A mutated
+ * its worker, as vitest waits for that (scripts/mutation.ts sets `--disableBail` where tests
+ * are fast). A mutated
  * module that kept state across calls could carry one mutant's effect into the next run; the
  * README (Mutation testing) names the ones there are and why they do not.
  *
