@@ -8,10 +8,9 @@
  * switches a mutant on through a global that the mutated code reads as it runs, so a module loaded
  * once judges every mutant; the static mutants, which act at load, are left to
  * scripts/staticMutants.ts. A run that vitest cancels (a failing test under `bail`) still ends
- * its worker, as vitest waits for that (scripts/mutation.ts sets `--disableBail` where tests
- * are fast). A mutated
- * module that kept state across calls could carry one mutant's effect into the next run; the
- * README (Mutation testing) names the ones there are and why they do not.
+ * its worker, as vitest waits for that (scripts/mutation.ts sets `--disableBail` where tests are
+ * fast). A mutated module that kept state across calls could carry one mutant's effect into the
+ * next run; the README (Mutation testing) names the ones there are and why they do not.
  *
  * The changes are two lines of vitest's pool (dist/chunks/cli-api.*.js), rewritten as the chunk
  * loads; the run stops if either text is not found once, so a vitest upgrade cannot silently
