@@ -19,7 +19,7 @@ describe('lingering variants, as text', () => {
   it('starts with the drivers: a summary line and the steps of both operations for each', async () => {
     const { status, lines } = await variantsLines();
     expect(status).toBe(0);
-    expect(lines.slice(0, 7)).toEqual([
+    expect(lines.slice(0, 10)).toEqual([
       'driver variants (docs/semantics.md#driver-fix-variants):',
       '  original: notify: CAS(refCount, 2, 2), move on 2, then decrement; release: plain decrement',
       '    flowDeleteNotify steps: cas, move, decrement',
@@ -27,6 +27,9 @@ describe('lingering variants, as text', () => {
       '  cas-retry: notify: CAS(refCount, 2, 2) retried up to 2 more times, move on 2, then decrement; release: plain decrement',
       '    flowDeleteNotify steps: cas, retry, move, decrement',
       '    calloutExit steps: decrement',
+      '  deferred-move: last notify sets pendingMove, then decrements; any decrement to 1 with pendingMove set moves the flow',
+      '    flowDeleteNotify steps: markPending, decrement, move',
+      '    calloutExit steps: decrement, move',
     ]);
   });
 
