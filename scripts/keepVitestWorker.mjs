@@ -7,13 +7,12 @@
  * module again: about 8 s for two history test files, against 0.1 s with the worker kept. Stryker
  * switches a mutant on through a global that the mutated code reads as it runs, so a module loaded
  * once judges every mutant; the static mutants, which act at load, are left to
- * scripts/staticMutants.ts. A run that vitest cancels (a failing test under `bail`) still ends
- * its worker, as vitest waits for that (scripts/mutation.ts sets `--disableBail` where tests are
- * fast). A mutated module that kept state across calls could carry one mutant's effect into the
- * next run; the README (Mutation testing) names the ones there are and why they do not.
+ * scripts/staticMutants.ts. A mutated module that kept state across calls could carry one
+ * mutant's effect into the next run; the README (Mutation testing) names the ones there are and
+ * why they do not.
  *
- * The changes are two lines of vitest's pool (dist/chunks/cli-api.*.js), rewritten as the chunk
- * loads; the run stops if either text is not found once, so a vitest upgrade cannot silently
+ * The changes are three lines of vitest's pool (dist/chunks/cli-api.*.js), rewritten as the
+ * chunk loads; the run stops if any text is not found once, so a vitest upgrade cannot silently
  * undo them.
  */
 import { register } from 'node:module';
@@ -26,6 +25,12 @@ const REWRITES = [
   [
     'this.queue[0]?.task.isolate === false && isEqualRunner(runner, this.queue[0].task)',
     '(this.queue.length === 0 && !this._isCancelling || this.queue[0]?.task.isolate === false && isEqualRunner(runner, this.queue[0].task))',
+  ],
+  // A failing test under `bail` makes the worker skip the tests left, and then cancelled the
+  // whole pool, ending the worker; the worker's own skip is enough to stop the run.
+  [
+    'ctx.onCancel(() => pool.cancel());',
+    "ctx.onCancel((reason) => (reason === 'test-failure' ? undefined : pool.cancel()));",
   ],
   // A worker gets the project's config once, when it starts; Stryker sets a test-name filter for
   // each mutant's run, so the filter goes with each run's files instead (one matching every name

@@ -72,29 +72,13 @@ function checkEveryTestRan(dir: string): void {
   process.exit(1);
 }
 
-/**
- * Where every test of a mutant runs even after one fails. A run that a failing test cancels ends
- * vitest's worker, kept otherwise (scripts/keepVitestWorker.mjs), so the next run loads every
- * module again: cheaper than the tests left to run where they take milliseconds, dearer where
- * the engine's property tests take seconds each.
- */
-const NO_BAIL: ReadonlySet<string> = new Set(['history', 'render', 'cli']);
-
 for (const dir of only === undefined ? MUTATED_DIRECTORIES : [only]) {
   process.stderr.write(`mutation: ${dir}/\n`);
   const mutate = [`${dir}/**/*.ts`, ...LEFT_OUT].join(',');
   const incremental = `reports/stryker-incremental-${dir}.json`;
   const r = spawnSync(
     'npx',
-    [
-      'stryker',
-      'run',
-      '--mutate',
-      mutate,
-      '--incrementalFile',
-      incremental,
-      ...(NO_BAIL.has(dir) ? ['--disableBail'] : []),
-    ],
+    ['stryker', 'run', '--mutate', mutate, '--incrementalFile', incremental],
     { stdio: 'inherit', env: { ...process.env, LINGERING_MUTATION_DIR: dir } },
   );
   if (r.status !== 0) {
