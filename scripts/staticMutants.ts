@@ -97,6 +97,9 @@ const copyProject = (): string => {
  * Stryker judged its other mutants: a static mutant acts when its module loads, so no other test
  * can see it.
  */
+/** The vitest runs under way, stopped before their copies are removed. */
+const running = new Set<ReturnType<typeof spawn>>();
+
 const vitest = (
   dir: string,
   file: string,
@@ -121,6 +124,7 @@ const vitest = (
         env: { ...process.env, LINGERING_MUTATION_DIR: file.split('/')[0] },
       },
     );
+    running.add(child);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -130,6 +134,7 @@ const vitest = (
       child.kill('SIGKILL');
     }, RUN_LIMIT_MS);
     child.on('close', (status) => {
+      running.delete(child);
       clearTimeout(timer);
       resolve({ status, out });
     });
@@ -254,7 +259,11 @@ const main = async (): Promise<void> => {
   const results: RetestResult[] = new Array<RetestResult>(jobs.length);
   let next = 0;
   let finished = 0;
-  const cleanup = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  // A run still writing into its copy would make the removal fail: stop the runs first.
+  const cleanup = () => {
+    for (const child of running) child.kill('SIGKILL');
+    dirs.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 10 }));
+  };
   // Saved after every mutant, so that a stopped run keeps what it found; earlier kills not reached
   // yet are kept as they were.
   const save = () => {
