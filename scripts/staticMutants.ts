@@ -204,6 +204,16 @@ const earlierKills = (): Map<string, RetestResult> => {
   return new Map(results.filter((r) => r.status === 'Killed').map((r) => [keyText(r), r]));
 };
 
+/** Whether `file`'s tests pass on plain source, run once per file: a kill counts only then. */
+const baselines = new Map<string, Promise<boolean>>();
+const passesUnmutated = (dir: string, file: string): Promise<boolean> => {
+  const known = baselines.get(file);
+  if (known !== undefined) return known;
+  const passes = judge(dir, file).then((r) => r.status === 0);
+  baselines.set(file, passes);
+  return passes;
+};
+
 const retest = async (
   dir: string,
   job: Job,
@@ -226,9 +236,16 @@ const retest = async (
   writeFileSync(join(dir, job.file), applyMutant(job.source, job.start, job.end, job.replacement));
   const { status, out } = await judge(dir, job.file);
   writeFileSync(join(dir, job.file), job.source);
-  return status === 0
-    ? { ...key, status: 'Survived', why: 'every test passed by the tests that import the file' }
-    : { ...key, status: 'Killed', why: firstFailure(out) };
+  if (status === 0)
+    return {
+      ...key,
+      status: 'Survived',
+      why: 'every test passed by the tests that import the file',
+    };
+  // A test that fails without the mutant too (a broken or flaky test) kills nothing.
+  if (!(await passesUnmutated(dir, job.file)))
+    return { ...key, status: 'Skipped', why: 'the tests fail on plain source too' };
+  return { ...key, status: 'Killed', why: firstFailure(out) };
 };
 
 const main = async (): Promise<void> => {
