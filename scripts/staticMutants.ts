@@ -78,7 +78,8 @@ const copyProject = (): string => {
     encoding: 'utf8',
   })
     .stdout.split('\n')
-    .filter((f) => f.length > 0);
+    // node_modules is linked below; a checkout whose node_modules is itself a link lists it here.
+    .filter((f) => f.length > 0 && f !== 'node_modules');
   for (const f of files) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     try {
