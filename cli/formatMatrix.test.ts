@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell, Matrix, Reached } from '../checking/matrix.js';
 import { matrixExtras } from '../checking/matrixExtras.js';
 import { invariants } from '../invariants/index.js';
-import { formatMatrix } from './matrixCommand.js';
+import { formatMatrix, matrixJson } from './matrixCommand.js';
 
 /** The catalogue's statement of an invariant, as the legend prints it. */
 function statement(name: string): string {
@@ -160,5 +160,21 @@ describe('formatMatrix', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('matrixJson', () => {
+  it('lists as vacuous only the pairs and scenarios with no run, without their counts', () => {
+    const sometimes = [
+      reached('original', 'prefix', 'TrafficAfterEnd', 2),
+      reached('original', 'prefix', 'TupleMergedInOnePoll', 0),
+      reached('cas-retry', 'postfix', 'TrafficAfterEnd', 0),
+    ];
+    const json = matrixJson(matrix([holds('original', 'prefix', 'RateAtMost100')], sometimes));
+    expect(json.sometimes).toEqual(sometimes);
+    expect(json.vacuous).toEqual([
+      { driver: 'original', agent: 'prefix', scenario: 'TupleMergedInOnePoll' },
+      { driver: 'cas-retry', agent: 'postfix', scenario: 'TrafficAfterEnd' },
+    ]);
   });
 });
