@@ -1,6 +1,6 @@
 /**
  * `lingering replay` on a trace the engine refuses: exit 2 with one line naming the file and the
- * event refused, and nothing on standard output.
+ * event refused, and nothing on standard output; on one it accepts, a report titled by the file.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,5 +35,25 @@ describe('lingering replay, a refused trace', () => {
       '',
       `lingering: ${file}: events[0] calloutExit(1): flow 1 was never established\n`,
     ]);
+  });
+});
+
+describe('lingering replay, an accepted trace', () => {
+  it('titles the text report with the command and the file', async () => {
+    const file = join(dir, 'one.json');
+    const trace = {
+      format: 'lingering-trace/v1',
+      driver: 'original',
+      agent: 'prefix',
+      layers: 1,
+      events: [{ type: 'establish', flow: 1 }],
+    };
+    writeFileSync(file, JSON.stringify(trace));
+    const b = bufferIo();
+    const status = await main(['replay', file], b.io);
+    expect([status, b.stderr()]).toEqual([0, '']);
+    expect(b.stdout().split('\n')[0]).toBe(
+      `replay ${file}: driver original, agent prefix, L=1, 1 client, 1 events`,
+    );
   });
 });
