@@ -95,6 +95,12 @@ describe('parse by a CommandSpec', () => {
     expect(() => required(p('f.json'), 'pick')).toThrow('--pick: got nothing; allowed: x, y');
     expect(required(p('f.json', '--pick', 'y'), 'pick')).toBe('y');
     expect(() => flag(p('f.json'), 'flows')).toThrow('demo: --flows is not a flag option');
+    expect(() => oneOf(p('f.json'), 'nope')).toThrow('demo: --nope is not a choice option');
+  });
+
+  it("leaves a choice unset when the code's values exclude the table's default", () => {
+    // --env defaults to a; narrowed to b with no fallback, the absent option is no value at all.
+    expect(oneOf(p('f.json'), 'env', { values: ['b'] })).toBeUndefined();
   });
 
   it('holds the operands to the table: one FILE, not none and not two', () => {
