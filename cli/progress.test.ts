@@ -46,6 +46,17 @@ describe('progressReporter off a terminal', () => {
     p.report('matrix (production): 3/40 original × prefix');
     expect(b.stderr()).toBe('progress: matrix (production): 3/40 original × prefix\n');
   });
+
+  it("takes the io's interval when none is given, and trims the text", () => {
+    const b = bufferIo(5);
+    const clock = fakeClock();
+    const p = progressReporter(b.io, { now: clock.now });
+    clock.advance(4);
+    p.report('  explore: 1 states  ');
+    clock.advance(1);
+    p.report('  explore: 2 states  ');
+    expect(b.stderr()).toBe('progress: explore: 2 states\n');
+  });
 });
 
 describe('progressReporter on a terminal', () => {
