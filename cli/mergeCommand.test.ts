@@ -99,6 +99,15 @@ const SHARD_2: Shard = {
   violations: [{ invariant: 'RateAtMost100', depth: 4 }],
 };
 
+describe('lingering merge --json', () => {
+  it('exits 1 with a violation and 0 without one', async () => {
+    const violated = await run('merge', shardFile(SHARD_1), '--json');
+    const clean = await run('merge', shardFile({ ...SHARD_2, violations: [] }), '--json');
+    expect([violated.status, clean.status]).toEqual([1, 0]);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ violations: [] });
+  });
+});
+
 describe('lingering merge, the summary', () => {
   it('unions every shard: the bounds, the shortest violation, the repeated work and the times', async () => {
     // Arrange
