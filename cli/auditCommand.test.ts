@@ -119,6 +119,15 @@ describe(`lingering audit (seed ${SEED})`, () => {
     expect(claim(report, 'NoLingeringReReport')?.violations[0]?.witness.polls).toEqual([1, 2]);
   });
 
+  it('names every file, in order, in the first line of the text', async () => {
+    const lines = readFileSync(LINGERING, 'utf8').trim().split('\n');
+    const files = lines.map((l, i) => tmp(`poll-${i + 1}.json`, l));
+    const r = await run('audit', ...files);
+    expect(r.stdout.split('\n')[0]).toBe(
+      `audit ${files.join(' ')}: 3 polls, 3 records, 1 connection; backend 3 failures / 1 close = 300%`,
+    );
+  });
+
   it('reads a replay report as a history, connection by tuple', async () => {
     const prefix = tmp('prefix.json', (await run('replay', PR, '--json')).stdout);
     const postfix = tmp(
