@@ -141,3 +141,25 @@ describe('swimlaneSvg', () => {
     expect(svg.split('\n')).toHaveLength(35);
   });
 });
+
+describe('swimlaneSvg, arrows and shades', () => {
+  it('draws two arrows into one actor from two others apart, each with its own label', () => {
+    const labels = all(picture([step(1, 'a', ['driver', 'agent'], ['backend', 'agent'])]), 'text')
+      .filter((t) => t.attrs['text-anchor'] === 'middle' && t.attrs.y === '82')
+      .map((t) => [t.attrs.x, textOf(t)]);
+    expect(labels).toEqual([
+      ['520', 'event 1'],
+      ['680', 'm2'],
+    ]);
+  });
+
+  it('shades a marked step below notes at the notes’ height, not a step’s', () => {
+    // Two steps numbered 1 are both marked, so the second shade sits below a note row.
+    const p = picture(
+      [step(1, 'a', ['driver', 'agent']), step(1, 'b', ['driver', 'agent'])],
+      breaksAtOne(),
+    );
+    const shades = all(p, 'rect').filter((r) => r.attrs.fill === '#ffdddd' && r.attrs.x === '0');
+    expect(shades.map((r) => r.attrs.y)).toEqual(['64', '128']);
+  });
+});
