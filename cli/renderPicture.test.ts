@@ -36,3 +36,20 @@ describe('renderPicture', () => {
     },
   );
 });
+
+describe('render', () => {
+  it('titles the html page after the file and ids its section "trace"', async () => {
+    const b = bufferIo();
+    expect(await main(['render', PR_TRACE, '--format', 'html'], b.io)).toBe(0);
+    expect(b.stdout()).toContain(`<title>lingering: ${PR_TRACE}</title>`);
+    expect(b.stdout()).toContain('\n<section id="trace">');
+  });
+
+  it('refuses --json with --format in one line saying to choose', async () => {
+    const b = bufferIo();
+    expect(await main(['render', PR_TRACE, '--format', 'html', '--json'], b.io)).toBe(2);
+    expect(b.stderr()).toBe(
+      'lingering: --json: got with --format html; allowed: one of them (--json: the picture as data)\n',
+    );
+  });
+});
