@@ -77,8 +77,13 @@ export default defineConfig({
     // Under Stryker, every mutated module loads before the first test, so that the code it runs
     // at load counts as static even when the command line would load it lazily
     // (scripts/loadMutatedModules.ts); the static re-test runs the tests on plain source.
-    setupFiles:
-      process.env.STRYKER_MUTATOR_WORKER === undefined ? [] : ['scripts/loadMutatedModules.ts'],
+    // A failing property stops at its first counterexample (scripts/propertiesEndOnFailure.ts).
+    setupFiles: [
+      'scripts/propertiesEndOnFailure.ts',
+      ...(process.env.STRYKER_MUTATOR_WORKER === undefined
+        ? []
+        : ['scripts/loadMutatedModules.ts']),
+    ],
     testTimeout: 60_000,
   },
 });

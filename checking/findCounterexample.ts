@@ -69,7 +69,8 @@ export function findCounterexample(options: SearchOptions): Search {
   const runIndex = first.counterexamplePath?.split(':')[0] ?? '0';
   const shrunk = fc.check(
     fc.property(arb, (run) => violated(config, run, [broken]) === undefined),
-    { seed, numRuns: runs, path: runIndex },
+    // Shrinking is this pass's job, whatever fast-check's global configuration says.
+    { seed, numRuns: runs, path: runIndex, endOnFailure: false },
   );
   const run = shrunk.counterexample?.[0] ?? first.counterexample[0];
   return {

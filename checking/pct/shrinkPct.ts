@@ -104,7 +104,8 @@ export function shrinkPct(
   };
   const r = fc.check(
     fc.property(arb, (v) => !broken(v).violated),
-    { examples: [[[flows, list]]], numRuns: 1, seed },
+    // Shrinking is this check's job, whatever fast-check's global configuration says.
+    { examples: [[[flows, list]]], numRuns: 1, seed, endOnFailure: false },
   );
   const cex = r.failed ? (r.counterexample?.[0] as [number, Intent[]] | undefined) : undefined;
   const shrunk = cex === undefined ? events : broken(cex).run.events;
