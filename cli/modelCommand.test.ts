@@ -127,6 +127,56 @@ describe('model, json', () => {
       expect(r.out).toBe(JSON_REPORT);
     },
   );
+
+  it('--json prints the shortest lingering path one event per line', async () => {
+    const r = await model(
+      '--driver',
+      'deferred-move-racy',
+      '--layers',
+      '1',
+      '--callouts',
+      '1',
+      '--polls',
+      '0',
+      '--json',
+    );
+
+    expect(r.status).toBe(0);
+    expect(r.out.split('\n').slice(8)).toEqual([
+      '  "symmetry": false,',
+      '  "states": 32,',
+      '  "transitions": 46,',
+      '  "lingeringReachable": true,',
+      '  "lingeringPath": [',
+      '    {"type":"establish","flow":1},',
+      '    {"type":"calloutEnter","flow":1},',
+      '    {"type":"reset","flow":1},',
+      '    {"type":"calloutExit","flow":1,"step":"readPending"},',
+      '    {"type":"flowDeleteNotify","flow":1,"step":"markPending"},',
+      '    {"type":"flowDeleteNotify","flow":1,"step":"decrement"},',
+      '    {"type":"calloutExit","flow":1,"step":"decrement"}',
+      '  ]',
+      '}',
+      '',
+    ]);
+  });
+
+  it('--format json --json together, with two flows, counts up to renumbering', async () => {
+    const r = await model(
+      '--flows',
+      '2',
+      '--callouts',
+      '0',
+      '--polls',
+      '0',
+      '--format',
+      'json',
+      '--json',
+    );
+
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ flows: 2, layers: 1, symmetry: true, states: 55 });
+  });
 });
 
 describe('model, the machine', () => {
