@@ -49,6 +49,16 @@ function refusal(spec: CommandSpec, e: unknown): UsageError {
     return new UsageError(missing[1] ?? 'option', 'no value', 'a value after the option');
   const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(msg);
   if (noValue) return new UsageError(noValue[1] ?? 'option', 'a value', 'no value (it is a flag)');
+  // parseArgs takes `--seed -5` for two options; its hint, `--seed=-5`, is the way to write it.
+  const dashed = /Option '(--[\w-]+)' argument is ambiguous/.exec(msg);
+  if (dashed) {
+    const option = dashed[1] ?? 'option';
+    return new UsageError(
+      option,
+      'a value that starts with "-"',
+      `${option}=VALUE for such a value`,
+    );
+  }
   return new UsageError(`${spec.name} arguments`, msg.split('\n')[0] ?? msg, allowed);
 }
 

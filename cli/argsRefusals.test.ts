@@ -34,11 +34,12 @@ describe('parse', () => {
     expect(refusal(bare, ['a'])).toBe('bare arguments: got "a"; allowed: no options');
   });
 
-  it("refuses an option's value that starts with a dash, in one line", () => {
-    // parseArgs' own message is three lines; the refusal keeps the first.
+  it("refuses an option's value that starts with a dash, in one line that says how to write it", () => {
+    // parseArgs' own message is three lines, its hint (`--runs=-5`) in the last.
     expect(refusal(bench, ['--runs', '-5'])).toBe(
-      "bench arguments: got Option '--runs' argument is ambiguous.; allowed: --quick, --runs",
+      '--runs: got a value that starts with "-"; allowed: --runs=VALUE for such a value',
     );
+    expect(int(parse(bench, ['--runs=5']), 'runs')).toBe(5);
   });
 
   it('reads an integer with spaces round it', () => {
