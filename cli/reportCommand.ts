@@ -71,11 +71,11 @@ function prepareOutDir(dir: string, force: boolean): OutDir {
 }
 
 /** One saved counterexample drawn as a section, or the one-line reason it could not be. */
-function entryOf(name: string): ReportEntry {
+function entryOf(dir: string, name: string): ReportEntry {
   const file = `counterexamples/${name}`;
   const id = entryId(name);
   try {
-    const trace = loadTrace(join(COUNTEREXAMPLES_DIR, name));
+    const trace = loadTrace(join(dir, name));
     const picture = pictureOf(file, trace);
     const note = [
       trace.violated === undefined ? '' : `violated: ${trace.violated}`,
@@ -96,10 +96,10 @@ function entryOf(name: string): ReportEntry {
   }
 }
 
-/** The names of the saved counterexamples, sorted. */
-const savedFiles = (): string[] =>
-  existsSync(COUNTEREXAMPLES_DIR)
-    ? readdirSync(COUNTEREXAMPLES_DIR)
+/** The names of the saved counterexamples in `dir`, sorted. */
+const savedFiles = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
         .sort()
     : [];
@@ -127,8 +127,12 @@ function writeReport(out: string, dir: OutDir, page: string): string[] {
   return [...(dir.mark ? [marker] : []), join(out, 'index.html')];
 }
 
-/** Runs `report`; returns the exit status. */
-export function reportCommand(argv: readonly string[], io: Io): number {
+/** Runs `report` on the counterexamples in `counterexamples`; returns the exit status. */
+export function reportCommand(
+  argv: readonly string[],
+  io: Io,
+  counterexamples = COUNTEREXAMPLES_DIR,
+): number {
   const p = parse(reportSpec, argv);
   const out = str(p, 'out', DEFAULT_OUT) as string;
   const runs = int(p, 'runs');
@@ -145,10 +149,10 @@ export function reportCommand(argv: readonly string[], io: Io): number {
     onPair: (driver, agent, i, total) =>
       progress(`report: matrix ${i}/${total} ${driver} × ${agent}`),
   });
-  const names = savedFiles();
+  const names = savedFiles(counterexamples);
   const entries = names.map((name, i) => {
     progress(`report: drawing ${i + 1}/${names.length} ${name}`);
-    return entryOf(name);
+    return entryOf(counterexamples, name);
   });
   reporter.end();
   for (const e of entries)
