@@ -30,4 +30,13 @@ describe('verdictTable', () => {
       '</table>',
     ]);
   });
+
+  it('leaves why empty for a violation that names no subject', () => {
+    const row = verdictTable([{ invariant: invariant('D', 'quiescence'), verdict: 'violated' }])
+      .split('\n')
+      .find((l) => l.startsWith('<tr><th scope="row"'));
+    expect(row).toBe(
+      '<tr><th scope="row" title="D statement">D</th><td>quiescence</td><td class="violated">✗</td><td>at quiescence</td><td></td></tr>',
+    );
+  });
 });
