@@ -40,6 +40,14 @@ describe('tracePicture', () => {
     expect(picked?.subject).toBe('early');
   });
 
+  it('never highlights a verdict that holds, even one that carries a step', () => {
+    const picked = highlightOf([
+      verdict({ step: 1, subject: 'held' }),
+      verdict({ verdict: 'violated', step: 2, subject: 'broke', detail: 'd' }),
+    ]);
+    expect(picked?.subject).toBe('broke');
+  });
+
   it('keeps a quiescence violation free of a step, and its subject with an empty detail', () => {
     expect(highlightOf([verdict({ verdict: 'violated', subject: 's' })])).toStrictEqual({
       name: invariant.name,
