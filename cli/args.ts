@@ -38,8 +38,8 @@ const parseArgsOptions = (spec: CommandSpec) =>
     ]),
   );
 
-/** `parseArgs`'s refusal of `argv`, as one `UsageError`. */
-function refusal(spec: CommandSpec, e: unknown): UsageError {
+/** `parseArgs`'s refusal of `argv`, as one `UsageError` (exported for its tests). */
+export function parseArgsRefusal(spec: CommandSpec, e: unknown): UsageError {
   const msg = e instanceof Error ? e.message : String(e);
   const unknown = /Unknown option '([^']+)'/.exec(msg);
   const allowed = optionNames(spec);
@@ -92,7 +92,7 @@ export function parse(spec: CommandSpec, argv: readonly string[]): Parsed {
       strict: true,
     });
   } catch (e) {
-    throw refusal(spec, e);
+    throw parseArgsRefusal(spec, e);
   }
   checkOperands(spec, r.positionals);
   return { spec, values: r.values, positionals: r.positionals };

@@ -4,7 +4,7 @@
  * exit status 2, read in this process (its default command line is `process.argv`).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flag, InputError, int, parse, scriptOptions } from './args.js';
+import { flag, InputError, int, parse, parseArgsRefusal, scriptOptions } from './args.js';
 import type { CommandSpec } from './CommandSpec.js';
 
 const bare: CommandSpec = { name: 'bare', purpose: 'test', options: {} };
@@ -40,6 +40,16 @@ describe('parse', () => {
       '--runs: got a value that starts with "-"; allowed: --runs=VALUE for such a value',
     );
     expect(int(parse(bench, ['--runs=5']), 'runs')).toBe(5);
+  });
+
+  it("keeps the first line of a message it does not know, and names the command's options", () => {
+    // Every refusal parseArgs makes today has its own branch; a new one still gives one line.
+    expect(parseArgsRefusal(bench, new Error('Something new.\nA second line')).message).toBe(
+      'bench arguments: got Something new.; allowed: --quick, --runs',
+    );
+    expect(parseArgsRefusal(bare, 'thrown text').message).toBe(
+      'bare arguments: got thrown text; allowed: no options',
+    );
   });
 
   it('reads an integer with spaces round it', () => {
