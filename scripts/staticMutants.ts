@@ -180,15 +180,30 @@ const bySize = (files: readonly string[]): string[] =>
   [...files].sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size);
 
 /**
- * Killed when one of {@link nearTests} fails, run one file at a time, smallest first (most static
- * mutants fail the first file, in a few seconds), else when `vitest related` fails.
+ * The runs that judge a mutant of `file`, in order: the smallest of {@link nearTests} alone (most
+ * static mutants fail it, in a few seconds), the other near tests together, then `vitest related`
+ * (undefined: every test that reaches the file).
  */
-async function judge(dir: string, file: string): Promise<{ status: number | null; out: string }> {
-  for (const near of bySize(nearTests(file))) {
-    const run = await vitest(dir, file, [near]);
-    if (run.status !== 0) return run;
+const stagesOf = (file: string): (readonly string[] | undefined)[] => {
+  const [first, ...rest] = bySize(nearTests(file));
+  return [...(first === undefined ? [] : [[first]]), ...(rest.length > 0 ? [rest] : []), undefined];
+};
+
+interface Judgement {
+  readonly status: number | null;
+  readonly out: string;
+  /** The run that failed, or the last one. */
+  readonly stage: readonly string[] | undefined;
+}
+
+/** Killed when a stage of {@link stagesOf} fails. */
+async function judge(dir: string, file: string): Promise<Judgement> {
+  let last: Judgement = { status: 0, out: '', stage: undefined };
+  for (const stage of stagesOf(file)) {
+    last = { ...(await vitest(dir, file, stage)), stage };
+    if (last.status !== 0) return last;
   }
-  return vitest(dir, file);
+  return last;
 }
 
 const firstFailure = (out: string): string =>
@@ -215,13 +230,18 @@ const earlierKills = (): Map<string, RetestResult> => {
   return new Map(results.filter((r) => r.status === 'Killed').map((r) => [keyText(r), r]));
 };
 
-/** Whether `file`'s tests pass on plain source, run once per file: a kill counts only then. */
+/** Whether a stage passes on plain source, run once per file and stage: a kill counts only then. */
 const baselines = new Map<string, Promise<boolean>>();
-const passesUnmutated = (dir: string, file: string): Promise<boolean> => {
-  const known = baselines.get(file);
+const passesUnmutated = (
+  dir: string,
+  file: string,
+  stage: Judgement['stage'],
+): Promise<boolean> => {
+  const key = JSON.stringify([file, stage]);
+  const known = baselines.get(key);
   if (known !== undefined) return known;
-  const passes = judge(dir, file).then((r) => r.status === 0);
-  baselines.set(file, passes);
+  const passes = vitest(dir, file, stage).then((r) => r.status === 0);
+  baselines.set(key, passes);
   return passes;
 };
 
@@ -245,7 +265,7 @@ const retest = async (
   const earlier = kills.get(keyText(key));
   if (earlier?.sourceHash === sourceHash) return earlier;
   writeFileSync(join(dir, job.file), applyMutant(job.source, job.start, job.end, job.replacement));
-  const { status, out } = await judge(dir, job.file);
+  const { status, out, stage } = await judge(dir, job.file);
   writeFileSync(join(dir, job.file), job.source);
   if (status === 0)
     return {
@@ -254,7 +274,7 @@ const retest = async (
       why: 'every test passed by the tests that import the file',
     };
   // A test that fails without the mutant too (a broken or flaky test) kills nothing.
-  if (!(await passesUnmutated(dir, job.file)))
+  if (!(await passesUnmutated(dir, job.file, stage)))
     return { ...key, status: 'Skipped', why: 'the tests fail on plain source too' };
   return { ...key, status: 'Killed', why: firstFailure(out) };
 };
