@@ -4,6 +4,7 @@
  * values where there is a list), no stack trace, and no file written or changed. Then random JSON
  * and random argument lists: never a crash, never an exit status other than 0, 1 or 2.
  */
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, statSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { main } from '../cli/main.js';
 import { invariantNames } from '../invariants/index.js';
 
 const SEED = 20261125;
-const BAD = new URL('./fixtures/bad/', import.meta.url).pathname;
+const BAD = fileURLToPath(new URL('./fixtures/bad/', import.meta.url));
 const files = readdirSync(BAD)
   .filter((f) => f.endsWith('.json') && f !== 'cli-cases.json')
   .sort();

@@ -2,6 +2,7 @@
  * Every trace file in counterexamples/, parsed (a file that does not parse is an error: the
  * replay tests say which).
  */
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { agentNames } from '../engine/agent/variants/index.js';
 import { driverNames } from '../engine/driver/variants/index.js';
@@ -9,8 +10,8 @@ import type { Trace } from '../engine/trace.js';
 import { parseTrace } from '../engine/trace.js';
 import { invariantNames } from '../invariants/index.js';
 
-/** The folder of saved counterexamples. */
-const COUNTEREXAMPLES = new URL('../counterexamples/', import.meta.url).pathname;
+/** The folder of saved counterexamples (a path, not a URL: a checkout may have spaces in its path). */
+export const COUNTEREXAMPLES_DIR = fileURLToPath(new URL('../counterexamples/', import.meta.url));
 
 /**
  * The traces of `dir`, by file name order.
@@ -18,7 +19,7 @@ const COUNTEREXAMPLES = new URL('../counterexamples/', import.meta.url).pathname
  * @example
  * loadCounterexamples().some((t) => t.violated === 'RateAtMost100') //=> true
  */
-export function loadCounterexamples(dir = COUNTEREXAMPLES): Trace[] {
+export function loadCounterexamples(dir = COUNTEREXAMPLES_DIR): Trace[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()

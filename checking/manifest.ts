@@ -5,6 +5,7 @@
  * print what was measured.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { Environment } from '../engine/environment.js';
 import { ENVIRONMENTS } from '../engine/environment.js';
@@ -13,7 +14,7 @@ import { ManifestSchema } from './ManifestSchema.js';
 import type { Matrix } from './matrix.js';
 
 /** Where the manifest lives. */
-export const MANIFEST_PATH = new URL('./manifest.json', import.meta.url).pathname;
+export const MANIFEST_PATH = fileURLToPath(new URL('./manifest.json', import.meta.url));
 
 /** `driver/agent` → invariant → verdict. */
 export type PairVerdicts = Readonly<Record<string, Readonly<Record<string, 'holds' | 'violated'>>>>;

@@ -19,6 +19,7 @@ import { findInvariant } from '../invariants/index.js';
 import { shortestCounterexample } from '../checking/shortestCounterexample.js';
 import type { SaveOutcome } from '../checking/saveCounterexample.js';
 import { saveCounterexample } from '../checking/saveCounterexample.js';
+import { COUNTEREXAMPLES_DIR } from '../checking/loadCounterexamples.js';
 import type { Environment } from '../engine/environment.js';
 import { isWritableDirectory } from '../lib/isWritableDirectory.js';
 import { flag, int, oneOf, parse, required, str, UsageError } from './args.js';
@@ -30,9 +31,6 @@ import { programListing } from '../render/programListing.js';
 import type { TracePicture } from '../render/TracePicture.js';
 import { tracePicture } from '../render/TracePicture.js';
 import { checkSpec } from './specs/checkSpec.js';
-
-/** Where `--save` writes. */
-export const COUNTEREXAMPLES_DIR = new URL('../counterexamples/', import.meta.url).pathname;
 
 /** What `check` was asked, read from the command line in the order its options are checked. */
 interface CheckRequest {

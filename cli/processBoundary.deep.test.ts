@@ -2,14 +2,15 @@
  * The boundary around the process itself (bin/lingering.js → runProcess): standard output that
  * fails after the write call returned, an error thrown outside any await, and a dead parent.
  */
+import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const BIN = new URL('../bin/lingering.js', import.meta.url).pathname;
-const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../bin/lingering.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Ended {
   readonly status: number | null;

@@ -12,7 +12,8 @@ import { invariants } from '../invariants/index.js';
 import { entryId } from '../render/reportPage.js';
 import { bufferIo } from './io.js';
 import { main } from './main.js';
-import { COUNTEREXAMPLES_DIR, MARKER, reportCommand } from './reportCommand.js';
+import { COUNTEREXAMPLES_DIR } from '../checking/loadCounterexamples.js';
+import { MARKER, reportCommand } from './reportCommand.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'lingering-report-cli-'));
 

@@ -26,6 +26,7 @@ import type { ReportFiles } from './reports/ReportFiles.js';
 import { REPORT_FILES_FORMAT } from './reports/ReportFiles.js';
 import { progressReporter } from './progress.js';
 import { loadTrace } from '../checking/loadTrace.js';
+import { COUNTEREXAMPLES_DIR } from '../checking/loadCounterexamples.js';
 import { DEFAULT_OUT, reportSpec } from './specs/reportSpec.js';
 import { pictureOf } from './renderCommand.js';
 
@@ -34,9 +35,6 @@ export const MARKER = '.lingering-report';
 
 const MARKER_TEXT =
   'Written by `lingering report`: it may overwrite the files in this directory.\n';
-
-/** The saved counterexamples the page draws. */
-export const COUNTEREXAMPLES_DIR = new URL('../counterexamples/', import.meta.url).pathname;
 
 /** How the output directory stands: whether `report` may write there, and must mark it. */
 type OutDir = { readonly mark: boolean };

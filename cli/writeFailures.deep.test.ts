@@ -5,6 +5,7 @@
  * unforeseen error are injected into `node:fs`'s `writeFileSync` for the targets a test names, after
  * writing half the bytes, as a device that fills up does.
  */
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -21,8 +22,8 @@ interface Fault {
   readonly message?: string;
 }
 
-const PRELOAD = new URL('./faultyWrites.mjs', import.meta.url).pathname;
-const BIN = new URL('../bin/lingering.js', import.meta.url).pathname;
+const PRELOAD = fileURLToPath(new URL('./faultyWrites.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/lingering.js', import.meta.url));
 
 /** `lingering argv…` in a process of its own, its writes failing as `fault` says (faultyWrites.mjs). */
 function runFaulty(fault: Fault, ...argv: string[]) {

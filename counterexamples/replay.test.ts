@@ -5,6 +5,7 @@
  * on every pair where the committed manifest says that invariant holds, in the narrowest
  * environment the trace needs (docs/environment.md). Adding a file is all it takes to add a test.
  */
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agentNames, findAgent } from '../engine/agent/variants/index.js';
@@ -18,7 +19,7 @@ import { readManifest } from '../checking/manifest.js';
 import { projectTrace } from '../checking/projectTrace.js';
 import { deferredMoveWithoutFix } from '../checking/fixtures/brokenDrivers.js';
 
-const DIR = new URL('.', import.meta.url).pathname;
+const DIR = fileURLToPath(new URL('.', import.meta.url));
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort();

@@ -4,6 +4,7 @@
  * signal lands (a handler runs between synchronous writes, so the write under way finishes and
  * removes its temporary file first).
  */
+import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOrphaned, SIGNAL_STATUS } from './cleanupOnExit.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** A process that writes 8 MB files into `dir` until stopped; says `ready` after the first. */
 function writer(dir: string) {

@@ -2,6 +2,7 @@
  * README's environment table is what the manifest and the saved counterexamples say, not text
  * written by hand: regenerate it with `npm run manifest` (or `npm run counterexamples`).
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flowId } from '../engine/events.js';
@@ -16,7 +17,7 @@ import { loadCounterexamples } from '../checking/loadCounterexamples.js';
 import type { Manifest } from '../checking/manifest.js';
 import { readManifest } from '../checking/manifest.js';
 
-const README = new URL('../README.md', import.meta.url).pathname;
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
 
 describe('README: What the environment allows', () => {
   it('is the table the manifest and counterexamples/ give', () => {

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
-import { COUNTEREXAMPLES_DIR, MARKER } from '../cli/reportCommand.js';
+import { COUNTEREXAMPLES_DIR } from '../checking/loadCounterexamples.js';
+import { MARKER } from '../cli/reportCommand.js';
 
 async function run(...argv: string[]) {
   const b = bufferIo();

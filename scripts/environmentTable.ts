@@ -3,6 +3,7 @@
  * counterexamples (render/environmentTable.ts). Run by `npm run manifest` and
  * `npm run counterexamples`; `render/environmentTable.test.ts` fails while README is behind.
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { scriptOptions } from '../cli/args.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
@@ -18,7 +19,7 @@ scriptOptions(
   },
   () => undefined,
 );
-const README = new URL('../README.md', import.meta.url).pathname;
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const next = withEnvironmentTable(
   readFileSync(README, 'utf8'),
   environmentTable(readManifest(), loadCounterexamples()),

@@ -3,6 +3,7 @@
  * commands that print them, after a change of output, and its command table
  * (scripts/readmeCommands.ts) from the commands' option tables.
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { scriptOptions } from '../cli/args.js';
 import { atomicWrite } from '../lib/atomicWrite.js';
@@ -17,7 +18,7 @@ scriptOptions(
   },
   () => undefined,
 );
-const README = new URL('../README.md', import.meta.url).pathname;
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const demos = await withDemos(readFileSync(README, 'utf8'));
 const next = withCommandTable(demos);
 if (next === null) {
