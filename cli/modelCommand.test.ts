@@ -22,6 +22,9 @@ async function model(...argv: string[]) {
   return { status, out: b.stdout(), err: b.stderr() };
 }
 
+/** deferred-move-racy's model at its smallest: its path holds a pending release. */
+const RACY = ['--driver', 'deferred-move-racy', '--layers', '1', '--callouts', '1', '--polls', '0'];
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -29,16 +32,7 @@ afterEach(() => {
 describe('model, text', () => {
   it('prints the shortest lingering path with each step’s flow state and operations in flight', async () => {
     // deferred-move-racy's path holds a pending release, so both kinds of operation show.
-    const r = await model(
-      '--driver',
-      'deferred-move-racy',
-      '--layers',
-      '1',
-      '--callouts',
-      '1',
-      '--polls',
-      '0',
-    );
+    const r = await model(...RACY);
 
     expect(r.status).toBe(0);
     expect(r.err).toBe('');
@@ -129,17 +123,7 @@ describe('model, json', () => {
   );
 
   it('--json prints the shortest lingering path one event per line', async () => {
-    const r = await model(
-      '--driver',
-      'deferred-move-racy',
-      '--layers',
-      '1',
-      '--callouts',
-      '1',
-      '--polls',
-      '0',
-      '--json',
-    );
+    const r = await model(...RACY, '--json');
 
     expect(r.status).toBe(0);
     expect(r.out.split('\n').slice(8)).toEqual([
