@@ -58,6 +58,14 @@ type Json = {
 const claim = (report: Json, name: string) => report.claims.find((c) => c.name === name);
 
 describe(`lingering audit (seed ${SEED})`, () => {
+  it('exits 2 with one line saying what files it reads when given none', async () => {
+    const r = await run('audit');
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      'lingering: audit: got no FILE; allowed: one or more files, each a /network_tracer/connections payload ({"conns": [...]}), an array or JSON lines of them, or a `lingering replay --json` report\n',
+    );
+  });
+
   it('exits 1 on the lingering history and names the connection, the polls and the broken claims', async () => {
     const r = await run('audit', LINGERING);
     expect(r.status).toBe(1);
