@@ -38,6 +38,23 @@ const only = scriptOptions(
   (p) => oneOf(p, 'only'),
 );
 
+/** A `mutate` pattern as a regular expression: `**` then a slash, any folders; `*`, any part of a name. */
+const globRegExp = (glob: string): RegExp => {
+  const escaped = glob.replace(/[.+^$(){}|[\]\\]/g, '\\$&');
+  const body = escaped
+    .replace(/\*\*\//g, '\0')
+    .replace(/\*/g, '[^/]*')
+    .replaceAll('\0', '(?:.*/)?');
+  return new RegExp(`^${body}$`);
+};
+const LEFT_OUT_RES = LEFT_OUT.map((p) => globRegExp(p.slice(1)));
+
+/**
+ * Whether `file` is one the config leaves out: Stryker's incremental run can carry a file's old
+ * results into its report after the file was left out (render/parseXml.ts did).
+ */
+const isLeftOut = (file: string): boolean => LEFT_OUT_RES.some((re) => re.test(file));
+
 const readReport = (file: string): MutationReport =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MutationReport) : { files: {} };
 
@@ -45,7 +62,8 @@ const readReport = (file: string): MutationReport =>
 function merge(dir: string): void {
   const merged = readReport(MERGED_REPORT);
   const kept = Object.entries(merged.files).filter(([f]) => !f.startsWith(`${dir}/`));
-  const files = { ...Object.fromEntries(kept), ...readReport(MUTATION_REPORT).files };
+  const fresh = Object.entries(readReport(MUTATION_REPORT).files).filter(([f]) => !isLeftOut(f));
+  const files = { ...Object.fromEntries(kept), ...Object.fromEntries(fresh) };
   atomicWrite(MERGED_REPORT, `${JSON.stringify({ ...merged, files })}\n`);
 }
 
