@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { BaseSequencer } from 'vitest/node';
 import type { TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+import { WHOLE_RUNS } from './vitest.wholeRuns.js';
 
 /**
  * The two matrix runs against the manifest (checking/manifest*.test.ts) are the longest files,
@@ -22,17 +23,8 @@ export default defineConfig({
       '{lib,engine,invariants,model,generators,checking,explorer,history,render,interchange,cli,bench,scripts,counterexamples}/**/*.test.ts',
     ],
     // The deep agreement checks (*.deep.test.ts) run with `npm run test:deep`; CI runs both.
-    // cli/reportSchemas.test.ts (every command run once, the matrix and report among them) and
-    // render/reportCommand.test.ts (whole reports) run there too: npm test keeps under 3 minutes
-    // on 2 cores, and Stryker still finds them by name.
-    exclude: [
-      '**/node_modules/**',
-      'scratch/**',
-      'reports/**',
-      '**/*.deep.test.ts',
-      'cli/reportSchemas.test.ts',
-      'render/reportCommand.test.ts',
-    ],
+    // The files that run whole matrices or reports (vitest.wholeRuns.ts) run there too.
+    exclude: ['**/node_modules/**', 'scratch/**', 'reports/**', '**/*.deep.test.ts', ...WHOLE_RUNS],
     // Every core: vitest's default leaves one idle, which on CI's two cores means one file at a time.
     maxWorkers: availableParallelism(),
     sequence: { sequencer: MatrixFirst },

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { WHOLE_RUNS } from './vitest.wholeRuns.js';
 
 // `npm run test:deep`: the agreement checks that search whole graphs (the explorer against its
 // reference search and the model, the engine against every path of the model's graphs), and the
@@ -8,9 +9,8 @@ import { defineConfig } from 'vitest/config';
 // leaves them out; CI (.ci/run) runs both.
 export default defineConfig({
   test: {
-    // And cli/reportSchemas.test.ts, which runs every command once, and render/reportCommand.test.ts,
-    // which writes whole reports (vitest.config.ts leaves both out).
-    include: ['**/*.deep.test.ts', 'cli/reportSchemas.test.ts', 'render/reportCommand.test.ts'],
+    // And the files that run whole matrices or reports (vitest.wholeRuns.ts).
+    include: ['**/*.deep.test.ts', ...WHOLE_RUNS],
     exclude: ['**/node_modules/**', 'scratch/**', 'reports/**'],
     maxWorkers: availableParallelism(),
     testTimeout: 300_000,
