@@ -99,6 +99,17 @@ const SHARD_2: Shard = {
   violations: [{ invariant: 'RateAtMost100', depth: 4 }],
 };
 
+describe('lingering merge with no file', () => {
+  it('exits 2 with one line saying what files it reads', async () => {
+    expect(await run('merge')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'lingering: merge: got no FILE; allowed: one or more files written by explore --fingerprints\n',
+    });
+  });
+});
+
 describe('lingering merge --json', () => {
   it('exits 1 with a violation and 0 without one', async () => {
     const violated = await run('merge', shardFile(SHARD_1), '--json');
