@@ -93,15 +93,15 @@ const copyProject = (): string => {
   return dir;
 };
 
+/** The vitest runs under way, stopped before their copies are removed. */
+const running = new Set<ReturnType<typeof spawn>>();
+
 /**
  * Runs vitest in `dir` on `filters` (`vitest run`), or on the tests that import `file`, directly or
  * not (`vitest related`), among the tests `vitest.mutation.config.ts` gives `file`'s directory, as
  * Stryker judged its other mutants: a static mutant acts when its module loads, so no other test
  * can see it.
  */
-/** The vitest runs under way, stopped before their copies are removed. */
-const running = new Set<ReturnType<typeof spawn>>();
-
 const vitest = (
   dir: string,
   file: string,
