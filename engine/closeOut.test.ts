@@ -8,10 +8,12 @@ import { seqStates } from './seq.js';
 import { findAgent } from './agent/variants/index.js';
 import { closeOut, closeOutRun } from './closeOut.js';
 import type { DriverVariant } from './driver/DriverVariant.js';
-import { BLOCKED, goto } from './driver/DriverVariant.js';
+import { BLOCKED, done, goto } from './driver/DriverVariant.js';
+import { interlockedDecrement } from './driver/refCount.js';
+import { updateFlow } from './driver/tables.js';
 import { findDriver } from './driver/variants/index.js';
 import type { EngineState } from './EngineState.js';
-import { formatEvent } from './events.js';
+import { flowId, formatEvent } from './events.js';
 
 /** The state after `text` on `driver` × prefix. */
 function after(
@@ -24,6 +26,16 @@ function after(
 }
 
 const printed = (s: EngineState) => closeOut(s).map(formatEvent);
+
+/** original, with its release or notify step replaced (designs that bend the driver rules). */
+const bent = (name: string, change: Partial<DriverVariant>): DriverVariant => ({
+  ...findDriver('original')!,
+  name,
+  ...change,
+});
+
+/** How many of the close-out's events of `s` print as `text`. */
+const count = (s: EngineState, text: string) => printed(s).filter((e) => e === text).length;
 
 describe('closeOut', () => {
   it('releases the callout, then polls twice with traffic and twice without (the PR race)', () => {
@@ -149,5 +161,51 @@ describe('closeOut', () => {
       'poll',
     ]);
     expect(states.at(-1)?.driver.flows[1]?.notify).toMatchObject({ step: 'wait' });
+  });
+
+  it('releases as many callouts as were in flight when it began, even if a release lets one in', () => {
+    // A release that takes a fresh callout reference as it gives back its own: still one release.
+    const reentering = bent('reentering', {
+      calloutExit: {
+        decrement: ({ driver, id }) =>
+          done(updateFlow(driver, id, (f) => ({ ...f, callouts: f.callouts + 1 }))),
+      },
+    });
+    expect(count(after('e1 ce1', reentering), 'calloutExit(1)')).toBe(1);
+  });
+
+  it('sends the notifies a flow was missing when they began, even if one gives its association back', () => {
+    // A notify that decrements but forgets to count its association: still L notifies in all.
+    const forgetful = bent('forgetful', {
+      flowDeleteNotify: {
+        decrement: ({ driver, id }) =>
+          done(
+            updateFlow(interlockedDecrement(driver, id).driver, id, (f) => ({
+              ...f,
+              notifies: f.notifies - 1,
+            })),
+          ),
+      },
+    });
+    expect(count(after('e1 r1', forgetful), 'flowDeleteNotify(1)')).toBe(4);
+  });
+
+  it('gives notifies only to the flows that had ended when its notifies began', () => {
+    // A notify of flow 1 that writes a terminal status on flow 2: flow 2 was live, so it gets none.
+    const stray = bent('stray', {
+      flowDeleteNotify: {
+        decrement: ({ driver, id }) =>
+          done(
+            updateFlow(interlockedDecrement(driver, id).driver, flowId(2), (f) => ({
+              ...f,
+              status: 'fin',
+            })),
+          ),
+      },
+    });
+    const start = after('e1 e2 r1', stray);
+    expect([count(start, 'flowDeleteNotify(1)'), count(start, 'flowDeleteNotify(2)')]).toEqual([
+      4, 0,
+    ]);
   });
 });

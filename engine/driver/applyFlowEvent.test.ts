@@ -61,6 +61,15 @@ describe('establish', () => {
   it('refuses a second establish of the same flow', () => {
     expect(refusal('e1 e1')).toBe('flow 1 is already established');
   });
+
+  it('refuses a 4-tuple that a live connection holds, and gives it out again once that one ended', () => {
+    expect(refusal('e1 e2 e3@2')).toBe(
+      'tuple 2 belongs to flow 2, which has not ended (two live connections cannot share a 4-tuple)',
+    );
+    // A RST leaves no TIME_WAIT: the old flow may linger in openFlows while the new one is live.
+    const d = driver('e1 r1 e2@1');
+    expect([d.openFlows, d.flows[2]?.tuple]).toEqual([[1, 2], 1]);
+  });
 });
 
 describe('traffic', () => {

@@ -40,6 +40,13 @@ describe('flow-lock', () => {
     ]);
   });
 
+  it('reads its lock field in a trace as the lock taken or released', () => {
+    expect([
+      flowLock.describeMemory('locked', true),
+      flowLock.describeMemory('locked', false),
+    ]).toEqual(['lock taken', 'lock released']);
+  });
+
   it('makes the closed-table read wait exactly while the lock is held', () => {
     expect([
       flowLock.closedReadWaits(newFlow(ONE, 4, ONE, { locked: true })),
