@@ -44,4 +44,11 @@ describe('flowToConnStat', () => {
       tcpFailures: {},
     });
   });
+
+  it('takes the tuple number only from a whole tupleText, every digit of it', () => {
+    const numberOf = (tuple: string) => tupleNumber({ cookie: cookie(5), tuple });
+    expect([numberOf('tuple-12'), numberOf('my-tuple-3'), numberOf('tuple-3b')]).toEqual([
+      12, 5, 5,
+    ]);
+  });
 });

@@ -1,8 +1,10 @@
 /**
- * `TCPFailures` maps: emptiness, the backend's count, the failures-delta subtraction and equality.
+ * `TCPFailures` maps: emptiness, the backend's count, the failures-delta subtraction, the
+ * aggregator's sum and equality.
  */
 import { describe, expect, it } from 'vitest';
 import {
+  addFailures,
   ECONNRESET,
   hasFailures,
   NO_FAILURES,
@@ -37,5 +39,20 @@ describe('TCPFailures', () => {
     expect(sameFailures({ '104': 1, '110': 1 }, { '104': 1, '111': 1 })).toBe(false);
     expect(sameFailures({ '104': 1 }, { '104': 1, '110': 1 })).toBe(false);
     expect(sameFailures(NO_FAILURES, NO_FAILURES)).toBe(true);
+  });
+
+  it('adds per errno, keeping the errnos only one side has', () => {
+    expect(addFailures({ '104': 1, '111': 1 }, { '104': 2, '110': 1 })).toEqual({
+      '104': 3,
+      '110': 1,
+      '111': 1,
+    });
+    expect(addFailures(NO_FAILURES, { '104': 1 })).toEqual({ '104': 1 });
+  });
+
+  it('returns the first map itself when the second has no failure', () => {
+    const a = { '104': 1 };
+    expect(addFailures(a, NO_FAILURES)).toBe(a);
+    expect(addFailures(NO_FAILURES, {})).toBe(NO_FAILURES);
   });
 });
