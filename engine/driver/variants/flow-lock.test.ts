@@ -54,6 +54,10 @@ describe('flow-lock', () => {
     ]).toEqual([true, false]);
   });
 
+  it('gives every new flow its lock, released', () => {
+    expect([flowLock.memory, after('e1').locked]).toEqual([{ locked: false }, false]);
+  });
+
   it('holds the lock from acquire to release and decrements under it', () => {
     expect(after('e1 r1 fd1.acquire')).toMatchObject({
       locked: true,
