@@ -9,6 +9,7 @@ import { encodeAsIs, keepFailures } from '../AgentVariant.js';
 import { connection, cookie } from '../ConnectionStats.js';
 import { counters } from '../statCounters.js';
 import type { TCPFailures } from '../tcpFailures.js';
+import { closeRecord } from './close-record.js';
 import { encoderGate } from './encoder-gate.js';
 import { failuresDelta } from './failures-delta.js';
 import { postfix } from './postfix.js';
@@ -47,6 +48,10 @@ describe('agent designs', () => {
         'failures-delta',
         'failures get a per-cookie baseline like the counters and ship as a delta',
       ],
+    ]);
+    expect([closeRecord.name, closeRecord.summary]).toEqual([
+      'close-record',
+      'TCPClosed from FLOW_CLOSED only; failures only on the record that ships the close, summed when a tuple merges',
     ]);
   });
 
@@ -118,5 +123,28 @@ describe('failures-delta', () => {
 
   it('writes what it kept as it is', () => {
     expect(failuresDelta.encodeFailures(shipped(0, RESET))).toEqual(RESET);
+  });
+});
+
+describe('close-record', () => {
+  it('reads TCPClosed from FLOW_CLOSED alone, whatever the failures', () => {
+    expect([
+      closeRecord.readsClosed(false, RESET),
+      closeRecord.readsClosed(true, {}),
+      closeRecord.readsClosed(false, {}),
+    ]).toEqual([false, true, false]);
+  });
+
+  it('lets each merged record keep its failures only when it ships a close', () => {
+    const records = [shipped(1, RESET), shipped(0, RESET), shipped(2, { '110': 1 })];
+    expect(closeRecord.aggregateFailures(records)).toEqual([RESET, {}, { '110': 1 }]);
+  });
+
+  it('keeps the failures of a re-report and writes them as they are', () => {
+    expect(closeRecord.reReport(reReport(1, 0, RESET))).toEqual({
+      failures: RESET,
+      suppressed: false,
+    });
+    expect(closeRecord.encodeFailures(shipped(0, RESET))).toEqual(RESET);
   });
 });
