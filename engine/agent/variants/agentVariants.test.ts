@@ -4,7 +4,7 @@
  * suppression, and what its encoder writes.
  */
 import { describe, expect, it } from 'vitest';
-import type { ReReport } from '../AgentVariant.js';
+import type { AgentVariant, ReReport } from '../AgentVariant.js';
 import { encodeAsIs, keepFailures } from '../AgentVariant.js';
 import { connection, cookie } from '../ConnectionStats.js';
 import { counters } from '../statCounters.js';
@@ -128,11 +128,13 @@ describe('failures-delta', () => {
 
 describe('close-record', () => {
   it('reads TCPClosed from FLOW_CLOSED alone, whatever the failures', () => {
-    expect([
-      closeRecord.readsClosed(false, RESET),
-      closeRecord.readsClosed(true, {}),
-      closeRecord.readsClosed(false, {}),
-    ]).toEqual([false, true, false]);
+    // Called as FlowToConnStat calls it, with the failures too.
+    const readsClosed: NonNullable<AgentVariant['readsClosed']> = closeRecord.readsClosed;
+    expect([readsClosed(false, RESET), readsClosed(true, {}), readsClosed(false, {})]).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('lets each merged record keep its failures only when it ships a close', () => {
