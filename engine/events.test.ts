@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, FlowId } from './events.js';
 import {
+  clientsNamed,
   EVENT_TYPES,
   eventToJson,
   flowId,
@@ -127,5 +128,38 @@ describe('eventToJson keys', () => {
     expect(
       Object.keys(eventToJson({ type: 'calloutExit', flow: flowId(3), step: undefined })),
     ).toEqual(['type', 'flow']);
+  });
+});
+
+describe('clientsNamed', () => {
+  it('is the highest client the events name, 1 when none does', () => {
+    expect(clientsNamed([])).toBe(1);
+    expect(clientsNamed([{ type: 'establish', flow: flowId(5) }, { type: 'poll' }])).toBe(1);
+    expect(clientsNamed([{ type: 'poll', client: undefined }])).toBe(1);
+    expect(
+      clientsNamed([
+        { type: 'poll', client: 2 },
+        { type: 'clientExpire', client: 3 },
+        { type: 'reset', flow: flowId(7) },
+        { type: 'clientRegister', client: 1 },
+        { type: 'poll' },
+      ]),
+    ).toBe(3);
+  });
+});
+
+describe('fields on an event type that does not have them', () => {
+  // Wider objects are Events too (TypeScript checks excess fields on literals only).
+  const drain = { type: 'drain' as const, order: [flowId(1)] };
+  const poll = { type: 'poll' as const, flow: flowId(2) };
+
+  it('eventToJson writes an order for a poll only', () => {
+    const e: Event = drain;
+    expect(eventToJson(e)).toEqual({ type: 'drain' });
+  });
+
+  it('flowOf names no flow for a poll', () => {
+    const e: Event = poll;
+    expect(flowOf(e)).toBeUndefined();
   });
 });
