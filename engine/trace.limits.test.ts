@@ -62,6 +62,16 @@ describe("parseTrace, a number past a field's bound", () => {
       'events[0].order[0]: got 1e+300; allowed: at most 64',
     ],
     ['a client', [{ type: 'poll', client: 9 }], 'events[0].client: got 9; allowed: at most 8'],
+    [
+      'a flow, from below',
+      [{ type: 'establish', flow: -1e300 }],
+      'events[0].flow: got -1e+300; allowed: at least 1',
+    ],
+    [
+      'a client, from below',
+      [{ type: 'poll', client: -1e300 }],
+      'events[0].client: got -1e+300; allowed: at least 1',
+    ],
   ])('names the bound of %s', (_what, events, message) => {
     expect(problem(file(events))).toBe(message);
   });

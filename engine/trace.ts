@@ -145,20 +145,21 @@ function lookup(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** How far a bound lets a value go, lower for a tighter one: a smaller maximum, a larger minimum. */
+const reach = (i: z.core.$ZodIssue): number =>
+  i.code === 'too_big' ? Number(i.maximum) : i.code === 'too_small' ? -Number(i.minimum) : NaN;
+
 /**
- * The issue to report: zod's first, except that a number past a field's own bound also breaks
- * `.int()`'s safe-integer bound, reported first; the field's bound is the tighter one, and the one
- * a user needs.
+ * The issue to report: zod's first, except that a number past a field's own bound (above its
+ * maximum or below its minimum) also breaks `.int()`'s safe-integer bound, reported first; the
+ * field's bound is the tighter one, and the one a user needs.
  */
 function tightest(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   const first = issues[0] as z.core.$ZodIssue;
   const where = first.path.join('.');
   let best = first;
-  for (const i of issues) {
-    if (i.path.join('.') !== where) continue;
-    if (best.code === 'too_big' && i.code === 'too_big' && Number(i.maximum) < Number(best.maximum))
-      best = i;
-  }
+  for (const i of issues)
+    if (i.path.join('.') === where && i.code === best.code && reach(i) < reach(best)) best = i;
   return best;
 }
 
