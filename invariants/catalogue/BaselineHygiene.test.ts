@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineState } from '../../engine/EngineState.js';
 import { stateAfter } from '../../checking/fixtures/states.js';
 import { BaselineHygiene } from './BaselineHygiene.js';
+import { injectedState } from '../teethFixtures.js';
 
 const { check } = BaselineHygiene;
 
@@ -52,5 +53,18 @@ describe('BaselineHygiene', () => {
     expect(check(stateAfter('e1 p exp1'))).toEqual({ ok: true });
     expect(check(stateAfter('e1 p exp1 reg1'))).toEqual({ ok: true });
     expect(stateAfter('e1 p').lastPoll?.baselines).toEqual([1]);
+  });
+
+  it("witness: the poll's open read emptied, so the kept baseline was of no active cookie", () => {
+    expect(check(injectedState(BaselineHygiene))).toEqual({
+      ok: false,
+      subject: 'client 1',
+      detail: 'baselines for [1] after poll 1, active []',
+    });
+  });
+
+  it('witness: a state with no poll is left as it is', () => {
+    const s = stateAfter('e1');
+    expect(BaselineHygiene.witness.inject(s)).toBe(s);
   });
 });

@@ -51,4 +51,14 @@ describe('RateAtMost100', () => {
       detail: '2 failures over 1 closes: rate 200%',
     });
   });
+
+  it('reads of a connection only its shipped failures less its closes, and no shared counter', () => {
+    const { connection, shared } = RateAtMost100.scope;
+    expect(shared()).toBeNull();
+    expect([
+      connection({ closes: 1, failures: 3 }),
+      connection({ closes: 2, failures: 0 }),
+      connection(null),
+    ]).toEqual([2, -2, 0]);
+  });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { stateAfter } from '../../checking/fixtures/states.js';
 import { TelemetryMatchesSuppressions } from './TelemetryMatchesSuppressions.js';
+import { ZERO_TELEMETRY } from '../../engine/agent/AgentTelemetry.js';
 
 const { check } = TelemetryMatchesSuppressions;
 const PR_TRACE = 'e1 t1:100 ce1 r1 fd1*4 cx1 p t1:10 p t1:10 p';
@@ -31,5 +32,11 @@ describe('TelemetryMatchesSuppressions', () => {
       subject: 'windows_lingering_flows',
       detail: 'counter 0, re-reports with failures 2',
     });
+  });
+
+  it('reads only the counter less the re-reports, and nothing of any connection', () => {
+    const { connection, shared } = TelemetryMatchesSuppressions.scope;
+    const telemetry = { ...ZERO_TELEMETRY, windows_lingering_flows: 3 };
+    expect([shared({ telemetry, reReports: 1 }), connection()]).toEqual([2, null]);
   });
 });
