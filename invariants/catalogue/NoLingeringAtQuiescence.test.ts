@@ -41,4 +41,10 @@ describe('NoLingeringAtQuiescence', () => {
       ok: true,
     });
   });
+
+  it("witness: with the release's read after the last notification, the racy driver moves the flow", () => {
+    const { driver, agent, trace } = NoLingeringAtQuiescence.witness.fixed;
+    const { openFlows, closedFlows } = stateAfter(trace, { driver, agent }).driver;
+    expect([openFlows, closedFlows]).toEqual([[], [flowId(1)]]);
+  });
 });
