@@ -180,12 +180,21 @@ const bySize = (files: readonly string[]): string[] =>
   [...files].sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size);
 
 /**
- * The runs that judge a mutant of `file`, in order: the smallest of {@link nearTests} alone (most
- * static mutants fail it, in a few seconds), the other near tests together, then `vitest related`
+ * The file's own test (`x.test.ts` beside `x.ts`) first, since it is written to judge that file;
+ * the smallest first after it. Size alone put a slow end-to-end file first for engine/environment.ts.
+ */
+const byLikelyKill = (file: string, files: readonly string[]): string[] => {
+  const own = file.replace(/\.ts$/, '.test.ts');
+  return bySize(files).sort((a, b) => Number(b === own) - Number(a === own));
+};
+
+/**
+ * The runs that judge a mutant of `file`, in order: one of {@link nearTests} alone (most static
+ * mutants fail it, in a few seconds), the other near tests together, then `vitest related`
  * (undefined: every test that reaches the file).
  */
 const stagesOf = (file: string): (readonly string[] | undefined)[] => {
-  const [first, ...rest] = bySize(nearTests(file));
+  const [first, ...rest] = byLikelyKill(file, nearTests(file));
   return [...(first === undefined ? [] : [[first]]), ...(rest.length > 0 ? [rest] : []), undefined];
 };
 
