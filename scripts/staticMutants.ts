@@ -17,6 +17,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -142,6 +143,23 @@ const vitest = (
     });
   });
 
+/**
+ * The modules a file loads at run time from a folder it names as `new URL('folder/',
+ * import.meta.url)`: invariants/index.ts imports every invariant of its catalogue that way, and no
+ * import line shows it.
+ */
+const folderModules = (f: string, text: string): string[] =>
+  [...text.matchAll(/new URL\('(\.?\.?\/?[\w./-]*\/)', import\.meta\.url\)/g)]
+    .map((m) => relative(root, resolvePath(root, dirname(f), m[1] as string)))
+    .filter(
+      (folder) => existsSync(join(root, folder)) && statSync(join(root, folder)).isDirectory(),
+    )
+    .flatMap((folder) =>
+      readdirSync(join(root, folder))
+        .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+        .map((n) => join(folder, n)),
+    );
+
 /** Every TypeScript file of the project, with the project files it imports by a relative path. */
 const IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   spawnSync('git', ['ls-files', '*.ts'], { cwd: root, encoding: 'utf8' })
@@ -155,7 +173,7 @@ const IMPORTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       ]
         .filter((m) => m[1] === undefined)
         .map((m) => relative(root, resolvePath(root, dirname(f), `${m[2]}.ts`)));
-      return [f, new Set(imported)];
+      return [f, new Set([...imported, ...folderModules(f, text)])];
     }),
 );
 
