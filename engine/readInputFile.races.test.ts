@@ -4,14 +4,15 @@
  * to happen on cue, so `node:fs` is stubbed: the spy is written into the builtin module's ESM
  * exports (`syncBuiltinESMExports`), which readInputFile's named imports read at each call.
  */
-import fs, { mkdtempSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { readInputFile } from './readInputFile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingering-races-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const limits = { maxBytes: 8, what: 'a test file', accepted: 'a readable test file' };
 const KIND_ALLOWED = 'a test file that is a regular file (not a FIFO, socket, device or directory)';
 const message = (f: () => unknown): string => {

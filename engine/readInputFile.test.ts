@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { TraceError } from './errors/TraceError.js';
 import { openInputFile, readInputFile, withInputErrors } from './readInputFile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingering-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const limits = { maxBytes: 8, what: 'a test file', accepted: 'a readable test file' };
 const message = (f: () => unknown): string => {
   try {
